@@ -1,0 +1,247 @@
+"""Keystore entries: key pairs, trusted certificates and secret keys.
+
+Entries are frozen values. Each certificate is wrapped in a :class:`CertInfo`
+that parses the DER once and derives its :class:`CertSummary` once, on first
+use, so that listing thousands of entries never re-decodes anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x448, x25519
+from cryptography.hazmat.primitives.asymmetric.types import (
+    CertificatePublicKeyTypes,
+    PrivateKeyTypes,
+    PublicKeyTypes,
+)
+from cryptography.x509.oid import NameOID
+
+from keymon.core.errors import CorruptData
+
+EntryKind = Literal["key_pair", "certificate", "secret_key"]
+
+_CURVE_NAMES = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521"}
+
+
+def key_description(key: PublicKeyTypes | PrivateKeyTypes) -> tuple[str, int | None, str | None]:
+    """Algorithm name, size in bits and curve name of a public or private key."""
+    if isinstance(key, (rsa.RSAPublicKey, rsa.RSAPrivateKey)):
+        return "RSA", key.key_size, None
+    if isinstance(key, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):
+        return "EC", key.curve.key_size, _CURVE_NAMES.get(key.curve.name, key.curve.name)
+    if isinstance(key, (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey)):
+        return "Ed25519", 256, None
+    if isinstance(key, (ed448.Ed448PublicKey, ed448.Ed448PrivateKey)):
+        return "Ed448", 456, None
+    if isinstance(key, (dsa.DSAPublicKey, dsa.DSAPrivateKey)):
+        return "DSA", key.key_size, None
+    if isinstance(key, (x25519.X25519PublicKey, x25519.X25519PrivateKey)):
+        return "X25519", 256, None
+    if isinstance(key, (x448.X448PublicKey, x448.X448PrivateKey)):
+        return "X448", 448, None
+    return type(key).__name__, None, None
+
+
+def key_label(algorithm: str, size: int | None, curve: str | None) -> str:
+    """Short human label such as ``RSA 4096`` or ``EC P-256``."""
+    if curve:
+        return f"{algorithm} {curve}"
+    if algorithm in {"Ed25519", "Ed448", "X25519", "X448"} or size is None:
+        return algorithm
+    return f"{algorithm} {size}"
+
+
+def _first_cn(name: x509.Name) -> str:
+    attrs = name.get_attributes_for_oid(NameOID.COMMON_NAME)
+    if attrs:
+        value = attrs[0].value
+        return value if isinstance(value, str) else value.decode("utf-8", "replace")
+    return name.rfc4514_string()
+
+
+def _signature_name(cert: x509.Certificate) -> str:
+    oid = cert.signature_algorithm_oid
+    name = getattr(oid, "_name", None)
+    if name and name != "Unknown OID":
+        return str(name)
+    return oid.dotted_string
+
+
+@dataclass(frozen=True)
+class CertSummary:
+    """Everything a list or table shows about one certificate, derived once."""
+
+    subject: str
+    issuer: str
+    subject_cn: str
+    issuer_cn: str
+    serial: int
+    not_before: dt.datetime
+    not_after: dt.datetime
+    key_algorithm: str
+    key_size: int | None
+    curve: str | None
+    signature_algorithm: str
+    sha1: str
+    sha256: str
+    is_ca: bool
+    self_signed: bool
+
+    @property
+    def key_label(self) -> str:
+        return key_label(self.key_algorithm, self.key_size, self.curve)
+
+    @property
+    def serial_hex(self) -> str:
+        return format(self.serial, "x")
+
+
+@dataclass(frozen=True, eq=False)
+class CertInfo:
+    """One certificate: its DER bytes, the parsed object and a lazily derived summary."""
+
+    der: bytes
+    cert: x509.Certificate = field(repr=False, compare=False)
+
+    @classmethod
+    def from_der(cls, der: bytes) -> CertInfo:
+        try:
+            cert = x509.load_der_x509_certificate(der)
+        except ValueError as exc:
+            raise CorruptData(f"A certificate in the file cannot be decoded ({exc}).") from exc
+        return cls(bytes(der), cert)
+
+    @classmethod
+    def from_cert(cls, cert: x509.Certificate) -> CertInfo:
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        return cls(cert.public_bytes(Encoding.DER), cert)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CertInfo) and other.der == self.der
+
+    def __hash__(self) -> int:
+        return hash(self.der)
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.der).hexdigest()
+
+    @cached_property
+    def public_key(self) -> CertificatePublicKeyTypes:
+        try:
+            return self.cert.public_key()
+        except (ValueError, TypeError) as exc:
+            raise CorruptData(f"The public key of a certificate cannot be decoded ({exc}).") from exc
+
+    @cached_property
+    def summary(self) -> CertSummary:
+        cert = self.cert
+        try:
+            algorithm, size, curve = key_description(self.public_key)
+        except CorruptData:
+            algorithm, size, curve = "unknown", None, None
+        try:
+            bc = cert.extensions.get_extension_for_class(x509.BasicConstraints).value
+            is_ca = bool(bc.ca)
+        except (x509.ExtensionNotFound, ValueError):
+            is_ca = False
+        return CertSummary(
+            subject=cert.subject.rfc4514_string(),
+            issuer=cert.issuer.rfc4514_string(),
+            subject_cn=_first_cn(cert.subject),
+            issuer_cn=_first_cn(cert.issuer),
+            serial=cert.serial_number,
+            not_before=cert.not_valid_before_utc,
+            not_after=cert.not_valid_after_utc,
+            key_algorithm=algorithm,
+            key_size=size,
+            curve=curve,
+            signature_algorithm=_signature_name(cert),
+            sha1=hashlib.sha1(self.der).hexdigest(),  # noqa: S324 - a fingerprint, not security
+            sha256=self.sha256,
+            is_ca=is_ca,
+            self_signed=cert.subject == cert.issuer and self.signed_by(self),
+        )
+
+    def signed_by(self, issuer: CertInfo) -> bool:
+        """True when ``issuer``'s public key verifies this certificate's signature."""
+        if self.cert.issuer != issuer.cert.subject:
+            return False
+        try:
+            self.cert.verify_directly_issued_by(issuer.cert)
+        except (ValueError, TypeError, Exception):  # InvalidSignature and unsupported keys
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class KeyPairEntry:
+    """A private key with its certificate chain, leaf first."""
+
+    alias: str
+    private_key: PrivateKeyTypes = field(repr=False, compare=False)
+    chain: tuple[CertInfo, ...]
+    modified: dt.datetime | None = None
+    kind: EntryKind = field(default="key_pair", init=False)
+
+    @property
+    def certificate(self) -> CertInfo:
+        return self.chain[0]
+
+    @property
+    def certificates(self) -> tuple[CertInfo, ...]:
+        return self.chain
+
+
+@dataclass(frozen=True)
+class CertificateEntry:
+    """A trusted certificate."""
+
+    alias: str
+    cert: CertInfo
+    modified: dt.datetime | None = None
+    kind: EntryKind = field(default="certificate", init=False)
+
+    @property
+    def certificate(self) -> CertInfo:
+        return self.cert
+
+    @property
+    def certificates(self) -> tuple[CertInfo, ...]:
+        return (self.cert,)
+
+
+@dataclass(frozen=True)
+class SecretKeyEntry:
+    """A symmetric key (JCEKS and PKCS#12 secret-key entries)."""
+
+    alias: str
+    algorithm: str
+    key: bytes = field(repr=False)
+    modified: dt.datetime | None = None
+    kind: EntryKind = field(default="secret_key", init=False)
+
+    @property
+    def certificate(self) -> None:
+        return None
+
+    @property
+    def certificates(self) -> tuple[CertInfo, ...]:
+        return ()
+
+
+Entry = KeyPairEntry | CertificateEntry | SecretKeyEntry
+
+
+def with_alias(entry: Entry, alias: str) -> Entry:
+    """The same entry under another alias."""
+    from dataclasses import replace
+
+    return replace(entry, alias=alias)

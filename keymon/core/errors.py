@@ -1,0 +1,76 @@
+"""The one exception hierarchy of keymon.
+
+Every error a user can cause carries a message that is one clear sentence and
+an ``exit_code`` that the command line returns (see the README's contract).
+"""
+
+from __future__ import annotations
+
+
+class KeymonError(Exception):
+    """Base of every error keymon reports to a user."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(KeymonError):
+    """The request itself is wrong (bad option, missing input)."""
+
+    exit_code = 2
+
+
+class AliasNotFound(UsageError):
+    def __init__(self, alias: str) -> None:
+        super().__init__(f"There is no entry with the alias {alias!r} in the keystore.")
+        self.alias = alias
+
+
+class AliasExists(UsageError):
+    def __init__(self, alias: str) -> None:
+        super().__init__(f"An entry with the alias {alias!r} already exists in the keystore.")
+        self.alias = alias
+
+
+class PasswordRequired(UsageError):
+    """No password was given and none could be found or asked for."""
+
+
+class WrongPassword(KeymonError):
+    exit_code = 3
+
+
+class IntegrityError(KeymonError):
+    """The password is right (or cannot be told) but the data fails its integrity check."""
+
+    exit_code = 3
+
+
+class UnreadableFile(KeymonError):
+    exit_code = 4
+
+
+class UnsupportedFormat(UnreadableFile):
+    pass
+
+
+class CorruptData(UnreadableFile):
+    pass
+
+
+class ChangedOnDisk(KeymonError):
+    """The keystore file changed since it was read; saving would overwrite someone else's work."""
+
+    exit_code = 5
+
+
+class NoKeyring(KeymonError):
+    """No OS keyring is available to remember a secret."""
+
+    exit_code = 2
