@@ -1,0 +1,694 @@
+"""PKCS#12 (RFC 7292) keystores with every entry: key pairs, trusted certificates, secret keys.
+
+``cryptography``'s loader keeps only the first key and ignores Java's trusted-certificate
+attribute, so this codec reads and writes the PFX structure itself (see :mod:`.pbe` for the
+BER codec and the password-based crypto).
+
+Reading: every key bag becomes a :class:`KeyPairEntry` whose leaf is found by localKeyId, then
+friendlyName, then public key, and whose chain is built from all certificates in the file.
+Certificates with Java's trusted attribute, and certificates no key uses, become
+:class:`CertificateEntry`. Java secret-key bags become :class:`SecretKeyEntry`. Java's entry
+date lives in the localKeyId (``"Time <ms>"``) and is read back as ``modified``.
+
+Entries come back keys first (key pairs and secret keys, in file order), then certificates.
+A failed MAC is told apart from a wrong password by decrypting something with the same
+password: if that gives well-formed DER the password is right and the file was altered.
+
+Writing follows keytool 17 (PBES2 AES-256, PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC, 10,000
+iterations) or, with ``legacy=True``, 3DES with the PKCS#12 KDF and a SHA-1 MAC, 2,048
+iterations. A key and its certificate share a localKeyId: Java's ``"Time <ms>"`` when the
+entry has a date (so keytool shows it), else the SHA-1 of the certificate (as OpenSSL does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+    load_der_private_key,
+)
+from cryptography.x509.oid import NameOID
+
+from keymon.core.aliases import alias_key, suggest_alias
+from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry, SecretKeyEntry
+from keymon.core.errors import (
+    AliasExists,
+    CorruptData,
+    IntegrityError,
+    KeymonError,
+    PasswordRequired,
+    UnsupportedFormat,
+    WrongPassword,
+)
+from keymon.core.formats.pbe import (
+    NULL,
+    DecryptError,
+    Der,
+    Mac,
+    Scheme,
+    Secret,
+    encrypt_3des,
+    encrypt_pbes2,
+    explicit,
+    integer,
+    is_der_sequence,
+    mac_data,
+    octet_string,
+    oid,
+    oid_text,
+    oid_tlv,
+    parse,
+    parse_scheme,
+    seq,
+    set_of,
+    tlv,
+)
+
+__all__ = ["dump", "load", "sniff"]
+
+_DATA, _ENCRYPTED_DATA = "1.2.840.113549.1.7.1", "1.2.840.113549.1.7.6"
+_BAG = "1.2.840.113549.1.12.10.1."
+KEY_BAG, SHROUDED_KEY_BAG, CERT_BAG, CRL_BAG, SECRET_BAG, SAFE_CONTENTS_BAG = range(1, 7)
+_X509_CERT = "1.2.840.113549.1.9.22.1"
+_FRIENDLY_NAME, _LOCAL_KEY_ID = "1.2.840.113549.1.9.20", "1.2.840.113549.1.9.21"
+_JAVA_TRUSTED = "2.16.840.1.113894.746875.1.1"
+_ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0"
+_BAG_KINDS = {oid(_BAG + str(n)): n for n in range(1, 7)}
+_OID_DATA, _OID_ENCRYPTED_DATA, _OID_X509_CERT = oid(_DATA), oid(_ENCRYPTED_DATA), oid(_X509_CERT)
+_OID_FRIENDLY_NAME, _OID_LOCAL_KEY_ID = oid(_FRIENDLY_NAME), oid(_LOCAL_KEY_ID)
+_OID_JAVA_TRUSTED, _OID_SHROUDED = oid(_JAVA_TRUSTED), oid(_BAG + str(SHROUDED_KEY_BAG))
+_PKCS7_PREFIX = b"\x06\x09" + oid("1.2.840.113549.1.7")
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+# Java's names for secret-key algorithms (what keytool -genseckey writes, NULL parameters).
+_SECRET_OIDS = {
+    "AES": "2.16.840.1.101.3.4.1",
+    "DESede": "1.3.14.3.2.17",
+    "DES": "1.3.14.3.2.7",
+    "ARCFOUR": "1.2.840.113549.3.4",
+    "RC2": "1.2.840.113549.3.2",
+    **{f"HmacSHA{n}": f"1.2.840.113549.2.{arc}" for n, arc in ((1, 7), (224, 8), (256, 9))},
+    **{f"HmacSHA{n}": f"1.2.840.113549.2.{arc}" for n, arc in ((384, 10), (512, 11))},
+    "HmacSHA512/224": "1.2.840.113549.2.12",
+    "HmacSHA512/256": "1.2.840.113549.2.13",
+    **{f"HmacSHA3-{n}": f"2.16.840.1.101.3.4.2.{arc}" for n, arc in ((224, 13), (256, 14))},
+    **{f"HmacSHA3-{n}": f"2.16.840.1.101.3.4.2.{arc}" for n, arc in ((384, 15), (512, 16))},
+}
+_SECRET_NAMES = {v: k for k, v in _SECRET_OIDS.items()} | {"1.2.840.113549.3.7": "DESede"}
+_SECRET_BY_LOWER = {k.lower(): v for k, v in _SECRET_OIDS.items()}
+
+
+def sniff(data: bytes) -> bool:
+    """Cheap check: a SEQUENCE whose first element is INTEGER 3, then a PKCS#7 ContentInfo."""
+    pos = _header(data, 0, 0x30)
+    if pos is None or data[pos : pos + 3] != b"\x02\x01\x03":
+        return False
+    inner = _header(data, pos + 3, 0x30)
+    return inner is not None and data[inner : inner + len(_PKCS7_PREFIX)] == _PKCS7_PREFIX
+
+
+def _header(data: bytes, pos: int, tag: int) -> int | None:
+    """Content start of an element with ``tag`` at ``pos`` (lengths are not checked)."""
+    if len(data) < pos + 2 or data[pos] != tag:
+        return None
+    first = data[pos + 1]
+    return pos + 2 + (first & 0x7F if 0x80 < first <= 0x84 else 0)
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def load(data: bytes, password: str | None) -> list[Entry]:
+    """Every entry of a PKCS#12 keystore: keys in file order, then certificates in file order."""
+    if not sniff(data):
+        raise UnsupportedFormat("The file is not a PKCS#12 keystore.")
+    try:
+        return _Reader(data, password).entries()
+    except KeymonError:
+        raise
+    except Exception as exc:  # BER/crypto libraries raise many types on hostile input
+        raise CorruptData(f"The keystore is damaged and cannot be read ({exc}).") from exc
+
+
+@dataclass(frozen=True)
+class _Bag:
+    index: tuple[int, int]  # (safe, bag): file order
+    kind: int
+    value: Der
+    name: str | None
+    key_id: bytes | None
+    trusted: bool
+
+
+@dataclass(frozen=True)
+class _Sealed:
+    """Something encrypted with the keystore password: an encrypted safe or a shrouded key."""
+
+    scheme: Scheme
+    ciphertext: bytes
+
+
+@dataclass
+class _Pending:
+    """An entry waiting for its alias."""
+
+    order: tuple[int, int, int]  # key pairs and secret keys first, then certificates
+    name: str | None
+    cert: CertInfo | None  # the CN suggests an alias when there is no friendlyName
+    make: Callable[[str], Entry]
+
+
+class _Reader:
+    def __init__(self, data: bytes, password: str | None) -> None:
+        self.password = password
+        parts = parse(data, "The keystore").expect(0x30, "The keystore").children()
+        if len(parts) < 2 or parts[0].integer() != 3:
+            raise UnsupportedFormat("The keystore is not a version 3 PKCS#12 file.")
+        self.auth = _data_content(parts[1])
+        self.mac = Mac.parse(parts[2]) if len(parts) > 2 else None
+        self._opened: dict[tuple[_Sealed, Secret], bytes | None] = {}
+        self._safes: list[bytes | _Sealed] | None = None
+        self._plain_bags: list[_Bag] | None = None
+        self.secret = self._unlock()
+
+    @property
+    def safes(self) -> list[bytes | _Sealed]:
+        if self._safes is None:
+            infos = parse(self.auth, "The contents").expect(0x30, "The contents").children()
+            self._safes = [_safe(info) for info in infos]
+        return self._safes
+
+    @property
+    def plain_bags(self) -> list[_Bag]:
+        """The bags of the unencrypted safes (keytool keeps its shrouded keys there)."""
+        if self._plain_bags is None:
+            self._plain_bags = []
+            for number, safe in enumerate(self.safes):
+                if isinstance(safe, bytes):
+                    self._plain_bags += _bags(safe, number)
+        return self._plain_bags
+
+    # -- password and integrity
+
+    def _candidates(self) -> list[Secret]:
+        """The password, or for none (or ""): the empty and OpenSSL's absent password."""
+        return [self.password] if self.password else ["", None]
+
+    def _probes(self) -> list[_Sealed]:
+        """A few things encrypted with the password, to test a password without the MAC."""
+        sealed = [s for s in self.safes if isinstance(s, _Sealed)]
+        for bag in self.plain_bags:
+            if bag.kind in (SHROUDED_KEY_BAG, SECRET_BAG) and len(sealed) < 4:
+                sealed.append(_sealed_key(bag))
+        return sealed[:4]
+
+    def _open(self, sealed: _Sealed, secret: Secret) -> bytes | None:
+        """The plaintext when it decrypts and parses as DER, else None (memoised).
+
+        CBC padding is right by chance for about one wrong password in 256, so the
+        plaintext must also be exactly one DER SEQUENCE.
+        """
+        memo = (sealed, secret)
+        if memo not in self._opened:
+            try:
+                plain: bytes | None = sealed.scheme.decrypt(sealed.ciphertext, secret)
+            except DecryptError:
+                plain = None
+            self._opened[memo] = plain if plain is not None and is_der_sequence(plain) else None
+        return self._opened[memo]
+
+    def _unlock(self) -> Secret:
+        """The password form that works; tells a wrong password from an altered file."""
+        candidates = self._candidates()
+        if self.mac is not None:
+            for secret in candidates:
+                if self.mac.verifies(self.auth, secret):
+                    return secret
+            probes = self._probes()
+            if any(self._open(p, s) is not None for s in candidates for p in probes):
+                raise IntegrityError(
+                    "The keystore's integrity check failed: the file was altered or damaged."
+                )
+            if not probes and self.password:
+                raise IntegrityError(
+                    "The keystore's integrity check failed: the password is wrong"
+                    " or the file was altered."
+                )
+            return self._refuse()
+        probes = self._probes()
+        if not probes:
+            return candidates[0]
+        for secret in candidates:
+            if self._open(probes[0], secret) is not None:
+                return secret
+        return self._refuse()
+
+    def _refuse(self) -> Secret:
+        if self.password is None:
+            raise PasswordRequired("This keystore needs a password.")
+        raise WrongPassword("The keystore password is wrong.")
+
+    def _decrypt(self, sealed: _Sealed, what: str) -> bytes:
+        """Decrypt with the password that opened the keystore (or its other empty form)."""
+        others = [s for s in self._candidates() if s != self.secret]
+        for secret in [self.secret, *others]:
+            plain = self._open(sealed, secret)
+            if plain is not None:
+                return plain
+        raise WrongPassword(f"The keystore password does not decrypt {what}.")
+
+    # -- entries
+
+    def entries(self) -> list[Entry]:
+        bags = list(self.plain_bags)
+        for number, safe in enumerate(self.safes):
+            if isinstance(safe, _Sealed):
+                bags += _bags(self._decrypt(safe, "the keystore's contents"), number)
+        keys = [b for b in bags if b.kind in (KEY_BAG, SHROUDED_KEY_BAG)]
+        certs = [(b, CertInfo.from_der(_cert_der(b))) for b in bags if b.kind == CERT_BAG]
+        pending = [self._secret_entry(b) for b in bags if b.kind == SECRET_BAG]
+        pending += _key_and_cert_entries([(b, self._private_key(b)) for b in keys], certs)
+        return _name(pending)
+
+    def _private_key(self, bag: _Bag) -> PrivateKeyTypes:
+        if bag.kind == KEY_BAG:
+            pkcs8 = bag.value.element()
+        else:
+            pkcs8 = self._decrypt(_sealed_key(bag), f"the private key {bag.name or ''}".strip())
+        try:
+            return load_der_private_key(pkcs8, None)
+        except UnsupportedAlgorithm as exc:
+            raise UnsupportedFormat(
+                f"The keystore holds an unsupported private key ({exc})."
+            ) from exc
+        except (ValueError, TypeError) as exc:
+            raise CorruptData(f"A private key in the keystore cannot be decoded ({exc}).") from exc
+
+    def _secret_entry(self, bag: _Bag) -> _Pending:
+        plain = self._decrypt(_sealed_key(bag), "a secret key")
+        _version, algorithm, value = parse(plain, "A secret key").children()[:3]
+        oid_str = oid_text(algorithm.expect(0x30, "A secret key").children()[0].oid())
+        name = _SECRET_NAMES.get(oid_str, oid_str)
+        key = value.string("A secret key")
+        modified = _key_id_time(bag.key_id)
+
+        def make(alias: str) -> Entry:
+            return SecretKeyEntry(alias, name, key, modified)
+
+        return _Pending((0, *bag.index), bag.name, None, make)
+
+
+def _data_content(info: Der) -> bytes:
+    parts = info.expect(0x30, "A content block").children()
+    kind = parts[0].oid()
+    if kind != _OID_DATA:
+        raise UnsupportedFormat(
+            f"The keystore uses public-key protection ({oid_text(kind)}), which keymon cannot open."
+        )
+    return parts[1].expect(0xA0, "A content block").children()[0].string("Data")
+
+
+def _safe(info: Der) -> bytes | _Sealed:
+    parts = info.expect(0x30, "A content block").children()
+    kind = parts[0].oid()
+    if kind == _OID_DATA:
+        return _data_content(info)
+    if kind != _OID_ENCRYPTED_DATA:
+        raise UnsupportedFormat(
+            f"The keystore uses public-key encryption ({oid_text(kind)}), which keymon cannot open."
+        )
+    encrypted = parts[1].expect(0xA0, "Encrypted data").children()[0].children()
+    content = encrypted[1].expect(0x30, "Encrypted data").children()
+    if len(content) < 3:
+        raise CorruptData("The keystore is damaged: an encrypted block has no content.")
+    return _Sealed(parse_scheme(content[1]), content[2].octets())
+
+
+def _sealed_key(bag: _Bag) -> _Sealed:
+    """The EncryptedPrivateKeyInfo of a shrouded key bag or of a Java secret bag."""
+    value = bag.value
+    if bag.kind == SECRET_BAG:
+        kind, inner = value.expect(0x30, "A secret bag").children()[:2]
+        if kind.oid() != _OID_SHROUDED:
+            raise UnsupportedFormat(
+                f"The keystore holds a secret of an unsupported type ({oid_text(kind.oid())})."
+            )
+        value = inner.expect(0xA0, "A secret bag").children()[0]
+        if value.tag & 0xDF == 0x04:  # Java wraps the EncryptedPrivateKeyInfo
+            value = parse(value.octets(), "A secret key")
+    algorithm, data = value.expect(0x30, "An encrypted key").children()[:2]
+    return _Sealed(parse_scheme(algorithm), data.string("An encrypted key"))
+
+
+def _bags(safe_contents: bytes, safe: int, depth: int = 0, first: int = 0) -> list[_Bag]:
+    """The SafeBags of one SafeContents, numbered from ``first`` (the hot path)."""
+    out: list[_Bag] = []
+    for node in parse(safe_contents, "A safe").expect(0x30, "A safe").children():
+        parts = node.children()
+        kind = _BAG_KINDS.get(parts[0].oid())
+        value = parts[1].expect(0xA0, "A bag").children()[0]
+        if kind == SAFE_CONTENTS_BAG and depth < 4:
+            out += _bags(value.element(), safe, depth + 1, first + len(out))
+            continue
+        if kind not in (KEY_BAG, SHROUDED_KEY_BAG, CERT_BAG, SECRET_BAG):
+            what = "a CRL" if kind == CRL_BAG else f"a bag of type {oid_text(parts[0].oid())}"
+            raise UnsupportedFormat(f"The keystore holds {what}, which keymon cannot keep.")
+        name, key_id, trusted = _attributes(parts[2]) if len(parts) > 2 else (None, None, False)
+        out.append(_Bag((safe, first + len(out)), kind, value, name, key_id, trusted))
+    return out
+
+
+def _attributes(attrs: Der) -> tuple[str | None, bytes | None, bool]:
+    name, key_id, trusted = None, None, False
+    for attr in attrs.expect(0x31, "Bag attributes").children():
+        kind, values = attr.children()[:2]
+        found = values.children()
+        attr_oid = kind.oid()
+        if attr_oid == _OID_FRIENDLY_NAME and found:
+            name = _text(found[0]) or None
+        elif attr_oid == _OID_LOCAL_KEY_ID and found:
+            key_id = found[0].octets()
+        elif attr_oid == _OID_JAVA_TRUSTED:
+            trusted = True
+    return name, key_id, trusted
+
+
+def _text(node: Der) -> str:
+    raw = node.octets()
+    if node.tag == 0x1E:
+        return raw.decode("utf-16-be", "replace")
+    return raw.decode("utf-8", "replace")
+
+
+def _cert_der(bag: _Bag) -> bytes:
+    kind, value = bag.value.expect(0x30, "A certificate bag").children()[:2]
+    if kind.oid() != _OID_X509_CERT:
+        raise UnsupportedFormat(
+            f"The keystore holds a certificate of an unsupported type ({oid_text(kind.oid())})."
+        )
+    return value.expect(0xA0, "A certificate bag").children()[0].string("A cert")
+
+
+def _key_id_time(key_id: bytes | None) -> dt.datetime | None:
+    """Java stores an entry's date as localKeyId ``"Time <milliseconds>"``."""
+    if not key_id or len(key_id) > 24 or not key_id.startswith(b"Time "):
+        return None
+    if not key_id[5:].isdigit():
+        return None
+    try:
+        return _EPOCH + dt.timedelta(milliseconds=int(key_id[5:]))
+    except OverflowError:
+        return None
+
+
+def _key_and_cert_entries(
+    keys: list[tuple[_Bag, PrivateKeyTypes]], certs: list[tuple[_Bag, CertInfo]]
+) -> list[_Pending]:
+    chains, leaves = _Chains([c for _, c in certs]), _Leaves(certs)
+    pending: list[_Pending] = []
+    used: set[bytes] = set()
+    for bag, private_key in keys:
+        leaf_bag, leaf = leaves.find(bag, private_key)
+        chain = chains.build(leaf)
+        used.update(c.der for c in chain)
+        pending.append(_key_pending(bag, leaf_bag, private_key, chain))
+    emitted = {cert.der for bag, cert in certs if bag.trusted} | used
+    for bag, cert in certs:
+        if bag.trusted or cert.der not in emitted:  # trusted, or used by no key: keep it
+            emitted.add(cert.der)
+            pending.append(_cert_pending(bag, cert))
+    return pending
+
+
+def _key_pending(
+    bag: _Bag, leaf_bag: _Bag, private_key: PrivateKeyTypes, chain: tuple[CertInfo, ...]
+) -> _Pending:
+    modified = _key_id_time(bag.key_id)
+
+    def make(alias: str) -> Entry:
+        return KeyPairEntry(alias, private_key, chain, modified)
+
+    return _Pending((0, *bag.index), bag.name or leaf_bag.name, chain[0], make)
+
+
+def _cert_pending(bag: _Bag, cert: CertInfo) -> _Pending:
+    def make(alias: str) -> Entry:
+        return CertificateEntry(alias, cert)
+
+    return _Pending((1, *bag.index), bag.name, cert, make)
+
+
+class _Leaves:
+    """Finds a key's certificate: by localKeyId (and name), then friendlyName, then public key.
+
+    Like Java, trusted-certificate bags are never a key's certificate.
+    """
+
+    def __init__(self, certs: list[tuple[_Bag, CertInfo]]) -> None:
+        self.mine = [(b, c) for b, c in certs if not b.trusted]
+        self.by_id: dict[bytes, list[tuple[_Bag, CertInfo]]] = {}
+        self.by_name: dict[str, list[tuple[_Bag, CertInfo]]] = {}
+        for b, c in self.mine:
+            if b.key_id:
+                self.by_id.setdefault(b.key_id, []).append((b, c))
+            if b.name:
+                self.by_name.setdefault(alias_key(b.name), []).append((b, c))
+
+    def find(self, key_bag: _Bag, private_key: PrivateKeyTypes) -> tuple[_Bag, CertInfo]:
+        name = alias_key(key_bag.name) if key_bag.name else None
+        same_id = self.by_id.get(key_bag.key_id, []) if key_bag.key_id else []
+        named = [(b, c) for b, c in same_id if b.name and alias_key(b.name) == name]
+        found = named or same_id or (self.by_name.get(name, []) if name else [])
+        if found:
+            return found[0]
+        spki = private_key.public_key().public_bytes(
+            Encoding.DER, PublicFormat.SubjectPublicKeyInfo
+        )
+        for b, c in self.mine:
+            if _spki(c) == spki:
+                return b, c
+        label = f"The private key {key_bag.name!r}" if key_bag.name else "A private key"
+        raise UnsupportedFormat(
+            f"{label} has no certificate in the keystore; keymon needs one for every key."
+        )
+
+
+def _spki(cert: CertInfo) -> bytes | None:
+    try:
+        return cert.public_key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    except (CorruptData, ValueError):
+        return None
+
+
+def _common_name(cert: CertInfo) -> str:
+    try:
+        names = cert.cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        if names and isinstance(names[0].value, str) and names[0].value.strip():
+            return names[0].value
+        return cert.cert.subject.rfc4514_string() or "certificate"
+    except ValueError:
+        return "certificate"
+
+
+class _Chains:
+    """Issuer look-up by the raw DER of names, confirmed by the signature.
+
+    A few look-ups scan the certificates' bytes for the issuer name (C speed); many build
+    an index of subjects instead.
+    """
+
+    def __init__(self, certs: list[CertInfo]) -> None:
+        self.certs = certs
+        self.names: dict[bytes, tuple[bytes, bytes]] = {}
+        self.by_subject: dict[bytes, list[CertInfo]] | None = None
+        self.lookups = 0
+
+    def _names(self, cert: CertInfo) -> tuple[bytes, bytes]:
+        """(issuer, subject) as DER, straight from the certificate's TBS."""
+        found = self.names.get(cert.der)
+        if found is None:
+            tbs = parse(cert.der, "A certificate").children()[0].children()
+            fields = tbs[1:] if tbs[0].tag == 0xA0 else tbs
+            found = self.names[cert.der] = (fields[2].element(), fields[4].element())
+        return found
+
+    def _issuers(self, issuer: bytes) -> list[CertInfo]:
+        self.lookups += 1
+        if self.by_subject is None and self.lookups > 64:
+            self.by_subject = {}
+            for cert in self.certs:
+                self.by_subject.setdefault(self._names(cert)[1], []).append(cert)
+        if self.by_subject is not None:
+            return self.by_subject.get(issuer, [])
+        return [c for c in self.certs if issuer in c.der and self._names(c)[1] == issuer]
+
+    def build(self, leaf: CertInfo) -> tuple[CertInfo, ...]:
+        chain = [leaf]
+        while len(chain) < 16:
+            current = chain[-1]
+            issuer, subject = self._names(current)
+            if issuer == subject and current.signed_by(current):
+                break
+            candidates = self._issuers(issuer)
+            found = next((c for c in candidates if c not in chain and current.signed_by(c)), None)
+            if found is None:
+                break
+            chain.append(found)
+        return tuple(chain)
+
+
+def _name(pending: list[_Pending]) -> list[Entry]:
+    """Aliases: friendlyNames first (kept, -2 on clash), then names derived from the CN."""
+    pending.sort(key=lambda p: p.order)
+    taken: set[str] = set()
+    aliases: dict[int, str] = {}
+    for p in pending:
+        if p.name:
+            alias, n = p.name, 1
+            while alias_key(alias) in taken:
+                n += 1
+                alias = f"{p.name}-{n}"
+            aliases[id(p)] = alias
+            taken.add(alias_key(alias))
+    for p in pending:
+        if not p.name:
+            base = _common_name(p.cert) if p.cert else "secret-key"
+            aliases[id(p)] = alias = suggest_alias(base, taken)
+            taken.add(alias_key(alias))
+    return [p.make(aliases[id(p)]) for p in pending]
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+@dataclass(frozen=True)
+class _Profile:
+    encrypt: Callable[[bytes, Secret, int], tuple[bytes, bytes]]
+    iterations: int
+    mac_hash: str
+    mac_salt: int
+
+
+# Java's trusted-certificate attribute, valued as keytool writes it: SET { anyExtendedKeyUsage }
+_TRUSTED_ATTRIBUTE = seq(oid_tlv(_JAVA_TRUSTED), set_of(oid_tlv(_ANY_EXTENDED_KEY_USAGE)))
+_MODERN = _Profile(encrypt_pbes2, 10_000, "sha256", 16)
+_LEGACY = _Profile(encrypt_3des, 2048, "sha1", 8)
+
+
+def dump(entries: Sequence[Entry], password: str, *, legacy: bool = False) -> bytes:
+    """A PKCS#12 keystore holding ``entries`` (keytool 17 style, or legacy 3DES/SHA-1)."""
+    profile = _LEGACY if legacy else _MODERN
+    seen: set[str] = set()
+    for entry in entries:
+        if alias_key(entry.alias) in seen:
+            raise AliasExists(entry.alias)
+        seen.add(alias_key(entry.alias))
+    key_bags, cert_bags = _Writer(password, profile).bags(entries)
+    safes = []
+    if key_bags:
+        safes.append(seq(oid_tlv(_DATA), explicit(0, octet_string(seq(*key_bags)))))
+    if cert_bags:
+        algorithm, ciphertext = profile.encrypt(seq(*cert_bags), password, profile.iterations)
+        content = seq(oid_tlv(_DATA), algorithm, tlv(0x80, ciphertext))
+        safes.append(seq(oid_tlv(_ENCRYPTED_DATA), explicit(0, seq(integer(0), content))))
+    auth = seq(*safes)
+    mac = mac_data(
+        auth,
+        password,
+        hash_name=profile.mac_hash,
+        iterations=profile.iterations,
+        salt_length=profile.mac_salt,
+    )
+    return seq(integer(3), seq(oid_tlv(_DATA), explicit(0, octet_string(auth))), mac)
+
+
+class _Writer:
+    def __init__(self, password: str, profile: _Profile) -> None:
+        self.password = password
+        self.profile = profile
+        self.key_ids: set[bytes] = set()
+
+    def bags(self, entries: Sequence[Entry]) -> tuple[list[bytes], list[bytes]]:
+        key_bags: list[bytes] = []
+        cert_bags: list[bytes] = []
+        written: set[bytes] = set()
+        for entry in entries:
+            if isinstance(entry, KeyPairEntry):
+                key_id = self._key_id(entry.modified, entry.certificate.der)
+                attrs = _attrs(entry.alias, key_id)
+                pkcs8 = entry.private_key.private_bytes(
+                    Encoding.DER, PrivateFormat.PKCS8, NoEncryption()
+                )
+                key_bags.append(_bag(SHROUDED_KEY_BAG, self._seal(pkcs8), attrs))
+                cert_bags.append(_cert_bag(entry.certificate.der, attrs))
+                written.add(entry.certificate.der)
+                for cert in entry.chain[1:]:
+                    if cert.der not in written:
+                        written.add(cert.der)
+                        cert_bags.append(_cert_bag(cert.der, b""))
+            elif isinstance(entry, CertificateEntry):
+                attrs = set_of(_friendly(entry.alias), _TRUSTED_ATTRIBUTE)
+                cert_bags.append(_cert_bag(entry.cert.der, attrs))
+            else:
+                key_bags.append(self._secret_bag(entry))
+        return key_bags, cert_bags
+
+    def _seal(self, plain: bytes) -> bytes:
+        algorithm, ciphertext = self.profile.encrypt(plain, self.password, self.profile.iterations)
+        return seq(algorithm, octet_string(ciphertext))
+
+    def _secret_bag(self, entry: SecretKeyEntry) -> bytes:
+        algorithm = _SECRET_BY_LOWER.get(entry.algorithm.lower(), entry.algorithm)
+        if not all(part.isdigit() for part in algorithm.split(".")) or algorithm.count(".") < 2:
+            raise UnsupportedFormat(
+                f"A PKCS#12 keystore cannot hold the {entry.algorithm} secret key {entry.alias!r}:"
+                " Java has no identifier for that algorithm (JCEKS can hold it)."
+            )
+        pkcs8 = seq(integer(0), seq(oid_tlv(algorithm), NULL), octet_string(entry.key))
+        inner = seq(
+            oid_tlv(_BAG + str(SHROUDED_KEY_BAG)), explicit(0, octet_string(self._seal(pkcs8)))
+        )
+        key_id = self._key_id(entry.modified, None)
+        return _bag(SECRET_BAG, inner, _attrs(entry.alias, key_id))
+
+    def _key_id(self, modified: dt.datetime | None, leaf: bytes | None) -> bytes:
+        """Java's ``Time <ms>`` when the date is known, else the leaf's SHA-1 (OpenSSL's way)."""
+        if modified is not None:
+            if modified.tzinfo is None:
+                modified = modified.replace(tzinfo=dt.UTC)
+            ms = (modified - _EPOCH) // dt.timedelta(milliseconds=1)
+            while f"Time {ms}".encode() in self.key_ids:
+                ms += 1
+            key_id = f"Time {ms}".encode()
+        elif leaf is not None and hashlib.sha1(leaf).digest() not in self.key_ids:  # noqa: S324
+            key_id = hashlib.sha1(leaf).digest()  # noqa: S324 - an identifier, not security
+        else:
+            key_id = os.urandom(20)
+        self.key_ids.add(key_id)
+        return key_id
+
+
+def _friendly(alias: str) -> bytes:
+    return seq(oid_tlv(_FRIENDLY_NAME), set_of(tlv(0x1E, alias.encode("utf-16-be"))))
+
+
+def _attrs(alias: str, key_id: bytes) -> bytes:
+    return set_of(_friendly(alias), seq(oid_tlv(_LOCAL_KEY_ID), set_of(octet_string(key_id))))
+
+
+def _bag(kind: int, value: bytes, attrs: bytes) -> bytes:
+    return seq(oid_tlv(_BAG + str(kind)), explicit(0, value), attrs)
+
+
+def _cert_bag(der: bytes, attrs: bytes) -> bytes:
+    return _bag(CERT_BAG, seq(oid_tlv(_X509_CERT), explicit(0, octet_string(der))), attrs)
