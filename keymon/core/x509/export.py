@@ -1,0 +1,149 @@
+"""Bytes for exporting certificates, chains and public keys (pure functions)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from asn1crypto import core as asn1_core
+from asn1crypto import parser as asn1_parser
+from asn1crypto import pem as asn1_pem
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, pkcs7
+
+from keymon.core.entries import CertInfo, key_description, key_label
+from keymon.core.errors import CorruptData, UnsupportedFormat, UsageError
+
+Form = Literal["pem", "der"]
+
+_OPENSSH_CURVES = (ec.SECP256R1, ec.SECP384R1, ec.SECP521R1)
+
+
+def certificate_pem(cert: CertInfo) -> bytes:
+    return cert.cert.public_bytes(Encoding.PEM)
+
+
+def certificate_der(cert: CertInfo) -> bytes:
+    return cert.der
+
+
+def certificate_bytes(cert: CertInfo, form: Form = "pem") -> bytes:
+    return certificate_pem(cert) if form == "pem" else certificate_der(cert)
+
+
+def _require(chain: Sequence[CertInfo]) -> Sequence[CertInfo]:
+    if not chain:
+        raise UsageError("There is no certificate to export.")
+    return chain
+
+
+def chain_pem(chain: Sequence[CertInfo]) -> bytes:
+    """The certificates as one PEM bundle, in the given order (leaf first for a chain)."""
+    return b"".join(certificate_pem(c) for c in _require(chain))
+
+
+def _tlv(tag_class: int, tag: int, contents: bytes) -> bytes:
+    return bytes(asn1_parser.emit(tag_class, 1, tag, contents))
+
+
+_SIGNED_DATA = asn1_core.ObjectIdentifier("1.2.840.113549.1.7.2").dump()
+_DATA = asn1_core.ObjectIdentifier("1.2.840.113549.1.7.1").dump()
+
+
+def chain_pkcs7(
+    chain: Sequence[CertInfo], form: Form = "der", *, keep_order: bool = False
+) -> bytes:
+    """A certs-only PKCS#7 (``.p7b``) holding the chain.
+
+    By default the certificates are sorted as DER demands of a SET OF (what
+    cryptography's ``serialize_certificates`` writes); readers must order them by
+    issuer. ``keep_order`` writes them in the given order, as OpenSSL's
+    ``crl2pkcs7`` does; cryptography then reads the file with a warning (BER).
+    """
+    if not keep_order:
+        encoding = Encoding.PEM if form == "pem" else Encoding.DER
+        return pkcs7.serialize_certificates([c.cert for c in _require(chain)], encoding)
+    certs = b"".join(c.der for c in _require(chain))
+    signed_data = _tlv(
+        0,
+        16,
+        asn1_core.Integer(1).dump()
+        + _tlv(0, 17, b"")  # digestAlgorithms
+        + _tlv(0, 16, _DATA)  # encapContentInfo without content
+        + _tlv(2, 0, certs)  # [0] IMPLICIT certificates
+        + _tlv(0, 17, b""),  # signerInfos
+    )
+    der = _tlv(0, 16, _SIGNED_DATA + _tlv(2, 0, signed_data))
+    return bytes(asn1_pem.armor("PKCS7", der)) if form == "pem" else der
+
+
+@dataclass(frozen=True)
+class TopCertificate:
+    cert: CertInfo
+    is_root: bool
+    """True when the top of the chain is self-signed, i.e. really a root."""
+
+
+def chain_top(chain: Sequence[CertInfo]) -> TopCertificate:
+    """The last certificate of a chain (leaf first), and whether it is a self-signed root."""
+    top = _require(chain)[-1]
+    return TopCertificate(top, top.summary.self_signed)
+
+
+def _public_key(source: CertInfo | PublicKeyTypes) -> PublicKeyTypes:
+    return source.public_key if isinstance(source, CertInfo) else source
+
+
+def public_key_pem(source: CertInfo | PublicKeyTypes) -> bytes:
+    """The public key as a PEM ``PUBLIC KEY`` (SubjectPublicKeyInfo)."""
+    return _public_key(source).public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+
+
+def public_key_der(source: CertInfo | PublicKeyTypes) -> bytes:
+    return _public_key(source).public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+
+
+def public_key_openssh(source: CertInfo | PublicKeyTypes, comment: str | None = None) -> bytes:
+    """One ``authorized_keys`` line: RSA, EC P-256/P-384/P-521 and Ed25519 keys only."""
+    key = _public_key(source)
+    is_ec = isinstance(key, ec.EllipticCurvePublicKey) and isinstance(key.curve, _OPENSSH_CURVES)
+    if not (is_ec or isinstance(key, (rsa.RSAPublicKey, ed25519.Ed25519PublicKey))):
+        label = key_label(*key_description(key))
+        raise UnsupportedFormat(
+            f"OpenSSH has no format for {label} keys; only RSA, EC P-256, P-384, P-521 "
+            "and Ed25519 keys can be exported for OpenSSH."
+        )
+    line = key.public_bytes(Encoding.OpenSSH, PublicFormat.OpenSSH)
+    if comment:
+        if "\n" in comment or "\r" in comment:
+            raise UsageError("An OpenSSH key comment cannot contain a line break.")
+        line += b" " + comment.encode("utf-8")
+    return line + b"\n"
+
+
+def dump_pkipath(chain: Sequence[CertInfo]) -> bytes:
+    """Java's PkiPath: a DER SEQUENCE OF Certificate, root first (``chain`` is leaf first)."""
+    content = b"".join(c.der for c in reversed(_require(chain)))
+    return _tlv(0, 16, content)
+
+
+def load_pkipath(data: bytes) -> list[CertInfo]:
+    """Read a PkiPath (root first) and return its certificates leaf first."""
+    try:
+        cls, method, tag, _, content, _ = asn1_parser.parse(data, strict=True)
+    except ValueError as exc:
+        raise CorruptData(f"The data is not a PkiPath ({exc}).") from exc
+    if (cls, method, tag) != (0, 1, 16):
+        raise CorruptData("The data is not a PkiPath: it does not start with a DER SEQUENCE.")
+    certs = []
+    while content:
+        try:
+            header, inner, trailer = asn1_parser.parse(content)[3:]
+        except ValueError as exc:
+            raise CorruptData(f"A certificate in the PkiPath is cut short ({exc}).") from exc
+        size = len(header) + len(inner) + len(trailer)
+        certs.append(CertInfo.from_der(content[:size]))
+        content = content[size:]
+    return certs[::-1]
