@@ -36,9 +36,8 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
-def keymon_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "keymon-home"
-    home.mkdir()
+def keymon_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("keymon-home")
     monkeypatch.setenv("KEYMON_HOME", str(home))
     return home
 

@@ -29,7 +29,10 @@ def ec_key(index: int = 0, curve: str = "P-256") -> ec.EllipticCurvePrivateKey:
 
 def name(cn: str, o: str = "keymon tests") -> x509.Name:
     return x509.Name(
-        [x509.NameAttribute(NameOID.COMMON_NAME, cn), x509.NameAttribute(NameOID.ORGANIZATION_NAME, o)]
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, cn),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, o),
+        ]
     )
 
 
@@ -79,13 +82,15 @@ def ca_chain() -> tuple[tuple[ec.EllipticCurvePrivateKey, x509.Certificate], ...
     """root → intermediate, both EC, both CAs."""
     root_key, int_key = ec_key(100), ec_key(101)
     root = make_cert(root_key, "keymon Test Root", ca=True, days=3650)
-    inter = make_cert(int_key, "keymon Test Intermediate", issuer_key=root_key, issuer=root, ca=True)
+    inter = make_cert(
+        int_key, "keymon Test Intermediate", issuer_key=root_key, issuer=root, ca=True
+    )
     return (root_key, root), (int_key, inter)
 
 
 def key_pair_entry(alias: str, cn: str | None = None, *, key: object | None = None) -> KeyPairEntry:
     """A key pair whose chain is leaf → intermediate → root."""
-    (root_key, root), (int_key, inter) = ca_chain()
+    (_root_key, root), (int_key, inter) = ca_chain()
     leaf_key = key or rsa_key()
     leaf = make_cert(leaf_key, cn or alias, issuer_key=int_key, issuer=inter)  # type: ignore[arg-type]
     return KeyPairEntry(

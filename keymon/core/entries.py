@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -20,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.types import (
     PrivateKeyTypes,
     PublicKeyTypes,
 )
+from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import NameOID
 
 from keymon.core.errors import CorruptData
@@ -106,14 +108,18 @@ class CertSummary:
 class CertInfo:
     """One certificate: its DER bytes, the parsed object and a lazily derived summary."""
 
-    der: bytes
+    der: bytes = field(repr=False)
     cert: x509.Certificate = field(repr=False, compare=False)
 
     @classmethod
     def from_der(cls, der: bytes) -> CertInfo:
         try:
-            cert = x509.load_der_x509_certificate(der)
-        except ValueError as exc:
+            with warnings.catch_warnings():
+                # Real roots (9 in Java's cacerts) have serial 0, which RFC 5280
+                # forbids; cryptography parses them with a deprecation warning.
+                warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+                cert = x509.load_der_x509_certificate(der)
+        except (ValueError, x509.InvalidVersion) as exc:
             raise CorruptData(f"A certificate in the file cannot be decoded ({exc}).") from exc
         return cls(bytes(der), cert)
 
@@ -129,6 +135,9 @@ class CertInfo:
     def __hash__(self) -> int:
         return hash(self.der)
 
+    def __repr__(self) -> str:
+        return f"CertInfo({self.cert.subject.rfc4514_string()!r}, sha256={self.sha256[:16]}…)"
+
     @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.der).hexdigest()
@@ -138,7 +147,9 @@ class CertInfo:
         try:
             return self.cert.public_key()
         except (ValueError, TypeError) as exc:
-            raise CorruptData(f"The public key of a certificate cannot be decoded ({exc}).") from exc
+            raise CorruptData(
+                f"The public key of a certificate cannot be decoded ({exc})."
+            ) from exc
 
     @cached_property
     def summary(self) -> CertSummary:

@@ -1,0 +1,56 @@
+"""Expiry status of entries: the earliest notAfter anywhere in the chain decides."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from keymon.core.entries import CertInfo, Entry
+
+DEFAULT_WARNING_DAYS = 30
+
+
+class Status(enum.StrEnum):
+    VALID = "valid"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not_yet_valid"
+    NONE = "none"  # secret keys: nothing expires
+
+
+@dataclass(frozen=True)
+class Expiry:
+    status: Status
+    not_after: dt.datetime | None  # the earliest notAfter in the chain
+    decisive: CertInfo | None  # the certificate that decides
+
+    def days_left(self, now: dt.datetime) -> float | None:
+        if self.not_after is None:
+            return None
+        return (self.not_after - now).total_seconds() / 86400
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def entry_expiry(
+    entry: Entry, now: dt.datetime | None = None, warning_days: float = DEFAULT_WARNING_DAYS
+) -> Expiry:
+    """Status of an entry from the earliest notAfter of any certificate in its chain."""
+    certs = entry.certificates
+    if not certs:
+        return Expiry(Status.NONE, None, None)
+    now = now or utcnow()
+    decisive = min(certs, key=lambda c: c.summary.not_after)
+    not_after = decisive.summary.not_after
+    if any(c.summary.not_before > now for c in certs):
+        status = Status.NOT_YET_VALID
+    elif not_after <= now:
+        status = Status.EXPIRED
+    elif not_after - now <= dt.timedelta(days=warning_days):
+        status = Status.EXPIRING
+    else:
+        status = Status.VALID
+    return Expiry(status, not_after, decisive)

@@ -1,0 +1,128 @@
+"""Turn loose keys and certificates (as PEM and PKCS#12 hold them) into entries.
+
+Each private key finds its leaf certificate (by local key id, then by name,
+then by public key) and its chain is built upward by issuer name and signature
+from every certificate in the file. Certificates marked trusted become trusted
+entries; certificates nobody uses become trusted entries too, so that nothing
+in a file is silently dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes, PublicKeyTypes
+
+from keymon.core.aliases import alias_key, suggest_alias
+from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry
+
+_SPKI = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+
+
+@dataclass(frozen=True)
+class LooseKey:
+    key: PrivateKeyTypes
+    alias: str | None = None
+    local_id: bytes | None = None
+
+
+@dataclass(frozen=True)
+class LooseCert:
+    info: CertInfo
+    alias: str | None = None
+    local_id: bytes | None = None
+    trusted: bool = False
+
+
+def spki(key: PrivateKeyTypes | PublicKeyTypes) -> bytes:
+    """DER SubjectPublicKeyInfo of a public or private key."""
+    public = key.public_key() if hasattr(key, "public_key") else key
+    return bytes(public.public_bytes(*_SPKI))
+
+
+def build_chain(leaf: CertInfo, pool: Sequence[CertInfo]) -> tuple[CertInfo, ...]:
+    """``leaf`` followed by its issuers found in ``pool``, up to a self-signed root."""
+    by_subject: dict[bytes, list[CertInfo]] = {}
+    for cert in pool:
+        by_subject.setdefault(cert.cert.subject.public_bytes(), []).append(cert)
+    chain = [leaf]
+    seen = {leaf.der}
+    current = leaf
+    while len(chain) < 32:
+        if current.cert.subject == current.cert.issuer and current.signed_by(current):
+            break
+        candidates = by_subject.get(current.cert.issuer.public_bytes(), [])
+        issuer = next((c for c in candidates if c.der not in seen and current.signed_by(c)), None)
+        if issuer is None:
+            break
+        chain.append(issuer)
+        seen.add(issuer.der)
+        current = issuer
+    return tuple(chain)
+
+
+def assemble(
+    keys: Sequence[LooseKey], certs: Sequence[LooseCert], taken: Iterable[str] = ()
+) -> list[Entry]:
+    """Entries from loose keys and certificates, in file order (key pairs first)."""
+    used_aliases = [*taken]
+    pool = _unique([c.info for c in certs])
+    used: set[bytes] = set()
+    entries: list[Entry] = []
+    for loose in keys:
+        leaf = _find_leaf(loose, certs)
+        if leaf is None:
+            continue  # a key without a certificate is not a keystore entry
+        chain = build_chain(leaf.info, pool)
+        used.update(c.der for c in chain)
+        alias = loose.alias or leaf.alias
+        entries.append(
+            KeyPairEntry(_unique_alias(alias, leaf.info, used_aliases), loose.key, chain)
+        )
+    seen: set[bytes] = set()
+    for cert in certs:
+        if cert.info.der in seen:
+            continue
+        if cert.trusted or cert.info.der not in used:
+            seen.add(cert.info.der)
+            alias = _unique_alias(cert.alias, cert.info, used_aliases)
+            entries.append(CertificateEntry(alias, cert.info))
+    return entries
+
+
+def keys_without_certificate(keys: Sequence[LooseKey], certs: Sequence[LooseCert]) -> int:
+    return sum(1 for k in keys if _find_leaf(k, certs) is None)
+
+
+def _unique(infos: Iterable[CertInfo]) -> list[CertInfo]:
+    out: dict[bytes, CertInfo] = {}
+    for info in infos:
+        out.setdefault(info.der, info)
+    return list(out.values())
+
+
+def _find_leaf(loose: LooseKey, certs: Sequence[LooseCert]) -> LooseCert | None:
+    if loose.local_id is not None:
+        for cert in certs:
+            if cert.local_id == loose.local_id:
+                return cert
+    public = spki(loose.key)
+    matches = [c for c in certs if spki(c.info.public_key) == public]
+    if loose.alias is not None:
+        for cert in matches:
+            if cert.alias == loose.alias:
+                return cert
+    # prefer a non-CA certificate when the same key was certified more than once
+    matches.sort(key=lambda c: c.info.summary.is_ca)
+    return matches[0] if matches else None
+
+
+def _unique_alias(wanted: str | None, info: CertInfo, used: list[str]) -> str:
+    if wanted and alias_key(wanted) not in {alias_key(a) for a in used}:
+        used.append(wanted)
+        return wanted
+    alias = suggest_alias(wanted or info.summary.subject_cn, used)
+    used.append(alias)
+    return alias

@@ -1,0 +1,183 @@
+"""PEM bundles: certificates and private keys (encrypted or not), with openssl's
+"Bag Attributes" (friendlyName, localKeyID) read and written so aliases survive.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
+from cryptography.hazmat.primitives.serialization import pkcs7
+
+from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry, SecretKeyEntry
+from keymon.core.errors import (
+    CorruptData,
+    PasswordRequired,
+    UnsupportedFormat,
+    UsageError,
+    WrongPassword,
+)
+from keymon.core.formats.assemble import LooseCert, LooseKey, assemble
+
+_BLOCK = re.compile(
+    rb"-----BEGIN ([A-Z0-9 ]{1,40})-----\r?\n(.*?)-----END \1-----\r?\n?", re.DOTALL
+)
+_FRIENDLY = re.compile(rb"friendlyName:\s*(.+?)\s*$", re.MULTILINE)
+_LOCAL_ID = re.compile(rb"localKeyID:\s*([0-9A-Fa-f ]+?)\s*$", re.MULTILINE)
+_KEY_LABELS = {"PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"}
+_KEY_LABELS |= {"DSA PRIVATE KEY"}
+_CERT_LABELS = {"CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"}
+_PKCS7_LABELS = {"PKCS7", "CMS"}
+
+
+def sniff(data: bytes) -> bool:
+    return b"-----BEGIN " in data[:65536] and _BLOCK.search(data) is not None
+
+
+def _attrs(text: bytes) -> tuple[str | None, bytes | None]:
+    name = _FRIENDLY.search(text)
+    local = _LOCAL_ID.search(text)
+    alias = name.group(1).decode("utf-8", "replace") if name else None
+    local_id = None
+    if local:
+        try:
+            local_id = bytes.fromhex(local.group(1).decode().replace(" ", ""))
+        except ValueError:
+            local_id = None
+    return alias, local_id
+
+
+def _load_key(block: bytes, password: str | None) -> PrivateKeyTypes:
+    pw = password.encode("utf-8") if password else None
+    try:
+        return serialization.load_pem_private_key(block, pw)
+    except TypeError as exc:
+        text = str(exc)
+        if "not encrypted" in text:
+            return serialization.load_pem_private_key(block, None)
+        if "not given" in text or pw is None:
+            raise PasswordRequired("A private key in this PEM file is encrypted.") from exc
+        raise CorruptData(f"A private key in the PEM file cannot be read ({exc}).") from exc
+    except ValueError as exc:
+        if pw is not None and ("decrypt" in str(exc).lower() or "password" in str(exc).lower()):
+            raise WrongPassword("The password of the private key is wrong.") from exc
+        raise CorruptData(f"A private key in the PEM file cannot be read ({exc}).") from exc
+    except Exception as exc:  # unsupported key types (e.g. exotic curves)
+        raise UnsupportedFormat(f"A private key in the PEM file is not supported ({exc}).") from exc
+
+
+def blocks(data: bytes) -> list[tuple[str, bytes, bytes]]:
+    """(label, whole block, text before it) for every PEM block."""
+    out = []
+    pos = 0
+    for match in _BLOCK.finditer(data):
+        out.append((match.group(1).decode("ascii"), match.group(0), data[pos : match.start()]))
+        pos = match.end()
+    return out
+
+
+def load_loose(data: bytes, password: str | None) -> tuple[list[LooseKey], list[LooseCert]]:
+    keys: list[LooseKey] = []
+    certs: list[LooseCert] = []
+    found = blocks(data)
+    if not found:
+        raise UnsupportedFormat("The file holds no PEM certificate or key.")
+    for label, block, before in found:
+        alias, local_id = _attrs(before)
+        if label in _KEY_LABELS:
+            keys.append(LooseKey(_load_key(block, password), alias, local_id))
+        elif label in _CERT_LABELS:
+            certs.append(LooseCert(_load_cert(block), alias, local_id, trusted=False))
+        elif label in _PKCS7_LABELS:
+            certs.extend(LooseCert(c) for c in load_pkcs7_pem(block))
+    if not keys and not certs:
+        raise UnsupportedFormat("The PEM file holds neither certificates nor private keys.")
+    return keys, certs
+
+
+def _load_cert(block: bytes) -> CertInfo:
+    if b"TRUSTED CERTIFICATE" in block[:40]:
+        # openssl's trusted form: a certificate followed by its trust settings
+        body = block.replace(b"TRUSTED CERTIFICATE", b"CERTIFICATE")
+        der = _pem_body(body)
+        from keymon.core.formats.der import first_element
+
+        return CertInfo.from_der(first_element(der))
+    try:
+        cert = x509.load_pem_x509_certificate(block)
+    except ValueError as exc:
+        raise CorruptData(f"A certificate in the PEM file cannot be decoded ({exc}).") from exc
+    return CertInfo.from_cert(cert)
+
+
+def _pem_body(block: bytes) -> bytes:
+    import base64
+    import binascii
+
+    lines = [ln for ln in block.splitlines() if ln and not ln.startswith(b"-----")]
+    lines = [ln for ln in lines if b":" not in ln]
+    try:
+        return base64.b64decode(b"".join(lines), validate=False)
+    except binascii.Error as exc:
+        raise CorruptData("A PEM block is not valid base64.") from exc
+
+
+def load_pkcs7_pem(block: bytes) -> list[CertInfo]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # OpenSSL's unsorted SET OF
+            certs = pkcs7.load_pem_pkcs7_certificates(block)
+    except ValueError as exc:
+        raise CorruptData(f"The PKCS#7 data cannot be decoded ({exc}).") from exc
+    return [CertInfo.from_cert(c) for c in certs]
+
+
+def load(data: bytes, password: str | None) -> list[Entry]:
+    keys, certs = load_loose(data, password)
+    return assemble(keys, certs)
+
+
+def _bag(alias: str, local_id: bytes | None) -> bytes:
+    lines = ["Bag Attributes", f"    friendlyName: {alias}"]
+    if local_id is not None:
+        lines.append("    localKeyID: " + " ".join(f"{b:02X}" for b in local_id))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def cert_pem(info: CertInfo, header: bool = True) -> bytes:
+    pem = info.cert.public_bytes(serialization.Encoding.PEM)
+    if not header:
+        return pem
+    s = info.summary
+    return f"subject={s.subject}\nissuer={s.issuer}\n".encode() + pem
+
+
+def dump(entries: Sequence[Entry], password: str | None, *, unencrypted: bool = False) -> bytes:
+    """A PEM bundle. Keys are encrypted (PKCS#8, AES-256) unless ``unencrypted`` is set."""
+    out: list[bytes] = []
+    for index, entry in enumerate(entries, start=1):
+        if isinstance(entry, SecretKeyEntry):
+            raise UnsupportedFormat("PEM files cannot hold secret keys; save as PKCS#12.")
+        if isinstance(entry, KeyPairEntry):
+            local_id = index.to_bytes(4, "big")
+            if unencrypted:
+                algo: serialization.KeySerializationEncryption = serialization.NoEncryption()
+            elif password:
+                algo = serialization.BestAvailableEncryption(password.encode("utf-8"))
+            else:
+                raise UsageError("A password is needed to write private keys to a PEM file.")
+            out.append(_bag(entry.alias, local_id))
+            out.append(
+                entry.private_key.private_bytes(
+                    serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, algo
+                )
+            )
+            out.append(_bag(entry.alias, local_id) + cert_pem(entry.chain[0]))
+            out.extend(cert_pem(c) for c in entry.chain[1:])
+        elif isinstance(entry, CertificateEntry):
+            out.append(_bag(entry.alias, None) + cert_pem(entry.cert))
+    return b"".join(out)

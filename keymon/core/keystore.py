@@ -1,0 +1,302 @@
+"""The Keystore: ordered aliases → entries, the operations on them, and saving.
+
+A Keystore knows the file it came from (path, format, password and the
+snapshot taken when it was read). Every operation validates first and changes
+nothing when it fails. ``save`` goes through :mod:`keymon.core.storage`, which
+refuses to overwrite a file that changed on disk and keeps a backup.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Literal
+
+from keymon.core import storage
+from keymon.core.aliases import alias_key, suggest_alias, validate_alias
+from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry
+from keymon.core.errors import (
+    AliasExists,
+    AliasNotFound,
+    PasswordRequired,
+    UnsupportedFormat,
+    UsageError,
+)
+from keymon.core.formats import jks, pem, pkcs12
+from keymon.core.formats.detect import Format, detect, load_as
+
+PasswordPrompt = Callable[[Path], str]
+Clash = Literal["error", "rename", "overwrite"]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+class Keystore:
+    def __init__(
+        self,
+        entries: Iterable[Entry] = (),
+        *,
+        fmt: Format = Format.PKCS12,
+        path: Path | None = None,
+        password: str | None = None,
+        legacy: bool = False,
+        snapshot: storage.FileSnapshot | None = None,
+    ) -> None:
+        self._entries: dict[str, Entry] = {}
+        for entry in entries:
+            self.add(entry)
+        self.format = fmt
+        self.path = Path(path) if path is not None else None
+        self.password = password
+        self.legacy = legacy
+        self.snapshot = snapshot
+
+    # -- opening -------------------------------------------------------------
+    @classmethod
+    def from_bytes(
+        cls, data: bytes, password: str | None = None, ask: PasswordPrompt | None = None
+    ) -> Keystore:
+        fmt = detect(data)
+        entries, password = _decode(fmt, data, password, ask, None)
+        return cls(entries, fmt=fmt, password=password)
+
+    @classmethod
+    def open(
+        cls, path: Path | str, password: str | None = None, ask: PasswordPrompt | None = None
+    ) -> Keystore:
+        """Read a keystore; ``ask`` is called only when a password is needed and not given."""
+        path = Path(path)
+        data, snapshot = storage.read_file(path)
+        fmt = detect(data)
+        entries, password = _decode(fmt, data, password, ask, path)
+        return cls(entries, fmt=fmt, path=path, password=password, snapshot=snapshot)
+
+    # -- reading -------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries.values())
+
+    def __contains__(self, alias: object) -> bool:
+        return isinstance(alias, str) and self.find(alias) is not None
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(self._entries.values())
+
+    @property
+    def aliases(self) -> list[str]:
+        return [e.alias for e in self._entries.values()]
+
+    def find(self, alias: str) -> Entry | None:
+        return self._entries.get(alias_key(alias))
+
+    def get(self, alias: str) -> Entry:
+        entry = self.find(alias)
+        if entry is None:
+            raise AliasNotFound(alias)
+        return entry
+
+    def index_of(self, alias: str) -> int:
+        key = alias_key(self.get(alias).alias)
+        return list(self._entries).index(key)
+
+    def suggest_alias(self, base: str) -> str:
+        return suggest_alias(base, self.aliases)
+
+    def certificates(self) -> list[CertInfo]:
+        """Every distinct certificate in the keystore (chains and trusted)."""
+        seen: dict[bytes, CertInfo] = {}
+        for entry in self:
+            for cert in entry.certificates:
+                seen.setdefault(cert.der, cert)
+        return list(seen.values())
+
+    def trusted_certificates(self) -> list[CertInfo]:
+        return [e.cert for e in self if isinstance(e, CertificateEntry)]
+
+    # -- changing ------------------------------------------------------------
+    def add(self, entry: Entry, *, overwrite: bool = False, index: int | None = None) -> Entry:
+        alias = validate_alias(entry.alias)
+        if alias != entry.alias:
+            entry = dataclasses.replace(entry, alias=alias)
+        key = alias_key(alias)
+        if key in self._entries and not overwrite:
+            raise AliasExists(alias)
+        if key in self._entries:
+            self._entries[key] = entry
+            return entry
+        if index is None or index >= len(self._entries):
+            self._entries[key] = entry
+        else:
+            items = list(self._entries.items())
+            items.insert(max(index, 0), (key, entry))
+            self._entries = dict(items)
+        return entry
+
+    def add_certificate(self, cert: CertInfo, alias: str | None = None) -> CertificateEntry:
+        alias = alias or self.suggest_alias(cert.summary.subject_cn)
+        entry = CertificateEntry(alias, cert, _now())
+        self.add(entry)
+        return entry
+
+    def import_entries(
+        self, entries: Sequence[Entry], *, alias: str | None = None, on_clash: Clash = "error"
+    ) -> list[Entry]:
+        """Add every entry (all keys of a multi-key file), each under its own alias.
+
+        Validates everything first: on an alias clash with ``on_clash="error"``
+        nothing is added.
+        """
+        if alias is not None and len(entries) != 1:
+            raise UsageError(
+                "An alias can only be given when the file holds one entry "
+                f"(it holds {len(entries)})."
+            )
+        planned: list[tuple[Entry, bool]] = []
+        taken = set(self._entries)
+        for entry in entries:
+            name = validate_alias(alias or entry.alias)
+            exists = alias_key(name) in taken
+            overwrite = False
+            if exists and on_clash == "error":
+                raise AliasExists(name)
+            if exists and on_clash == "rename":
+                name = suggest_alias(name, [*self.aliases, *(e.alias for e, _ in planned)])
+            elif exists:
+                overwrite = True
+            taken.add(alias_key(name))
+            planned.append((dataclasses.replace(entry, alias=name, modified=_now()), overwrite))
+        return [self.add(e, overwrite=o) for e, o in planned]
+
+    def rename(self, old: str, new: str) -> Entry:
+        entry = self.get(old)
+        new = validate_alias(new)
+        if alias_key(new) != alias_key(entry.alias) and alias_key(new) in self._entries:
+            raise AliasExists(new)
+        renamed = dataclasses.replace(entry, alias=new)
+        items = [
+            (alias_key(new), renamed) if key == alias_key(entry.alias) else (key, value)
+            for key, value in self._entries.items()
+        ]
+        self._entries = dict(items)
+        return renamed
+
+    def delete(self, aliases: Sequence[str]) -> list[tuple[int, Entry]]:
+        """Remove entries; returns (position, entry) pairs so the removal can be undone."""
+        targets = [self.get(a) for a in aliases]  # all or nothing
+        keys = list(self._entries)
+        removed = sorted(
+            ((keys.index(alias_key(e.alias)), e) for e in targets), key=lambda pair: pair[0]
+        )
+        for _, entry in removed:
+            self._entries.pop(alias_key(entry.alias), None)
+        return removed
+
+    def replace(self, entry: Entry) -> Entry:
+        """Put ``entry`` in place of the entry with the same alias; returns the old one."""
+        old = self.get(entry.alias)
+        self._entries[alias_key(old.alias)] = entry
+        return old
+
+    def replace_chain(self, alias: str, chain: Sequence[CertInfo]) -> KeyPairEntry:
+        entry = self.get(alias)
+        if not isinstance(entry, KeyPairEntry):
+            raise UsageError(f"The entry {alias!r} is not a key pair.")
+        new = dataclasses.replace(entry, chain=tuple(chain), modified=_now())
+        self.replace(new)
+        return new
+
+    def change_password(self, new: str) -> None:
+        if not new and self.format is not Format.PEM:
+            raise UsageError("The keystore password cannot be empty.")
+        self.password = new
+
+    # -- writing -------------------------------------------------------------
+    def encode(
+        self, fmt: Format | None = None, password: str | None = None, legacy: bool | None = None
+    ) -> bytes:
+        return encode(
+            self.entries,
+            fmt or self.format,
+            password if password is not None else self.password,
+            self.legacy if legacy is None else legacy,
+        )
+
+    def backups(self) -> storage.BackupStore:
+        if self.path is None:
+            raise UsageError("This keystore has not been saved to a file yet.")
+        return storage.BackupStore(self.path)
+
+    def save(self, previous_entries: int | None = None) -> None:
+        """Write to ``path`` atomically, after checking it did not change on disk."""
+        if self.path is None:
+            raise UsageError("This keystore has no file to save to.")
+        data = self.encode()
+        self.snapshot = storage.save(
+            self.path, data, self.snapshot, previous_entries=previous_entries
+        )
+
+    def save_as(
+        self, path: Path, fmt: Format, password: str | None = None, *, overwrite: bool = False
+    ) -> None:
+        path = Path(path)
+        data = self.encode(fmt, password)
+        expected = storage.current_snapshot(path) if overwrite else None
+        self.snapshot = storage.save(path, data, expected)
+        self.path, self.format = path, fmt
+        if password is not None:
+            self.password = password
+
+    def changed_on_disk(self) -> bool:
+        return self.path is not None and storage.changed_on_disk(self.path, self.snapshot)
+
+    def restore(self, version: int) -> None:
+        """Make backup ``version`` the current file (the current one is backed up first)."""
+        if self.path is None:
+            raise UsageError("This keystore has no file.")
+        store = self.backups()
+        data = store.read(version)
+        fmt = detect(data)
+        entries, _ = _decode(fmt, data, self.password, None, self.path)
+        self.snapshot = storage.save(
+            self.path, data, self.snapshot, previous_entries=len(self), backups=store
+        )
+        self._entries = {}
+        for entry in entries:
+            self.add(entry)
+        self.format = fmt
+
+
+def _decode(
+    fmt: Format, data: bytes, password: str | None, ask: PasswordPrompt | None, path: Path | None
+) -> tuple[list[Entry], str | None]:
+    try:
+        return load_as(fmt, data, password), password
+    except PasswordRequired:
+        if ask is None or password is not None:
+            raise
+    password = ask(path or Path("keystore"))
+    return load_as(fmt, data, password), password
+
+
+def encode(entries: Sequence[Entry], fmt: Format, password: str | None, legacy: bool) -> bytes:
+    """Entries in a keystore format."""
+    if fmt is Format.PKCS12:
+        if password is None:
+            raise PasswordRequired("A password is needed to write a PKCS#12 keystore.")
+        return pkcs12.dump(entries, password, legacy=legacy)
+    if fmt is Format.JKS:
+        if password is None:
+            raise PasswordRequired("A password is needed to write a JKS keystore.")
+        return jks.dump(entries, password)
+    if fmt is Format.PEM:
+        return pem.dump(entries, password)
+    raise UnsupportedFormat(
+        f"keymon cannot save a keystore as {fmt.label}; convert it to PKCS#12, JKS or PEM."
+    )

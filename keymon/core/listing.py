@@ -1,0 +1,66 @@
+"""What `keymon list` and `keymon show` print: plain data, JSON-ready."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from keymon.core.entries import Entry, KeyPairEntry, SecretKeyEntry
+from keymon.core.expiry import DEFAULT_WARNING_DAYS, entry_expiry
+from keymon.core.x509.info import certificate_json, iso_z
+
+TYPE_LABELS = {"key_pair": "Key pair", "certificate": "Certificate", "secret_key": "Secret key"}
+
+
+def entry_json(
+    entry: Entry, now: dt.datetime, warning_days: float = DEFAULT_WARNING_DAYS
+) -> dict[str, Any]:
+    """One object of `keymon list --json` (the README documents these keys)."""
+    expiry = entry_expiry(entry, now, warning_days)
+    out: dict[str, Any] = {"alias": entry.alias, "type": entry.kind}
+    out["modified"] = iso_z(entry.modified) if entry.modified else None
+    cert = entry.certificate
+    if cert is not None:
+        s = cert.summary
+        out.update(
+            subject=s.subject,
+            issuer=s.issuer,
+            serial=s.serial_hex,
+            not_before=iso_z(s.not_before),
+            not_after=iso_z(s.not_after),
+            sha1=s.sha1,
+            sha256=s.sha256,
+            key_algorithm=s.key_algorithm,
+            key_size=s.key_size,
+            curve=s.curve,
+            signature_algorithm=s.signature_algorithm,
+            is_ca=s.is_ca,
+            self_signed=s.self_signed,
+            chain_length=len(entry.certificates),
+            status=expiry.status.value,
+            chain_not_after=iso_z(expiry.not_after) if expiry.not_after else None,
+            days_left=_days(expiry.not_after, now),
+        )
+    if isinstance(entry, SecretKeyEntry):
+        out.update(key_algorithm=entry.algorithm, key_size=len(entry.key) * 8, status="none")
+    return out
+
+
+def _days(when: dt.datetime | None, now: dt.datetime) -> int | None:
+    if when is None:
+        return None
+    return int((when - now).total_seconds() // 86400)
+
+
+def entry_details_json(
+    entry: Entry, now: dt.datetime, warning_days: float = DEFAULT_WARNING_DAYS
+) -> dict[str, Any]:
+    """`keymon show --json`: the summary plus every certificate of the chain in full."""
+    out = entry_json(entry, now, warning_days)
+    out["chain"] = [certificate_json(c, now) for c in entry.certificates]
+    if isinstance(entry, KeyPairEntry):
+        from keymon.core.entries import key_description
+
+        algorithm, size, curve = key_description(entry.private_key)
+        out["private_key"] = {"algorithm": algorithm, "size": size, "curve": curve}
+    return out
