@@ -1,0 +1,47 @@
+# keymon: `make run` starts the app, `make test` runs every check. Both build .venv first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint typecheck pytest bench system-run system-test clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "keymon needs Python 3.11 or newer (found $$($(PYTHON) --version))" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.run-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[test]"
+	@touch $@ $(VENV)/.run-deps
+
+system-run:
+	@tools/check-system.sh run
+
+system-test:
+	@tools/check-system.sh test
+
+run: system-run $(VENV)/.run-deps
+	$(BIN)/keymon $(ARGS)
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check keymon tests bench
+	$(BIN)/ruff format --check keymon tests bench
+
+typecheck: $(VENV)/.test-deps
+	$(BIN)/mypy
+
+pytest: system-test $(VENV)/.test-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+bench: $(VENV)/.test-deps
+	$(BIN)/python bench/list_speed.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
