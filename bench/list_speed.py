@@ -55,7 +55,7 @@ def _cert(
         .subject_name(name)
         .issuer_name(name)
         .public_key(key.public_key())
-        .serial_number(serial)
+        .serial_number(serial + 1)
         .not_valid_before(start)
         .not_valid_after(start + dt.timedelta(days=365 + serial % 1000))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Literal
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x448, x25519
 from cryptography.hazmat.primitives.asymmetric.types import (
     CertificatePublicKeyTypes,
@@ -75,25 +76,93 @@ def _signature_name(cert: x509.Certificate) -> str:
     return oid.dotted_string
 
 
-@dataclass(frozen=True)
 class CertSummary:
-    """Everything a list or table shows about one certificate, derived once."""
+    """Everything a list or table shows about one certificate.
 
-    subject: str
-    issuer: str
-    subject_cn: str
-    issuer_cn: str
-    serial: int
-    not_before: dt.datetime
-    not_after: dt.datetime
-    key_algorithm: str
-    key_size: int | None
-    curve: str | None
-    signature_algorithm: str
-    sha1: str
-    sha256: str
-    is_ca: bool
-    self_signed: bool
+    Each field is derived once, on first use: a list of 10,000 entries that
+    shows only names and dates never pays for fingerprints or signature checks.
+    """
+
+    __slots__ = ("__dict__", "_info")
+
+    def __init__(self, info: CertInfo) -> None:
+        self._info = info
+
+    def __repr__(self) -> str:
+        return f"CertSummary({self.subject!r})"
+
+    @cached_property
+    def subject(self) -> str:
+        return self._info.cert.subject.rfc4514_string()
+
+    @cached_property
+    def issuer(self) -> str:
+        return self._info.cert.issuer.rfc4514_string()
+
+    @cached_property
+    def subject_cn(self) -> str:
+        return _first_cn(self._info.cert.subject)
+
+    @cached_property
+    def issuer_cn(self) -> str:
+        return _first_cn(self._info.cert.issuer)
+
+    @cached_property
+    def serial(self) -> int:
+        return int(self._info.cert.serial_number)
+
+    @cached_property
+    def not_before(self) -> dt.datetime:
+        return self._info.cert.not_valid_before_utc
+
+    @cached_property
+    def not_after(self) -> dt.datetime:
+        return self._info.cert.not_valid_after_utc
+
+    @cached_property
+    def _key(self) -> tuple[str, int | None, str | None]:
+        try:
+            return key_description(self._info.public_key)
+        except CorruptData:
+            return "unknown", None, None
+
+    @property
+    def key_algorithm(self) -> str:
+        return self._key[0]
+
+    @property
+    def key_size(self) -> int | None:
+        return self._key[1]
+
+    @property
+    def curve(self) -> str | None:
+        return self._key[2]
+
+    @cached_property
+    def signature_algorithm(self) -> str:
+        return _signature_name(self._info.cert)
+
+    @cached_property
+    def sha1(self) -> str:
+        return hashlib.sha1(self._info.der).hexdigest()  # noqa: S324 - a fingerprint
+
+    @property
+    def sha256(self) -> str:
+        return self._info.sha256
+
+    @cached_property
+    def is_ca(self) -> bool:
+        try:
+            bc = self._info.cert.extensions.get_extension_for_class(x509.BasicConstraints)
+        except (x509.ExtensionNotFound, ValueError):
+            return False
+        return bool(bc.value.ca)
+
+    @cached_property
+    def self_signed(self) -> bool:
+        """Subject equals issuer and the certificate's own key verifies its signature."""
+        cert = self._info.cert
+        return cert.subject == cert.issuer and self._info.signed_by(self._info)
 
     @property
     def key_label(self) -> str:
@@ -153,33 +222,7 @@ class CertInfo:
 
     @cached_property
     def summary(self) -> CertSummary:
-        cert = self.cert
-        try:
-            algorithm, size, curve = key_description(self.public_key)
-        except CorruptData:
-            algorithm, size, curve = "unknown", None, None
-        try:
-            bc = cert.extensions.get_extension_for_class(x509.BasicConstraints).value
-            is_ca = bool(bc.ca)
-        except (x509.ExtensionNotFound, ValueError):
-            is_ca = False
-        return CertSummary(
-            subject=cert.subject.rfc4514_string(),
-            issuer=cert.issuer.rfc4514_string(),
-            subject_cn=_first_cn(cert.subject),
-            issuer_cn=_first_cn(cert.issuer),
-            serial=cert.serial_number,
-            not_before=cert.not_valid_before_utc,
-            not_after=cert.not_valid_after_utc,
-            key_algorithm=algorithm,
-            key_size=size,
-            curve=curve,
-            signature_algorithm=_signature_name(cert),
-            sha1=hashlib.sha1(self.der).hexdigest(),  # noqa: S324 - a fingerprint, not security
-            sha256=self.sha256,
-            is_ca=is_ca,
-            self_signed=cert.subject == cert.issuer and self.signed_by(self),
-        )
+        return CertSummary(self)
 
     def signed_by(self, issuer: CertInfo) -> bool:
         """True when ``issuer``'s public key verifies this certificate's signature."""
@@ -187,7 +230,7 @@ class CertInfo:
             return False
         try:
             self.cert.verify_directly_issued_by(issuer.cert)
-        except (ValueError, TypeError, Exception):  # InvalidSignature and unsupported keys
+        except (InvalidSignature, ValueError, TypeError):  # also: unsupported key types
             return False
         return True
 
