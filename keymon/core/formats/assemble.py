@@ -81,12 +81,16 @@ def assemble(
         entries.append(
             KeyPairEntry(_unique_alias(alias, leaf.info, used_aliases), loose.key, chain)
         )
-    seen: set[bytes] = set()
+    seen: set[tuple[bytes, str | None]] = set()
     for cert in certs:
-        if cert.info.der in seen:
+        # the same certificate may stand under several names; unnamed copies count once
+        key = (cert.info.der, cert.alias)
+        if key in seen or (cert.alias is None and any(d == cert.info.der for d, _ in seen)):
             continue
-        if cert.trusted or cert.info.der not in used:
-            seen.add(cert.info.der)
+        if cert.trusted or cert.alias is not None or cert.info.der not in used:
+            if cert.local_id is not None and cert.info.der in used:
+                continue  # the leaf of a key pair, named after it
+            seen.add(key)
             alias = _unique_alias(cert.alias, cert.info, used_aliases)
             entries.append(CertificateEntry(alias, cert.info))
     return entries

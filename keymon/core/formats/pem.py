@@ -34,7 +34,12 @@ _CERT_LABELS = {"CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"}
 _PKCS7_LABELS = {"PKCS7", "CMS"}
 
 
+MARKER = b"# keymon PEM keystore\n"
+
+
 def sniff(data: bytes) -> bool:
+    if data.startswith(MARKER):
+        return True
     return b"-----BEGIN " in data[:65536] and _BLOCK.search(data) is not None
 
 
@@ -84,6 +89,8 @@ def load_loose(data: bytes, password: str | None) -> tuple[list[LooseKey], list[
     keys: list[LooseKey] = []
     certs: list[LooseCert] = []
     found = blocks(data)
+    if not found and data.startswith(MARKER):
+        return keys, certs  # a keystore with no entries (yet)
     if not found:
         raise UnsupportedFormat("The file holds no PEM certificate or key.")
     for label, block, before in found:
@@ -94,7 +101,7 @@ def load_loose(data: bytes, password: str | None) -> tuple[list[LooseKey], list[
             certs.append(LooseCert(_load_cert(block), alias, local_id, trusted=False))
         elif label in _PKCS7_LABELS:
             certs.extend(LooseCert(c) for c in load_pkcs7_pem(block))
-    if not keys and not certs:
+    if not keys and not certs and not data.startswith(MARKER):
         raise UnsupportedFormat("The PEM file holds neither certificates nor private keys.")
     return keys, certs
 
@@ -158,7 +165,7 @@ def cert_pem(info: CertInfo, header: bool = True) -> bytes:
 
 def dump(entries: Sequence[Entry], password: str | None, *, unencrypted: bool = False) -> bytes:
     """A PEM bundle. Keys are encrypted (PKCS#8, AES-256) unless ``unencrypted`` is set."""
-    out: list[bytes] = []
+    out: list[bytes] = [MARKER]
     for index, entry in enumerate(entries, start=1):
         if isinstance(entry, SecretKeyEntry):
             raise UnsupportedFormat("PEM files cannot hold secret keys; save as PKCS#12.")
