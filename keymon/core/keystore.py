@@ -190,9 +190,10 @@ class Keystore:
     def delete(self, aliases: Sequence[str]) -> list[tuple[int, Entry]]:
         """Remove entries; returns (position, entry) pairs so the removal can be undone."""
         targets = [self.get(a) for a in aliases]  # all or nothing
-        keys = list(self._entries)
+        position = {key: i for i, key in enumerate(self._entries)}
         removed = sorted(
-            ((keys.index(alias_key(e.alias)), e) for e in targets), key=lambda pair: pair[0]
+            {alias_key(e.alias): (position[alias_key(e.alias)], e) for e in targets}.values(),
+            key=lambda pair: pair[0],
         )
         for _, entry in removed:
             self._entries.pop(alias_key(entry.alias), None)

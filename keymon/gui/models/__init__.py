@@ -1,0 +1,25 @@
+"""Qt models of keystore data: the entries table and its filter proxy."""
+
+from keymon.gui.models.columns import COLUMNS, Column, Row
+from keymon.gui.models.entries_model import (
+    ENTRY_ROLE,
+    FILTER_TEXT_ROLE,
+    SORT_ROLE,
+    STATUS_ROLE,
+    EntriesModel,
+    ExpiryRefresher,
+)
+from keymon.gui.models.entries_proxy import EntriesProxy
+
+__all__ = [
+    "COLUMNS",
+    "ENTRY_ROLE",
+    "FILTER_TEXT_ROLE",
+    "SORT_ROLE",
+    "STATUS_ROLE",
+    "Column",
+    "EntriesModel",
+    "EntriesProxy",
+    "ExpiryRefresher",
+    "Row",
+]

@@ -1,0 +1,386 @@
+"""The columns of the entries table, declared once (XCA's ``dbheader`` idea).
+
+Each :class:`Column` says how to show, sort and explain one value of an entry.
+:func:`derive_row` applies every column once per entry and keeps the results
+in a frozen :class:`Row`, so painting and sorting never touch a certificate
+again. Nothing here needs Qt, so rows can be derived in a worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from keymon.core.entries import CertSummary, Entry, SecretKeyEntry
+from keymon.core.expiry import Expiry, Status, entry_expiry
+from keymon.core.listing import TYPE_LABELS
+
+SortKey = Any  # a comparable raw value (datetime, int, str, tuple of those) or None
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the column functions read: the entry, its leaf summary and its expiry."""
+
+    entry: Entry
+    summary: CertSummary | None
+    expiry: Expiry
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    display: Callable[[Facts], str]
+    sort_key: Callable[[Facts], SortKey]
+    tooltip: Callable[[Facts, dt.datetime], str] | None = None
+    visible: bool = True
+    width: int = 120
+    header_tooltip: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One derived table row: display strings and raw sort keys per column."""
+
+    facts: Facts
+    texts: tuple[str, ...]
+    keys: tuple[SortKey, ...]
+    filter_text: str
+
+    @property
+    def entry(self) -> Entry:
+        return self.facts.entry
+
+    @property
+    def status(self) -> Status:
+        return self.facts.expiry.status
+
+
+STATUS_LABELS = {
+    Status.VALID: "Valid",
+    Status.EXPIRING: "Expiring soon",
+    Status.EXPIRED: "Expired",
+    Status.NOT_YET_VALID: "Not yet valid",
+    Status.NONE: "Does not expire",
+}
+_SEVERITY = {Status.EXPIRED: 0, Status.EXPIRING: 1, Status.NOT_YET_VALID: 2, Status.VALID: 3}
+
+
+def colon_hex(data: bytes) -> str:
+    """``AB:CD:EF`` (as ``keymon show`` prints fingerprints)."""
+    return data.hex(":").upper()
+
+
+def serial_colon(serial: int) -> str:
+    """A serial number as whole bytes, ``0A:1B:…`` (negative serials keep a sign)."""
+    sign, magnitude = ("-", -serial) if serial < 0 else ("", serial)
+    return sign + colon_hex(magnitude.to_bytes(max(1, (magnitude.bit_length() + 7) // 8), "big"))
+
+
+# isoformat, not strftime: strftime imports `time` on every call, which goes
+# through shiboken's import hook and costs more than the rest of a row.
+def local_date(t: dt.datetime) -> str:
+    return t.astimezone().date().isoformat()
+
+
+def local_minute(t: dt.datetime) -> str:
+    return t.astimezone().replace(tzinfo=None).isoformat(" ", "minutes")
+
+
+def utc_text(t: dt.datetime) -> str:
+    return t.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "seconds") + " UTC"
+
+
+def time_left(when: dt.datetime, now: dt.datetime) -> str:
+    """``12 days left``, ``less than a day left``, ``expired 3 days ago``."""
+    seconds = (when - now).total_seconds()
+    days = int(abs(seconds) // 86400)
+    unit = "day" if days == 1 else "days"
+    if seconds > 0:
+        return "less than a day left" if days == 0 else f"{days} {unit} left"
+    return "expired less than a day ago" if days == 0 else f"expired {days} {unit} ago"
+
+
+def _text(getter: Callable[[CertSummary], str]) -> Callable[[Facts], str]:
+    def display(f: Facts) -> str:
+        return getter(f.summary) if f.summary is not None else ""
+
+    return display
+
+
+def _folded(getter: Callable[[CertSummary], str]) -> Callable[[Facts], SortKey]:
+    def key(f: Facts) -> SortKey:
+        return getter(f.summary).casefold() if f.summary is not None else None
+
+    return key
+
+
+def _status_key(f: Facts) -> SortKey:
+    severity = _SEVERITY.get(f.expiry.status)
+    if severity is None or f.expiry.not_after is None:
+        return None
+    return (severity, f.expiry.not_after)
+
+
+def _status_tooltip(f: Facts, now: dt.datetime) -> str:
+    label = STATUS_LABELS[f.expiry.status]
+    if f.expiry.not_after is None:
+        return label
+    return f"{label}: {time_left(f.expiry.not_after, now)}"
+
+
+def _until_text(f: Facts) -> str:
+    return local_date(f.expiry.not_after) if f.expiry.not_after is not None else ""
+
+
+def _until_tooltip(f: Facts, now: dt.datetime) -> str:
+    when, decisive = f.expiry.not_after, f.expiry.decisive
+    if when is None:
+        return ""
+    text = f"{utc_text(when)}\n{time_left(when, now)}"
+    if decisive is not None and f.summary is not None and decisive.summary is not f.summary:
+        text += f"\nThe chain expires first at {decisive.summary.subject_cn!r}."
+    return text
+
+
+def _key_text(f: Facts) -> str:
+    entry = f.entry
+    if isinstance(entry, SecretKeyEntry):
+        return f"{entry.algorithm} {len(entry.key) * 8}"
+    return f.summary.key_label if f.summary is not None else ""
+
+
+def _key_sort(f: Facts) -> SortKey:
+    entry = f.entry
+    if isinstance(entry, SecretKeyEntry):
+        return (entry.algorithm.casefold(), len(entry.key) * 8, "")
+    s = f.summary
+    if s is None:
+        return None
+    return (s.key_algorithm.casefold(), s.key_size or 0, s.curve or "")
+
+
+def _date(getter: Callable[[CertSummary], dt.datetime]) -> Callable[[Facts], str]:
+    def display(f: Facts) -> str:
+        return local_date(getter(f.summary)) if f.summary is not None else ""
+
+    return display
+
+
+def _modified_text(f: Facts) -> str:
+    return local_minute(f.entry.modified) if f.entry.modified is not None else ""
+
+
+def _subject_tooltip(f: Facts, now: dt.datetime) -> str:
+    return f.summary.subject if f.summary is not None else ""
+
+
+def _issuer_tooltip(f: Facts, now: dt.datetime) -> str:
+    return f.summary.issuer if f.summary is not None else ""
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(
+        "status",
+        "",
+        lambda f: "",
+        _status_key,
+        _status_tooltip,
+        width=28,
+        header_tooltip="Expiry status (the earliest expiry in the chain decides)",
+    ),
+    Column(
+        "alias", "Alias", lambda f: f.entry.alias, lambda f: f.entry.alias.casefold(), width=180
+    ),
+    Column(
+        "type",
+        "Type",
+        lambda f: TYPE_LABELS[f.entry.kind],
+        lambda f: TYPE_LABELS[f.entry.kind].casefold(),
+        width=110,
+    ),
+    Column(
+        "subject",
+        "Subject (CN)",
+        _text(lambda s: s.subject_cn),
+        _folded(lambda s: s.subject_cn),
+        _subject_tooltip,
+        width=200,
+    ),
+    Column(
+        "issuer",
+        "Issuer (CN)",
+        _text(lambda s: s.issuer_cn),
+        _folded(lambda s: s.issuer_cn),
+        _issuer_tooltip,
+        width=200,
+    ),
+    Column(
+        "valid_from",
+        "Valid From",
+        _date(lambda s: s.not_before),
+        lambda f: f.summary.not_before if f.summary is not None else None,
+        lambda f, now: utc_text(f.summary.not_before) if f.summary is not None else "",
+        visible=False,
+        width=100,
+    ),
+    Column(
+        "valid_until",
+        "Valid Until",
+        _until_text,
+        lambda f: f.expiry.not_after,
+        _until_tooltip,
+        width=100,
+        header_tooltip="The earliest expiry of any certificate in the chain",
+    ),
+    Column("key", "Key", _key_text, _key_sort, width=90),
+    Column(
+        "signature",
+        "Signature Algorithm",
+        _text(lambda s: s.signature_algorithm),
+        _folded(lambda s: s.signature_algorithm),
+        visible=False,
+        width=150,
+    ),
+    Column(
+        "serial",
+        "Serial",
+        _text(lambda s: serial_colon(s.serial)),
+        lambda f: f.summary.serial if f.summary is not None else None,
+        visible=False,
+        width=160,
+    ),
+    Column(
+        "sha256",
+        "SHA-256 Fingerprint",
+        _text(lambda s: colon_hex(bytes.fromhex(s.sha256))),
+        _folded(lambda s: s.sha256),
+        visible=False,
+        width=300,
+    ),
+    Column(
+        "modified",
+        "Last Modified",
+        _modified_text,
+        lambda f: f.entry.modified,
+        visible=False,
+        width=130,
+    ),
+)
+
+COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)
+
+
+def column_index(key: str, columns: Sequence[Column] = COLUMNS) -> int:
+    for i, column in enumerate(columns):
+        if column.key == key:
+            return i
+    raise KeyError(key)
+
+
+def filter_text(facts: Facts) -> str:
+    """One lower-case string the text filter searches (fields separated by newlines)."""
+    parts = [facts.entry.alias]
+    s = facts.summary
+    if s is not None:
+        padded = serial_colon(s.serial).replace(":", "")
+        parts += [s.subject, s.issuer, s.serial_hex, padded, s.sha256, s.sha1]
+    return "\n".join(parts).lower()
+
+
+def facts_of(entry: Entry, now: dt.datetime, warning_days: float) -> Facts:
+    cert = entry.certificate
+    summary = cert.summary if cert is not None else None
+    return Facts(entry, summary, entry_expiry(entry, now, warning_days))
+
+
+def row_of_facts(facts: Facts, columns: Sequence[Column] = COLUMNS) -> Row:
+    return Row(
+        facts,
+        tuple(c.display(facts) for c in columns),
+        tuple(c.sort_key(facts) for c in columns),
+        filter_text(facts),
+    )
+
+
+def derive_row(
+    entry: Entry, now: dt.datetime, warning_days: float, columns: Sequence[Column] = COLUMNS
+) -> Row:
+    return row_of_facts(facts_of(entry, now, warning_days), columns)
+
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+class SupportsCancel(Protocol):
+    def raise_if_cancelled(self) -> None: ...
+
+
+def derive_rows(
+    entries: Iterable[Entry],
+    now: dt.datetime,
+    warning_days: float,
+    columns: Sequence[Column] = COLUMNS,
+    *,
+    cancel: SupportsCancel | None = None,
+    progress: ProgressFn | None = None,
+    chunk: int = 500,
+) -> list[Row]:
+    """Rows for ``entries``; a pure function, fit to run in a worker.
+
+    ``cancel`` is anything with ``raise_if_cancelled()`` (a workers.CancelToken);
+    ``progress(done, total, text)`` is called every ``chunk`` rows.
+    """
+    items = list(entries)
+    rows: list[Row] = []
+    for start in range(0, len(items), chunk):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        rows.extend(derive_row(e, now, warning_days, columns) for e in items[start : start + chunk])
+        if progress is not None:
+            progress(len(rows), len(items), "Reading entries")
+    return rows
+
+
+def sort_position_key(column: int, descending: bool) -> Callable[[Row], tuple[Any, ...]]:
+    """A key ordering rows by ``column`` (sorted with ``reverse=descending``).
+
+    None sorts last in both orders; ties go by alias.
+    """
+
+    def key(row: Row) -> tuple[Any, ...]:
+        value, alias = row.keys[column], row.facts.entry.alias.casefold()
+        if value is None:
+            return (0, alias) if descending else (1, alias)
+        return (1, value, alias) if descending else (0, value, alias)
+
+    return key
+
+
+def sorted_order(rows: Sequence[Row], column: int, descending: bool) -> list[int]:
+    """The permutation that sorts ``rows``: new position → old position."""
+    key = sort_position_key(column, descending)
+    keys = [key(row) for row in rows]
+    return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+
+
+def insert_position(rows: Sequence[Row], new: Row, column: int, descending: bool) -> int:
+    """Where ``new`` goes in ``rows``, which are sorted by ``column``."""
+    key = sort_position_key(column, descending)
+    k = key(new)
+    if descending:
+        return next((i for i, r in enumerate(rows) if k > key(r)), len(rows))
+    return next((i for i, r in enumerate(rows) if k < key(r)), len(rows))
+
+
+def status_boundaries(facts: Facts, warning_days: float) -> tuple[dt.datetime, ...]:
+    """The instants at which this entry's status can change (see ``entry_expiry``)."""
+    certs = facts.entry.certificates
+    if not certs or facts.expiry.not_after is None:
+        return ()
+    not_after = facts.expiry.not_after
+    latest_start = max(c.summary.not_before for c in certs)
+    return (latest_start, not_after - dt.timedelta(days=warning_days), not_after)
