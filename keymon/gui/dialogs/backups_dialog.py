@@ -1,0 +1,156 @@
+"""The saved versions of a keystore, newest first, and "Restore" for one of them.
+
+The dialog only chooses: it emits ``restoreRequested(version)`` and closes. The
+caller restores (as an undoable command), so nothing here touches a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keymon.core.storage import Backup
+
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def local_time(when: dt.datetime) -> str:
+    """``2024-05-01 14:03`` in the local time zone (naive times are taken as UTC)."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone().replace(tzinfo=None).isoformat(" ", "minutes")
+
+
+class BackupsDialog(QDialog):
+    """Lists :class:`Backup` versions; Restore emits the chosen version and closes."""
+
+    restoreRequested = Signal(int)
+
+    def __init__(
+        self, backups: Sequence[Backup], parent: QWidget | None = None, *, name: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupsDialog")
+        self.setWindowTitle(
+            self.tr("Backups of {name}").format(name=name) if name else self.tr("Backups")
+        )
+        self.backups = sorted(backups, key=lambda b: b.version, reverse=True)
+        self.chosen: int | None = None
+
+        intro = QLabel(self)
+        intro.setObjectName("introLabel")
+        intro.setWordWrap(True)
+        intro.setText(
+            self.tr(
+                "keymon keeps the previous version each time it saves. Restoring makes the "
+                "chosen version the current file; the current version is backed up first "
+                "and the restore can be undone."
+            )
+        )
+        self.table = QTreeWidget(self)
+        self.table.setObjectName("backupsTable")
+        self.table.setAccessibleName(self.tr("Saved versions"))
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setHeaderLabels(
+            [self.tr("Version"), self.tr("Saved"), self.tr("Entries"), self.tr("Size")]
+        )
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._fill()
+
+        self.empty_label = QLabel(
+            self.tr(
+                "There are no backups of this keystore yet. keymon makes one each time it "
+                "saves a change."
+            ),
+            self,
+        )
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+        self.stack.setCurrentWidget(self.table if self.backups else self.empty_label)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setToolTip(self.tr("Make the selected version the current file"))
+        self.restore_button.setDefault(True)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self._restore)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.buttons)
+        self.table.itemSelectionChanged.connect(self._update)
+        self.table.itemActivated.connect(lambda *_: self._restore())
+        self.resize(560, 360)
+        if self.backups:
+            self.table.setFocus()
+        self._update()
+
+    def _fill(self) -> None:
+        locale = QLocale()
+        for backup in self.backups:
+            entries = (
+                self.tr("unknown") if backup.entries is None else locale.toString(backup.entries)
+            )
+            item = QTreeWidgetItem(
+                [
+                    str(backup.version),
+                    local_time(backup.created),
+                    entries,
+                    locale.formattedDataSize(backup.size),
+                ]
+            )
+            for column in range(4):
+                item.setData(column, VERSION_ROLE, backup.version)
+            for column in (0, 2, 3):
+                item.setTextAlignment(
+                    column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+            item.setToolTip(1, backup.created.astimezone(dt.UTC).isoformat(" ", "seconds"))
+            item.setToolTip(0, str(backup.path))
+            self.table.addTopLevelItem(item)
+
+    def selected_version(self) -> int | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        value = items[0].data(0, VERSION_ROLE)
+        return value if isinstance(value, int) else None
+
+    def _update(self) -> None:
+        self.restore_button.setEnabled(self.selected_version() is not None)
+
+    def _restore(self) -> None:
+        version = self.selected_version()
+        if version is None:
+            return
+        self.chosen = version
+        self.restoreRequested.emit(version)
+        self.accept()

@@ -1,0 +1,67 @@
+"""Change the keystore password: the new password twice, and whether to remember it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from keymon.gui.dialogs.password_dialog import NewPasswordFields, PasswordAnswer, RememberOption
+
+
+class ChangePasswordDialog(QDialog):
+    """The new password twice; ``offer_remember=False`` leaves out the keyring option."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        name: str = "",
+        remember: bool = False,
+        offer_remember: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("changePasswordDialog")
+        self.setMinimumWidth(420)
+        self.setWindowTitle(self.tr("Change Password"))
+        intro = QLabel(self)
+        intro.setObjectName("introLabel")
+        intro.setWordWrap(True)
+        if name:
+            intro.setText(
+                self.tr(
+                    "Choose a new password for {name}. It is used from the next save on."
+                ).format(name=name)
+            )
+        else:
+            intro.setText(
+                self.tr("Choose a new password for the keystore. It is used from the next save on.")
+            )
+        self.fields = NewPasswordFields(self, label=self.tr("&New password:"))
+        self.remember_option = RememberOption(self, checked=remember)
+        self.remember_option.setVisible(offer_remember)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Change Password"))
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.remember_option)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.fields.changed.connect(self._update)
+        self.fields.password_edit.setFocus()
+        self._update()
+
+    def _update(self) -> None:
+        problem = self.fields.problem()
+        self.ok_button.setEnabled(problem is None)
+        self.ok_button.setToolTip(problem or "")
+
+    def answer(self) -> PasswordAnswer:
+        remember = self.remember_option.isVisibleTo(self) and self.remember_option.remember()
+        return PasswordAnswer(self.fields.password(), remember)

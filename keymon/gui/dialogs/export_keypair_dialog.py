@@ -1,0 +1,93 @@
+"""Export a key pair as PKCS#12: a password typed twice and the legacy-encryption choice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keymon.gui.dialogs.password_dialog import NewPasswordFields
+
+
+@dataclass(frozen=True)
+class ExportAnswer:
+    """The password protecting the exported file, and whether to use legacy encryption."""
+
+    password: str
+    legacy: bool = False
+
+    def __repr__(self) -> str:
+        return f"ExportAnswer(password='***', legacy={self.legacy})"
+
+
+class ExportKeyPairDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, *, alias: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("exportKeyPairDialog")
+        self.setWindowTitle(self.tr("Export Key Pair"))
+        intro = QLabel(self)
+        intro.setObjectName("introLabel")
+        intro.setWordWrap(True)
+        if alias:
+            intro.setText(
+                self.tr(
+                    "The private key and certificate chain of {alias} are written to a "
+                    "PKCS#12 file protected by this password."
+                ).format(alias=alias)
+            )
+        else:
+            intro.setText(
+                self.tr(
+                    "The private key and certificate chain are written to a PKCS#12 file "
+                    "protected by this password."
+                )
+            )
+        self.fields = NewPasswordFields(self)
+        self.legacy_check = QCheckBox(
+            self.tr(
+                "&Legacy encryption (3DES, SHA-1 MAC) for older Windows and appliance importers"
+            ),
+            self,
+        )
+        self.legacy_check.setObjectName("legacyCheck")
+        self.legacy_check.setToolTip(
+            self.tr(
+                "Use only when the importer rejects the file: the legacy encryption is "
+                "much weaker than the default (AES-256 with PBKDF2)."
+            )
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("E&xport"))
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.legacy_check)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        QWidget.setTabOrder(self.fields.show_check, self.legacy_check)
+        self.fields.changed.connect(self._update)
+        self.fields.password_edit.setFocus()
+        self._update()
+
+    def _update(self) -> None:
+        problem = self.fields.problem()
+        self.ok_button.setEnabled(problem is None)
+        self.ok_button.setToolTip(problem or "")
+
+    def answer(self) -> ExportAnswer:
+        return ExportAnswer(self.fields.password(), self.legacy_check.isChecked())
