@@ -1,0 +1,1 @@
+"""Widgets of the main window: entry details, the chain viewer."""
