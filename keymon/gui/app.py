@@ -1,74 +1,60 @@
-"""Start the window. (Issue 3 replaces this first window with the keystore table.)"""
+"""Start keymon's window: ``run`` for the command line, ``open_main_window`` for tests."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QApplication,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 from keymon import APP_ID, __version__
-from keymon.core.default_store import NO_KEYRING_NOTICE, open_default
-from keymon.core.errors import KeymonError
-from keymon.core.keystore import Keystore
+from keymon.core.compat import tolerate_legacy_certificates
+from keymon.gui.main_window import KeymonMainWindow
+from keymon.gui.prompts import Prompts
+from keymon.gui.settings import Settings
+from keymon.gui.workers import TaskRunner
 
 
-def ask_password(parent: QWidget | None, path: Path, notice: str = "") -> str:
-    text = f"Password for {path.name}:"
-    if notice:
-        text = f"{notice}\n\n{text}"
-    value, ok = QInputDialog.getText(parent, "keymon", text, QLineEdit.EchoMode.Password)
-    if not ok:
-        raise KeymonError("No password was given.")
-    return str(value)
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    QApplication.setOrganizationName("keymon")
+    QApplication.setOrganizationDomain("keymon.github.io")
+    QApplication.setApplicationName("keymon")
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName(APP_ID)
+    return app
 
 
-class FirstWindow(QMainWindow):
-    """A window that shows which keystore is open and how many entries it holds."""
+def open_main_window(
+    keystore_path: str | os.PathLike[str] | None = None,
+    password: str | None = None,
+    config_dir: str | os.PathLike[str] | None = None,
+    *,
+    prompts: Prompts | None = None,
+    runner: TaskRunner | None = None,
+) -> KeymonMainWindow:
+    """Build and show the main window inside a running QApplication, then open a keystore.
 
-    def __init__(self, store: Keystore) -> None:
-        super().__init__()
-        self.setObjectName("mainWindow")
-        self.setWindowTitle(f"keymon {__version__} – {store.path}")
-        summary = QLabel(
-            f"{store.path}\n{store.format.label} keystore with {len(store)} entries", self
-        )
-        summary.setObjectName("summaryLabel")
-        summary.setMargin(24)
-        self.setCentralWidget(summary)
-        self.resize(640, 240)
-
-
-def open_store(target: str | None) -> Keystore:
-    if target:
-        return Keystore.open(Path(target), None, lambda p: ask_password(None, p))
-    return open_default(
-        ask=lambda p: ask_password(None, p),
-        ask_new=lambda p: ask_password(None, p, NO_KEYRING_NOTICE),
-    )
+    ``keystore_path`` None opens the default keystore. ``config_dir`` replaces
+    keymon's data directory (settings, backups, default keystore). Opening runs
+    in a worker: wait for the window's ``keystoreOpened`` signal.
+    """
+    tolerate_legacy_certificates()
+    _application()
+    if config_dir is not None:
+        os.environ["KEYMON_HOME"] = str(Path(config_dir).resolve())
+    settings = Settings(Path(config_dir) if config_dir is not None else None)
+    window = KeymonMainWindow(settings, prompts=prompts, runner=runner)
+    window.show()
+    window.open_keystore(Path(keystore_path) if keystore_path else None, password)
+    return window
 
 
 def run(args: list[str]) -> int:
-    from keymon.core.compat import tolerate_legacy_certificates
-
-    tolerate_legacy_certificates()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    QApplication.setOrganizationDomain("keymon.github.io")
-    QApplication.setApplicationName("keymon")
-    QApplication.setDesktopFileName(APP_ID)
-    try:
-        store = open_store(args[0] if args else None)
-    except KeymonError as exc:
-        QMessageBox.critical(None, "keymon", exc.message)
-        return exc.exit_code
-    window = FirstWindow(store)
-    window.show()
+    app = _application()
+    window = open_main_window(args[0] if args else None)
+    window.opener.failed.connect(lambda _e: None)
     return int(app.exec())

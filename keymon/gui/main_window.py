@@ -1,0 +1,536 @@
+"""The main window: wires the table, the details pane, the actions and the session.
+
+It holds no domain logic: every operation is a core call (through
+keymon.gui.operations and the undo commands), every long one runs in a worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keymon import __version__
+from keymon.core.entries import Entry, KeyPairEntry
+from keymon.core.expiry import utcnow
+from keymon.core.keystore import Keystore
+from keymon.gui import operations
+from keymon.gui.actions import Needs, build_actions
+from keymon.gui.models.columns import Row, derive_rows
+from keymon.gui.models.entries_model import EntriesModel, ExpiryRefresher
+from keymon.gui.models.entries_proxy import EntriesProxy
+from keymon.gui.opening import KeystoreOpener
+from keymon.gui.prompts import DialogPrompts, Prompts
+from keymon.gui.session import KeystoreSession
+from keymon.gui.settings import Settings
+from keymon.gui.views.entry_details import EntryDetails
+from keymon.gui.workers import ErrorInfo, TaskHandle, TaskRunner
+
+_EXPIRY_CHOICES = (
+    (None, "Any expiry"),
+    (7, "Expires in 7 days"),
+    (30, "Expires in 30 days"),
+    (90, "Expires in 90 days"),
+    (365, "Expires in a year"),
+)
+_KIND_CHOICES = (
+    (None, "All entries"),
+    ("key_pair", "Key pairs"),
+    ("certificate", "Trusted certificates"),
+    ("secret_key", "Secret keys"),
+)
+
+
+class KeymonMainWindow(QMainWindow):
+    #: A keystore was opened (or reloaded) and the table shows it.
+    keystoreOpened = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        prompts: Prompts | None = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("KeymonMainWindow")
+        self.settings = settings
+        self.prompts: Prompts = prompts or DialogPrompts(self)
+        self.runner = runner or TaskRunner(parent=self)
+        self.session: KeystoreSession | None = None
+        self._derive: TaskHandle | None = None
+        self.opener = KeystoreOpener(self.runner, self.prompts, self)
+        self.opener.opened.connect(self.show_keystore)
+        self.model = EntriesModel(parent=self, warning_days=settings.warning_days)
+        self.model.set_palette(self.palette())
+        self.proxy = EntriesProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.refresher = ExpiryRefresher(self.model, self)
+        self.actions_by_name = build_actions(self)
+        self._build_ui()
+        self._build_menus()
+        self._connect_actions()
+        self._restore_state()
+        self.setAcceptDrops(True)
+        self.runner.busyChanged.connect(self._busy_changed)
+        self.proxy.countsChanged.connect(self._update_counts)
+        self.refresher.start()
+        self._update_title()
+        self._update_actions()
+
+    # -- layout ------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by alias, subject, issuer, serial or fingerprint")
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter entries"))
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("kindFilter")
+        self.kind_combo.setAccessibleName(self.tr("Entry type filter"))
+        for value, text in _KIND_CHOICES:
+            self.kind_combo.addItem(self.tr(text), value)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.expiry_combo = QComboBox(self)
+        self.expiry_combo.setObjectName("expiryFilter")
+        self.expiry_combo.setAccessibleName(self.tr("Expiry filter"))
+        for days, text in _EXPIRY_CHOICES:
+            self.expiry_combo.addItem(self.tr(text), days)
+        self.expiry_combo.currentIndexChanged.connect(self._expiry_changed)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("entriesTable")
+        self.table.setAccessibleName(self.tr("Keystore entries"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(self.model.column_index("alias"), Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, column.width)
+            self.table.setColumnHidden(i, not column.visible)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.details = EntryDetails(self)
+        self.table.doubleClicked.connect(lambda _i: self.details.setFocus())
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.kind_combo)
+        filters.addWidget(self.expiry_combo)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.setTabOrder(self.filter_edit, self.kind_combo)
+        self.setTabOrder(self.kind_combo, self.expiry_combo)
+        self.setTabOrder(self.expiry_combo, self.table)
+
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsLabel")
+        self.file_label = QLabel(self)
+        self.file_label.setObjectName("fileLabel")
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setVisible(False)
+        self.statusBar().addWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.statusBar().addPermanentWidget(self.file_label)
+        self.resize(1280, 760)
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_name
+        menubar = self.menuBar()
+        file_menu = menubar.addMenu(self.tr("&File"))
+        file_menu.addActions([a["actionOpen"], a["actionOpenDefault"]])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([a["actionReload"], a["actionBackups"], a["actionChangePassword"]])
+        file_menu.addSeparator()
+        file_menu.addAction(a["actionQuit"])
+
+        self.undo_action = QAction(self.tr("&Undo"), self)
+        self.undo_action.setObjectName("actionUndo")
+        self.redo_action = QAction(self.tr("&Redo"), self)
+        self.redo_action.setObjectName("actionRedo")
+        edit_menu = menubar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a["actionCopyFingerprint"], a["actionCopyPem"]])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a["actionRename"], a["actionDelete"], a["actionFind"]])
+
+        add_menu = menubar.addMenu(self.tr("&Add"))
+        add_menu.addActions(
+            [
+                a["actionAddCertificate"],
+                a["actionAddCertificateFromClipboard"],
+                a["actionAddKeyPair"],
+                a["actionAddKeystore"],
+            ]
+        )
+        self.download_menu = menubar.addMenu(self.tr("&Download"))
+        self.download_menu.addActions(
+            [
+                a["actionDownloadCertificate"],
+                a["actionDownloadChain"],
+                a["actionDownloadRoot"],
+                a["actionDownloadOpenSsh"],
+            ]
+        )
+        self.download_menu.addSeparator()
+        self.download_menu.addAction(a["actionExportKeyPair"])
+        self.view_menu = menubar.addMenu(self.tr("&View"))
+        self.columns_menu = self.view_menu.addMenu(self.tr("&Columns"))
+        self.columns_menu.aboutToShow.connect(lambda: self._fill_columns(self.columns_menu))
+
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([a["actionOpen"], a["actionAddCertificate"], a["actionAddKeyPair"]])
+        toolbar.addSeparator()
+        toolbar.addActions([a["actionDownloadCertificate"], a["actionExportKeyPair"]])
+        toolbar.addSeparator()
+        toolbar.addActions([a["actionRename"], a["actionDelete"]])
+        self.addToolBar(toolbar)
+
+    def _connect_actions(self) -> None:
+        for name, action in self.actions_by_name.items():
+            handler = getattr(operations, f"on_{name}", None)
+            if handler is not None:
+                action.triggered.connect(lambda _c=False, h=handler: h(self))
+        self.actions_by_name["actionQuit"].triggered.connect(self.close)
+        self.actions_by_name["actionFind"].triggered.connect(self._focus_filter)
+        self.actions_by_name["actionOpenDefault"].triggered.connect(
+            lambda: self.open_keystore(None)
+        )
+        self.actions_by_name["actionReload"].triggered.connect(self.reload)
+        self.undo_action.triggered.connect(self._undo)
+        self.redo_action.triggered.connect(self._redo)
+        from PySide6.QtGui import QKeySequence
+
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+
+    # -- opening -----------------------------------------------------------------
+    def open_keystore(self, path: Path | None, password: str | None = None) -> None:
+        self.opener.open(Path(path) if path else None, password)
+
+    def reload(self) -> None:
+        if self.session is not None and self.session.store.path is not None:
+            self.open_keystore(self.session.store.path, self.session.store.password)
+
+    def show_keystore(self, store: Keystore) -> None:
+        """Show a freshly opened keystore (a new session, a fresh undo history)."""
+        if self.session is not None:
+            self.session.wait_saved()
+            self.session.deleteLater()
+        session = KeystoreSession(store, self.runner, self)
+        session.reset.connect(self._reset_model)
+        session.entryInserted.connect(lambda e, i: self._insert(e))
+        session.entryRemoved.connect(self.model.remove_entry)
+        session.entryReplaced.connect(self._replace)
+        session.saved.connect(self._saved)
+        session.saveFailed.connect(self._save_failed)
+        session.savingChanged.connect(lambda _s: self._update_title())
+        session.externalChange.connect(self._external_change)
+        session.undo_stack.canUndoChanged.connect(self._update_actions)
+        session.undo_stack.canRedoChanged.connect(self._update_actions)
+        session.undo_stack.undoTextChanged.connect(self._update_actions)
+        session.undo_stack.redoTextChanged.connect(self._update_actions)
+        self.session = session
+        if store.path is not None:
+            self.settings.add_recent(store.path)
+        self._reset_model(announce=True)
+        self._update_title()
+        self._update_actions()
+
+    @property
+    def store(self) -> Keystore | None:
+        return self.session.store if self.session is not None else None
+
+    def _reset_model(self, announce: bool = False) -> None:
+        """Derive the table rows in a worker (10,000 entries take ~0.5 s), then show them."""
+        store = self.store
+        entries = store.entries if store is not None else ()
+        self._pool = store.certificates() if store is not None else []
+        self._trusted = store.trusted_certificates() if store is not None else []
+        if self._derive is not None:
+            self._derive.cancel()
+
+        def ready(rows: list[Row]) -> None:
+            self._derive = None
+            self.model.set_rows(rows)
+            self._selection_changed()
+            self._update_counts()
+            if announce:
+                self.keystoreOpened.emit()
+
+        self._derive = self.runner.run(
+            derive_rows,
+            entries,
+            self.model.now,
+            self.model.warning_days,
+            self.model.columns,
+            title=self.tr("Reading entries"),
+            on_done=ready,
+        )
+
+    def _insert(self, entry: Entry) -> None:
+        self.model.insert_entry(entry)
+        self._refresh_pools()
+
+    def _replace(self, old_alias: str, entry: Entry) -> None:
+        self.model.replace_entry(entry, old_alias)
+        self._refresh_pools()
+        self._selection_changed()
+
+    def _refresh_pools(self) -> None:
+        store = self.store
+        if store is not None:
+            self._pool = store.certificates()
+            self._trusted = store.trusted_certificates()
+
+    # -- selection -----------------------------------------------------------------
+    def selected_entries(self) -> list[Entry]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.entry_at(r) for r in rows]
+
+    def current_entry(self) -> Entry | None:
+        selected = self.selected_entries()
+        return selected[0] if len(selected) == 1 else None
+
+    def select_alias(self, alias: str) -> None:
+        row = self.proxy.row_of(alias)
+        if row is None:
+            return
+        index = self.proxy.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _selection_changed(self, *_args: object) -> None:
+        entry = self.current_entry()
+        self.details.show_entry(
+            entry, getattr(self, "_pool", []), getattr(self, "_trusted", []), utcnow()
+        )
+        self._update_actions()
+
+    def _update_actions(self, *_args: object) -> None:
+        selected = self.selected_entries() if self.session is not None else []
+        one = selected[0] if len(selected) == 1 else None
+        has = {
+            Needs.NOTHING: True,
+            Needs.KEYSTORE: self.session is not None,
+            Needs.SELECTION: bool(selected) and any(e.certificate is not None for e in selected),
+            Needs.ONE: one is not None,
+            Needs.CERTIFICATE: one is not None and one.certificate is not None,
+            Needs.KEY_PAIR: isinstance(one, KeyPairEntry),
+        }
+        for action in self.actions_by_name.values():
+            action.setEnabled(has[Needs(action.data())])
+        self.actions_by_name["actionDelete"].setEnabled(bool(selected))
+        stack = self.session.undo_stack if self.session is not None else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        self.undo_action.setText(
+            self.tr("&Undo %s") % stack.undoText()
+            if stack and stack.canUndo()
+            else self.tr("&Undo")
+        )
+        self.redo_action.setText(
+            self.tr("&Redo %s") % stack.redoText()
+            if stack and stack.canRedo()
+            else self.tr("&Redo")
+        )
+
+    # -- status ----------------------------------------------------------------------
+    def _update_counts(self) -> None:
+        total, expiring, expired = self.proxy.counts()
+        shown = self.proxy.rowCount()
+        text = self.tr("%n entries", "", total)
+        if shown != total:
+            text += self.tr(" (%1 shown)").replace("%1", str(shown))
+        text += (
+            self.tr(" · %1 expiring · %2 expired")
+            .replace("%1", str(expiring))
+            .replace("%2", str(expired))
+        )
+        self.counts_label.setText(text)
+
+    def _update_title(self) -> None:
+        store = self.store
+        if store is None or store.path is None:
+            self.setWindowTitle(f"keymon {__version__}")
+            self.file_label.setText("")
+            return
+        saving = self.session is not None and self.session.saving
+        self.setWindowTitle(f"{store.path.name} – keymon")
+        state = self.tr("saving…") if saving else self.tr("saved")
+        self.file_label.setText(f"{store.path} · {store.format.label} · {state}")
+        self.file_label.setToolTip(str(store.path))
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+
+    def _saved(self) -> None:
+        self._update_title()
+
+    def _save_failed(self, error: ErrorInfo) -> None:
+        self._update_title()
+        self.prompts.error(self.tr("The keystore was not saved"), error.message)
+        if self.session is not None:
+            self.session.check_disk_now()
+
+    def _external_change(self) -> None:
+        store = self.store
+        if store is not None and store.path is not None and self.prompts.ask_reload(store.path):
+            self.reload()
+
+    # -- filters, menus ----------------------------------------------------------------
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind_combo.currentData()
+        self.proxy.set_kinds(None if kind is None else [kind])
+        self._update_counts()
+
+    def _expiry_changed(self) -> None:
+        days = self.expiry_combo.currentData()
+        self.proxy.set_expires_within(None if days is None else float(days))
+        self._update_counts()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_keystore(Path(p)))
+        if not self.settings.recent_files:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _fill_columns(self, menu: QMenu) -> None:
+        menu.clear()
+        for i, column in enumerate(self.model.columns):
+            action = menu.addAction(self.tr(column.title) or self.tr("Status"))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(i))
+            action.toggled.connect(lambda on, c=i: self.table.setColumnHidden(c, not on))
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        self._fill_columns(menu)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _table_menu(self, pos: QPoint) -> None:
+        a = self.actions_by_name
+        menu = QMenu(self)
+        menu.addActions(
+            [
+                a["actionDownloadCertificate"],
+                a["actionDownloadChain"],
+                a["actionDownloadRoot"],
+                a["actionDownloadOpenSsh"],
+                a["actionExportKeyPair"],
+            ]
+        )
+        menu.addSeparator()
+        menu.addActions([a["actionCopyFingerprint"], a["actionCopyPem"]])
+        menu.addSeparator()
+        menu.addActions([a["actionRename"], a["actionDelete"]])
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _undo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.redo()
+
+    # -- events ------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.set_palette(self.palette())
+        super().changeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            operations.handle_dropped_files(self, paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None:
+            self.session.wait_saved()
+        self._save_state()
+        self.refresher.stop()
+        self.runner.shutdown(5000)
+        super().closeEvent(event)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.bytes_value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        header = self.settings.bytes_value("table/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        splitter = self.settings.bytes_value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _save_state(self) -> None:
+        self.settings.set_value("window/geometry", self.saveGeometry())
+        self.settings.set_value("table/header", self.table.horizontalHeader().saveState())
+        self.settings.set_value("window/splitter", self.splitter.saveState())
+        self.settings.sync()
