@@ -524,7 +524,12 @@ class KeymonMainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         header = self.settings.bytes_value("table/header")
         if header is not None:
-            self.table.horizontalHeader().restoreState(header)
+            view_header = self.table.horizontalHeader()
+            view_header.restoreState(header)
+            # the header remembers the sort indicator; the model must sort to match
+            self.table.sortByColumn(
+                view_header.sortIndicatorSection(), view_header.sortIndicatorOrder()
+            )
         splitter = self.settings.bytes_value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

@@ -319,3 +319,22 @@ def test_default_keystore_is_created_on_first_start(qtbot: QtBot, keymon_home: P
     assert (keymon_home / "default.p12").exists()
     assert win.model.rowCount() == 0
     win.close()
+
+
+def test_columns_and_sort_are_remembered(
+    qtbot: QtBot, store_path: Path, keymon_home: Path
+) -> None:
+    win = open_window(qtbot, store_path, PW, keymon_home, ScriptedPrompts())
+    until = win.model.column_index("valid_until")
+    serial = win.model.column_index("serial")
+    win.table.sortByColumn(until, Qt.SortOrder.DescendingOrder)
+    win.table.setColumnHidden(serial, not win.table.isColumnHidden(serial))
+    hidden = win.table.isColumnHidden(serial)
+    win.close()
+    again = open_window(qtbot, store_path, PW, keymon_home, ScriptedPrompts())
+    header = again.table.horizontalHeader()
+    assert header.sortIndicatorSection() == until
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert again.model.sort_column == until
+    assert again.table.isColumnHidden(serial) == hidden
+    again.close()
