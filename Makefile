@@ -29,8 +29,8 @@ run: system-run $(VENV)/.run-deps
 	$(BIN)/keymon $(ARGS)
 
 lint: $(VENV)/.test-deps
-	$(BIN)/ruff check keymon tests bench
-	$(BIN)/ruff format --check keymon tests bench
+	$(BIN)/ruff check keymon tests bench tools
+	$(BIN)/ruff format --check keymon tests bench tools
 
 typecheck: $(VENV)/.test-deps
 	$(BIN)/mypy

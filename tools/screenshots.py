@@ -84,7 +84,9 @@ def main() -> None:
         window.keystoreOpened.connect(loop.quit)
         loop.exec()
         window.resize(1400, 820)
-        window.table.sortByColumn(window.model.column_index("valid_until"), Qt.SortOrder.AscendingOrder)
+        window.table.sortByColumn(
+            window.model.column_index("valid_until"), Qt.SortOrder.AscendingOrder
+        )
         window.select_alias("tenant-prod")
         settle(app)
         window.grab().save(str(out / "main-window.png"))

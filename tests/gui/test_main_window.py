@@ -321,9 +321,7 @@ def test_default_keystore_is_created_on_first_start(qtbot: QtBot, keymon_home: P
     win.close()
 
 
-def test_columns_and_sort_are_remembered(
-    qtbot: QtBot, store_path: Path, keymon_home: Path
-) -> None:
+def test_columns_and_sort_are_remembered(qtbot: QtBot, store_path: Path, keymon_home: Path) -> None:
     win = open_window(qtbot, store_path, PW, keymon_home, ScriptedPrompts())
     until = win.model.column_index("valid_until")
     serial = win.model.column_index("serial")
