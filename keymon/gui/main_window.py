@@ -7,6 +7,7 @@ keymon.gui.operations and the undo commands), every long one runs in a worker.
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -55,6 +56,10 @@ _KIND_CHOICES = (
     ("certificate", "Trusted certificates"),
     ("secret_key", "Secret keys"),
 )
+
+
+#: Modules whose ``on_<actionName>(window)`` functions handle the actions.
+HANDLER_MODULES: list[ModuleType] = [operations]
 
 
 class KeymonMainWindow(QMainWindow):
@@ -238,7 +243,10 @@ class KeymonMainWindow(QMainWindow):
 
     def _connect_actions(self) -> None:
         for name, action in self.actions_by_name.items():
-            handler = getattr(operations, f"on_{name}", None)
+            handler = next(
+                (getattr(m, f"on_{name}") for m in HANDLER_MODULES if hasattr(m, f"on_{name}")),
+                None,
+            )
             if handler is not None:
                 action.triggered.connect(lambda _c=False, h=handler: h(self))
         self.actions_by_name["actionQuit"].triggered.connect(self.close)
