@@ -28,13 +28,11 @@ from keymon.core.errors import (
     UnsupportedFormat,
     WrongPassword,
 )
-from keymon.core.formats import pbe, pkcs12
-from keymon.core.formats.pbe import (
-    Der,
-    encrypt_pbes2,
+from keymon.core.formats import der, pbe, pkcs12, pkcs12_write
+from keymon.core.formats.der import (
+    NULL,
     explicit,
     integer,
-    mac_data,
     octet_string,
     oid_tlv,
     parse,
@@ -42,6 +40,7 @@ from keymon.core.formats.pbe import (
     set_of,
     tlv,
 )
+from keymon.core.formats.pbe import encrypt_pbes2, mac_data
 from tests import factory
 
 PW = "s3cret pässword"
@@ -221,7 +220,7 @@ def test_modern_structure_matches_keytool_17() -> None:
 
 def test_certificate_bags_dedupe_chains_and_mark_trusted() -> None:
     reader = pkcs12._Reader(sample_file(), PW)
-    bags = [b for b in _all_bags(reader) if b.kind == pkcs12.CERT_BAG]
+    bags = [b for b in _all_bags(reader) if b.kind == pkcs12_write.CERT_BAG]
     alpha, beta, selfie, root_a, trust_b, _ = sample_entries()
     assert isinstance(alpha, KeyPairEntry) and isinstance(beta, KeyPairEntry)
     # leaf, intermediate, root, second leaf (its chain is not repeated), self-signed, 2 trusted
@@ -399,7 +398,7 @@ def test_key_without_certificate_is_refused_loudly() -> None:
 
 
 def test_crl_bags_are_refused_not_dropped() -> None:
-    crl = seq(oid_tlv("1.2.840.113549.1.12.10.1.4"), explicit(0, seq(oid_tlv("1.2.3"), pbe.NULL)))
+    crl = seq(oid_tlv("1.2.840.113549.1.12.10.1.4"), explicit(0, seq(oid_tlv("1.2.3"), NULL)))
     with pytest.raises(UnsupportedFormat, match="CRL"):
         pkcs12.load(pfx(data_safe(crl)), PW)
 
@@ -479,7 +478,8 @@ def test_unencrypted_truststore_needs_no_password() -> None:
 
 def test_wrong_passwords_never_pass_on_lucky_padding(monkeypatch: pytest.MonkeyPatch) -> None:
     """With ~1/256 wrong passwords CBC padding is valid; the DER check must still refuse."""
-    monkeypatch.setattr(pkcs12, "_MODERN", pkcs12._Profile(pbe.encrypt_pbes2, 1, "sha256", 8))
+    profile = pkcs12_write._Profile(pbe.encrypt_pbes2, 1, "sha256", 8)
+    monkeypatch.setattr(pkcs12_write, "_MODERN", profile)
     data = pkcs12.dump(sample_entries()[3:5], PW)
     lucky = 0
     reader = pkcs12._Reader(data, PW)
@@ -528,7 +528,7 @@ def test_mac_only_file_cannot_tell_and_says_so() -> None:
 def test_hostile_iteration_count_is_refused_quickly() -> None:
     data = sample_file()
     head, _, _ = split_pfx(data)
-    digest = seq(seq(oid_tlv("1.3.14.3.2.26"), pbe.NULL), octet_string(bytes(20)))
+    digest = seq(seq(oid_tlv("1.3.14.3.2.26"), NULL), octet_string(bytes(20)))
     hostile = tlv(0x30, head + seq(digest, octet_string(b"salt"), integer(2_000_000_000)))
     with pytest.raises(CorruptData, match="iteration count"):
         pkcs12.load(hostile, PW)
@@ -572,19 +572,6 @@ def test_random_input_fails_cleanly(tail: bytes, head: bytes) -> None:
     assert assert_fails_cleanly(head + tail) is None
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=200))
-def test_ber_reader_raises_only_corrupt_data(blob: bytes) -> None:
-    try:
-        node = Der(blob)
-        if node.tag & 0x20:
-            for child in node.children():
-                child.octets()
-        node.octets()
-    except CorruptData:
-        pass
-
-
 def test_sniff() -> None:
     assert pkcs12.sniff(sample_file())
     assert pkcs12.sniff(sample_file()[:40])  # a damaged file is still PKCS#12 (then CorruptData)
@@ -596,6 +583,117 @@ def test_sniff() -> None:
         pkcs12.load(b"", PW)
     with pytest.raises(UnsupportedFormat):
         pkcs12.load(os.urandom(64).replace(b"\x30", b"\x31"), PW)
+
+
+# ---------------------------------------------------------------------------- the bag reader
+
+FRIENDLY, LOCAL_ID = "1.2.840.113549.1.9.20", "1.2.840.113549.1.9.21"
+TRUSTED = "2.16.840.1.113894.746875.1.1"
+
+
+def reference_bags(safe_contents: bytes, depth: int = 0) -> list[tuple[object, ...]]:
+    """The bags as a plain walk of Der objects reads them: what the hot path must match."""
+    out: list[tuple[object, ...]] = []
+    for node in parse(safe_contents, "A safe").expect(0x30, "A safe").children():
+        parts = node.children()
+        kind = pkcs12._BAG_KINDS.get(parts[0].oid())
+        value = parts[1].expect(0xA0, "A bag").children()[0]
+        if kind == 6 and depth < 4:
+            out += reference_bags(value.element(), depth + 1)
+            continue
+        if kind not in (1, 2, 3, 5):
+            raise UnsupportedFormat("an unsupported bag")
+        name, key_id, trusted = None, None, False
+        for attr in parts[2].expect(0x31, "Attributes").children() if len(parts) > 2 else []:
+            attr_kind, values = attr.children()[:2]
+            found = values.children()
+            attr_oid = attr_kind.oid()
+            if attr_oid == der.oid(FRIENDLY) and found:
+                encoding = "utf-16-be" if found[0].tag == 0x1E else "utf-8"
+                name = found[0].octets().decode(encoding, "replace") or None
+            elif attr_oid == der.oid(LOCAL_ID) and found:
+                key_id = found[0].octets()
+            elif attr_oid == der.oid(TRUSTED):
+                trusted = True
+        out.append((kind, value.element(), name, key_id, trusted))
+    return out
+
+
+def reference_cert(value: der.Der) -> bytes:
+    kind, box = value.expect(0x30, "A certificate bag").children()[:2]
+    if kind.oid() != der.oid("1.2.840.113549.1.9.22.1"):
+        raise UnsupportedFormat("an unsupported certificate")
+    return box.expect(0xA0, "A certificate bag").children()[0].string("A cert")
+
+
+def read_bags(safe_contents: bytes) -> list[tuple[object, ...]]:
+    bags = pkcs12._bags(safe_contents, 0)
+    return [(b.kind, b.value.element(), b.name, b.key_id, b.trusted) for b in bags]
+
+
+def outcome(fn: object, *args: object) -> object:
+    """A result, or the error as load() reports it (it calls other exceptions CorruptData)."""
+    try:
+        return fn(*args)  # type: ignore[operator]
+    except (CorruptData, UnsupportedFormat) as exc:
+        return type(exc)
+    except (ValueError, IndexError):
+        return CorruptData
+
+
+def attribute(dotted: str, *values: bytes) -> bytes:
+    return seq(oid_tlv(dotted), set_of(*values))
+
+
+def raw_cert_bag(content: bytes, *attributes: bytes) -> bytes:
+    value = seq(oid_tlv("1.2.840.113549.1.9.22.1"), explicit(0, octet_string(content)))
+    extra = [set_of(*attributes)] if attributes else []
+    return seq(oid_tlv("1.2.840.113549.1.12.10.1.3"), explicit(0, value), *extra)
+
+
+def odd_safe_contents() -> bytes:
+    """Cert bags with attributes the fast paths take and those they leave to the full read."""
+    bmp = lambda text: tlv(0x1E, text.encode("utf-16-be"))  # noqa: E731
+    trusted = attribute(TRUSTED, oid_tlv("2.5.29.37.0"))
+    return seq(
+        raw_cert_bag(b"keymon", attribute(FRIENDLY, bmp("short")), trusted),
+        raw_cert_bag(b"long name", attribute(FRIENDLY, bmp("n" * 70)), trusted),
+        raw_cert_bag(b"utf-8", attribute(FRIENDLY, tlv(0x0C, "ünï".encode()))),
+        raw_cert_bag(b"empty", attribute(FRIENDLY, bmp(""))),
+        raw_cert_bag(b"two names", attribute(FRIENDLY, bmp("a"), bmp("b"))),
+        raw_cert_bag(b"serverAuth", attribute(TRUSTED, oid_tlv("1.3.6.1.5.5.7.3.1"))),
+        raw_cert_bag(b"key id", attribute(LOCAL_ID, octet_string(b"Time 1")), trusted),
+        raw_cert_bag(b"other", attribute("1.2.3.4", NULL), attribute(FRIENDLY)),
+        raw_cert_bag(b"plain"),
+    )
+
+
+def test_bag_reader_matches_a_plain_der_walk() -> None:
+    reader = pkcs12._Reader(sample_file(), PW)
+    safes = [reader._decrypt(s, "x") if isinstance(s, pkcs12._Sealed) else s for s in reader.safes]
+    for safe_contents in [*safes, odd_safe_contents()]:
+        assert read_bags(safe_contents) == reference_bags(safe_contents)
+    names = [bag[2] for bag in read_bags(odd_safe_contents())]
+    assert names == ["short", "n" * 70, "ünï", None, "a", None, None, None, None]
+    bags = pkcs12._bags(odd_safe_contents(), 0)
+    assert [pkcs12._cert_der(b) for b in bags] == [reference_cert(b.value) for b in bags]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_damaged_bags_read_as_a_plain_der_walk_reads_them(data: st.DataObject) -> None:
+    safe_contents = bytearray(odd_safe_contents())
+    for _ in range(data.draw(st.integers(1, 3))):
+        safe_contents[data.draw(st.integers(0, len(safe_contents) - 1))] = data.draw(
+            st.integers(0, 255)
+        )
+    damaged = bytes(safe_contents)
+    found = outcome(read_bags, damaged)
+    assert found == outcome(reference_bags, damaged)
+    if isinstance(found, list):
+        for bag in pkcs12._bags(damaged, 0):
+            if bag.kind == 3:
+                assert outcome(pkcs12._cert_der, bag) == outcome(reference_cert, bag.value)
 
 
 # ---------------------------------------------------------------------------- hypothesis round trip

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import serialization
 
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry, SecretKeyEntry
 from keymon.core.errors import IntegrityError, PasswordRequired, WrongPassword
-from keymon.core.formats import pbe, pkcs12
+from keymon.core.formats import der, pbe, pkcs12
 from tests import factory
 
 pytestmark = pytest.mark.interop
@@ -87,7 +87,7 @@ def ours(entries: list[Entry], listed: dict[str, Listed]) -> dict[str, Listed]:
 
 def flip_mac(data: bytes) -> bytes:
     """The file with one bit of its MAC digest flipped."""
-    digest = pbe.parse(data, "pfx").children()[2].children()[0].children()[1]
+    digest = der.parse(data, "pfx").children()[2].children()[0].children()[1]
     buf = bytearray(data)
     buf[digest.start + 3] ^= 0x01
     return bytes(buf)
@@ -267,7 +267,7 @@ def test_every_pbe_scheme_decrypts_openssl_pkcs8(
     providers = ["-provider", "legacy", "-provider", "default"]
     run(openssl, "pkcs8", "-topk8", *providers, *options, "-in", pem_material["key"],
         "-outform", "DER", "-passout", f"pass:{PW}", "-out", out)  # fmt: skip
-    algorithm, ciphertext = pbe.parse(out.read_bytes(), "key").children()
+    algorithm, ciphertext = der.parse(out.read_bytes(), "key").children()
     scheme = pbe.parse_scheme(algorithm)
     plain = scheme.decrypt(ciphertext.string("key"), PW)
     expected = serialization.load_pem_private_key(pem_material["key"].read_bytes(), None)
@@ -278,7 +278,7 @@ def test_every_pbe_scheme_decrypts_openssl_pkcs8(
         wrong: bytes | None = scheme.decrypt(ciphertext.string("key"), "not the password")
     except pbe.DecryptError:
         wrong = None
-    assert wrong is None or not pbe.is_der_sequence(wrong)  # RC4 has no padding to fail
+    assert wrong is None or not der.is_sequence(wrong)  # RC4 has no padding to fail
 
 
 # ---------------------------------------------------------------------------- us → keytool, openssl

@@ -1,8 +1,8 @@
 """PKCS#12 (RFC 7292) keystores with every entry: key pairs, trusted certificates, secret keys.
 
 ``cryptography``'s loader keeps only the first key and ignores Java's trusted-certificate
-attribute, so this codec reads and writes the PFX structure itself (see :mod:`.pbe` for the
-BER codec and the password-based crypto).
+attribute, so this codec reads the PFX structure itself (:mod:`.der` is the BER codec,
+:mod:`.pbe` the password-based crypto) and :mod:`.pkcs12_write` writes it (``dump``).
 
 Reading: every key bag becomes a :class:`KeyPairEntry` whose leaf is found by localKeyId, then
 friendlyName, then public key, and whose chain is built from all certificates in the file.
@@ -13,27 +13,19 @@ date lives in the localKeyId (``"Time <ms>"``) and is read back as ``modified``.
 Entries come back keys first (key pairs and secret keys, in file order), then certificates.
 A failed MAC is told apart from a wrong password by decrypting something with the same
 password: if that gives well-formed DER the password is right and the file was altered.
-
-Writing follows keytool 17 (PBES2 AES-256, PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC, 10,000
-iterations) or, with ``legacy=True``, 3DES with the PKCS#12 KDF and a SHA-1 MAC, 2,048
-iterations. A key and its certificate share a localKeyId: Java's ``"Time <ms>"`` when the
-entry has a date (so keytool shows it), else the SHA-1 of the certificate (as OpenSSL does).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NoReturn
 
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
-    NoEncryption,
-    PrivateFormat,
     PublicFormat,
     load_der_private_key,
 )
@@ -42,7 +34,6 @@ from cryptography.x509.oid import NameOID
 from keymon.core.aliases import alias_key, suggest_alias
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry, SecretKeyEntry
 from keymon.core.errors import (
-    AliasExists,
     CorruptData,
     IntegrityError,
     KeymonError,
@@ -50,79 +41,55 @@ from keymon.core.errors import (
     UnsupportedFormat,
     WrongPassword,
 )
-from keymon.core.formats.pbe import (
-    NULL,
-    DecryptError,
+from keymon.core.formats.der import (
     Der,
-    Mac,
-    Scheme,
-    Secret,
-    encrypt_3des,
-    encrypt_pbes2,
-    explicit,
-    integer,
-    is_der_sequence,
-    mac_data,
-    octet_string,
+    Item,
+    content_start,
+    damaged,
+    is_sequence,
+    items,
     oid,
     oid_text,
-    oid_tlv,
     parse,
-    parse_scheme,
-    seq,
-    set_of,
-    tlv,
+)
+from keymon.core.formats.pbe import DecryptError, Mac, Scheme, Secret, parse_scheme
+from keymon.core.formats.pkcs12_write import (
+    BAG,
+    CERT_BAG,
+    CRL_BAG,
+    DATA,
+    ENCRYPTED_DATA,
+    EPOCH,
+    FRIENDLY_NAME,
+    JAVA_TRUSTED,
+    KEY_BAG,
+    LOCAL_KEY_ID,
+    SAFE_CONTENTS_BAG,
+    SECRET_BAG,
+    SECRET_OIDS,
+    SHROUDED_KEY_BAG,
+    TRUSTED_ATTRIBUTE,
+    X509_CERT,
+    dump,
 )
 
 __all__ = ["dump", "load", "sniff"]
 
-_DATA, _ENCRYPTED_DATA = "1.2.840.113549.1.7.1", "1.2.840.113549.1.7.6"
-_BAG = "1.2.840.113549.1.12.10.1."
-KEY_BAG, SHROUDED_KEY_BAG, CERT_BAG, CRL_BAG, SECRET_BAG, SAFE_CONTENTS_BAG = range(1, 7)
-_X509_CERT = "1.2.840.113549.1.9.22.1"
-_FRIENDLY_NAME, _LOCAL_KEY_ID = "1.2.840.113549.1.9.20", "1.2.840.113549.1.9.21"
-_JAVA_TRUSTED = "2.16.840.1.113894.746875.1.1"
-_ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0"
-_BAG_KINDS = {oid(_BAG + str(n)): n for n in range(1, 7)}
-_OID_DATA, _OID_ENCRYPTED_DATA, _OID_X509_CERT = oid(_DATA), oid(_ENCRYPTED_DATA), oid(_X509_CERT)
-_OID_FRIENDLY_NAME, _OID_LOCAL_KEY_ID = oid(_FRIENDLY_NAME), oid(_LOCAL_KEY_ID)
-_OID_JAVA_TRUSTED, _OID_SHROUDED = oid(_JAVA_TRUSTED), oid(_BAG + str(SHROUDED_KEY_BAG))
+_BAG_KINDS = {oid(BAG + str(n)): n for n in range(1, 7)}
+_OID_DATA, _OID_ENCRYPTED_DATA, _OID_X509_CERT = oid(DATA), oid(ENCRYPTED_DATA), oid(X509_CERT)
+_OID_FRIENDLY_NAME, _OID_LOCAL_KEY_ID = oid(FRIENDLY_NAME), oid(LOCAL_KEY_ID)
+_OID_JAVA_TRUSTED, _OID_SHROUDED = oid(JAVA_TRUSTED), oid(BAG + str(SHROUDED_KEY_BAG))
 _PKCS7_PREFIX = b"\x06\x09" + oid("1.2.840.113549.1.7")
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-# Java's names for secret-key algorithms (what keytool -genseckey writes, NULL parameters).
-_SECRET_OIDS = {
-    "AES": "2.16.840.1.101.3.4.1",
-    "DESede": "1.3.14.3.2.17",
-    "DES": "1.3.14.3.2.7",
-    "ARCFOUR": "1.2.840.113549.3.4",
-    "RC2": "1.2.840.113549.3.2",
-    **{f"HmacSHA{n}": f"1.2.840.113549.2.{arc}" for n, arc in ((1, 7), (224, 8), (256, 9))},
-    **{f"HmacSHA{n}": f"1.2.840.113549.2.{arc}" for n, arc in ((384, 10), (512, 11))},
-    "HmacSHA512/224": "1.2.840.113549.2.12",
-    "HmacSHA512/256": "1.2.840.113549.2.13",
-    **{f"HmacSHA3-{n}": f"2.16.840.1.101.3.4.2.{arc}" for n, arc in ((224, 13), (256, 14))},
-    **{f"HmacSHA3-{n}": f"2.16.840.1.101.3.4.2.{arc}" for n, arc in ((384, 15), (512, 16))},
-}
-_SECRET_NAMES = {v: k for k, v in _SECRET_OIDS.items()} | {"1.2.840.113549.3.7": "DESede"}
-_SECRET_BY_LOWER = {k.lower(): v for k, v in _SECRET_OIDS.items()}
+_SECRET_NAMES = {v: k for k, v in SECRET_OIDS.items()} | {"1.2.840.113549.3.7": "DESede"}
 
 
 def sniff(data: bytes) -> bool:
     """Cheap check: a SEQUENCE whose first element is INTEGER 3, then a PKCS#7 ContentInfo."""
-    pos = _header(data, 0, 0x30)
+    pos = content_start(data, 0, 0x30)
     if pos is None or data[pos : pos + 3] != b"\x02\x01\x03":
         return False
-    inner = _header(data, pos + 3, 0x30)
+    inner = content_start(data, pos + 3, 0x30)
     return inner is not None and data[inner : inner + len(_PKCS7_PREFIX)] == _PKCS7_PREFIX
-
-
-def _header(data: bytes, pos: int, tag: int) -> int | None:
-    """Content start of an element with ``tag`` at ``pos`` (lengths are not checked)."""
-    if len(data) < pos + 2 or data[pos] != tag:
-        return None
-    first = data[pos + 1]
-    return pos + 2 + (first & 0x7F if 0x80 < first <= 0x84 else 0)
 
 
 # ---------------------------------------------------------------------------- reading
@@ -140,14 +107,19 @@ def load(data: bytes, password: str | None) -> list[Entry]:
         raise CorruptData(f"The keystore is damaged and cannot be read ({exc}).") from exc
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: that would make 10,000 of them slow to build
 class _Bag:
     index: tuple[int, int]  # (safe, bag): file order
     kind: int
-    value: Der
+    buf: bytes
+    item: Item  # the value, in buf
     name: str | None
     key_id: bytes | None
     trusted: bool
+
+    @property
+    def value(self) -> Der:
+        return Der(self.buf, *self.item)
 
 
 @dataclass(frozen=True)
@@ -224,7 +196,7 @@ class _Reader:
                 plain: bytes | None = sealed.scheme.decrypt(sealed.ciphertext, secret)
             except DecryptError:
                 plain = None
-            self._opened[memo] = plain if plain is not None and is_der_sequence(plain) else None
+            self._opened[memo] = plain if plain is not None and is_sequence(plain) else None
         return self._opened[memo]
 
     def _unlock(self) -> Secret:
@@ -351,31 +323,68 @@ def _sealed_key(bag: _Bag) -> _Sealed:
 
 
 def _bags(safe_contents: bytes, safe: int, depth: int = 0, first: int = 0) -> list[_Bag]:
-    """The SafeBags of one SafeContents, numbered from ``first`` (the hot path)."""
-    out: list[_Bag] = []
-    for node in parse(safe_contents, "A safe").expect(0x30, "A safe").children():
-        parts = node.children()
-        kind = _BAG_KINDS.get(parts[0].oid())
-        value = parts[1].expect(0xA0, "A bag").children()[0]
+    """The SafeBags of one SafeContents, numbered from ``first``.
+
+    The hot path (10,000 certificates are 160,000 elements): :data:`Item` tuples rather than
+    :class:`Der` objects, and few calls.
+    """
+    buf, out = safe_contents, list[_Bag]()
+    root = parse(buf, "A safe").expect(0x30, "A safe")
+    for tag, _, start, end, _ in items(buf, root.start, root.end):
+        parts = items(buf, start, end) if tag & 0x20 else _primitive()
+        if len(parts) < 2:
+            raise damaged("a bag is incomplete")
+        (tag, _, oid_start, oid_end, _), (box, _, start, end, _) = parts[0], parts[1]
+        if tag != 0x06 or box != 0xA0:
+            raise damaged("a bag is malformed")
+        value = items(buf, start, end)
+        if not value:
+            raise damaged("a bag is empty")
+        bag_oid = buf[oid_start:oid_end]
+        kind = _BAG_KINDS.get(bag_oid)
         if kind == SAFE_CONTENTS_BAG and depth < 4:
-            out += _bags(value.element(), safe, depth + 1, first + len(out))
+            out += _bags(Der(buf, *value[0]).element(), safe, depth + 1, first + len(out))
             continue
-        if kind not in (KEY_BAG, SHROUDED_KEY_BAG, CERT_BAG, SECRET_BAG):
-            what = "a CRL" if kind == CRL_BAG else f"a bag of type {oid_text(parts[0].oid())}"
+        if kind not in _KEPT:
+            what = "a CRL" if kind == CRL_BAG else f"a bag of type {oid_text(bag_oid)}"
             raise UnsupportedFormat(f"The keystore holds {what}, which keymon cannot keep.")
-        name, key_id, trusted = _attributes(parts[2]) if len(parts) > 2 else (None, None, False)
-        out.append(_Bag((safe, first + len(out)), kind, value, name, key_id, trusted))
+        name, key_id, trusted = _attributes(buf, parts[2]) if len(parts) > 2 else _NONE
+        out.append(_Bag((safe, first + len(out)), kind, buf, value[0], name, key_id, trusted))
     return out
 
 
-def _attributes(attrs: Der) -> tuple[str | None, bytes | None, bool]:
-    name, key_id, trusted = None, None, False
-    for attr in attrs.expect(0x31, "Bag attributes").children():
-        kind, values = attr.children()[:2]
+_NONE = None, None, False
+_KEPT = frozenset((KEY_BAG, SHROUDED_KEY_BAG, CERT_BAG, SECRET_BAG))
+_TRUSTED_SIZE = len(TRUSTED_ATTRIBUTE)
+_NAME_OID = b"\x06\x09" + _OID_FRIENDLY_NAME
+
+
+def _primitive() -> NoReturn:
+    raise damaged("a primitive element was found where a structure belongs")
+
+
+def _attributes(buf: bytes, attributes: Item) -> tuple[str | None, bytes | None, bool]:
+    """friendlyName, localKeyId and Java's trusted mark from a bag's attributes (a SET).
+
+    The two that every certificate of a truststore has, in the DER that keytool and keymon
+    write, are told by their bytes: the whole trusted mark, a short friendlyName's layout.
+    """
+    name, key_id, trusted = _NONE
+    if attributes[0] != 0x31:
+        raise damaged("Bag attributes has the wrong type")
+    for tag, head, start, end, after in items(buf, attributes[2], attributes[3]):
+        if after - head == _TRUSTED_SIZE and buf.startswith(TRUSTED_ATTRIBUTE, head):
+            trusted = True
+            continue
+        if tag == 0x30 and (short := _short_name(buf, start, end)) is not None:
+            name = short or None
+            continue
+        kind, values = Der(buf, tag, head, start, end, after).children()[:2]
         found = values.children()
         attr_oid = kind.oid()
         if attr_oid == _OID_FRIENDLY_NAME and found:
-            name = _text(found[0]) or None
+            raw = found[0].octets()
+            name = raw.decode("utf-16-be" if found[0].tag == 0x1E else "utf-8", "replace") or None
         elif attr_oid == _OID_LOCAL_KEY_ID and found:
             key_id = found[0].octets()
         elif attr_oid == _OID_JAVA_TRUSTED:
@@ -383,20 +392,37 @@ def _attributes(attrs: Der) -> tuple[str | None, bytes | None, bool]:
     return name, key_id, trusted
 
 
-def _text(node: Der) -> str:
-    raw = node.octets()
-    if node.tag == 0x1E:
-        return raw.decode("utf-16-be", "replace")
-    return raw.decode("utf-8", "replace")
+def _short_name(buf: bytes, start: int, end: int) -> str | None:
+    """A friendlyName attribute's value when its content ``buf[start:end]`` is exactly
+    OID, SET { BMPString } with short lengths; else None (read it in full)."""
+    at = start + len(_NAME_OID)  # the SET
+    if not 4 <= end - at < 0x82 or not buf.startswith(_NAME_OID, start) or buf[at] != 0x31:
+        return None
+    if buf[at + 1] != end - at - 2 or buf[at + 2] != 0x1E or buf[at + 3] != end - at - 4:
+        return None  # a length is long-form or does not fill its container, or not a BMPString
+    return buf[at + 4 : end].decode("utf-16-be", "replace")
 
 
 def _cert_der(bag: _Bag) -> bytes:
-    kind, value = bag.value.expect(0x30, "A certificate bag").children()[:2]
-    if kind.oid() != _OID_X509_CERT:
+    buf, (tag, _, start, end, _) = bag.buf, bag.item
+    if tag != 0x30:
+        raise damaged("A certificate bag has the wrong type")
+    parts = items(buf, start, end)
+    if len(parts) < 2 or parts[0][0] != 0x06:
+        raise damaged("A certificate bag is malformed")
+    (_, _, kind_start, kind_end, _), (tag, _, start, end, _) = parts[0], parts[1]
+    if buf[kind_start:kind_end] != _OID_X509_CERT:
         raise UnsupportedFormat(
-            f"The keystore holds a certificate of an unsupported type ({oid_text(kind.oid())})."
+            "The keystore holds a certificate of an unsupported type"
+            f" ({oid_text(buf[kind_start:kind_end])})."
         )
-    return value.expect(0xA0, "A certificate bag").children()[0].string("A cert")
+    if tag != 0xA0:
+        raise damaged("A certificate bag has the wrong type")
+    cert = items(buf, start, end)
+    if not cert:
+        raise damaged("A certificate bag is empty")
+    tag, _, start, end, _ = cert[0]
+    return buf[start:end] if tag == 0x04 else Der(buf, *cert[0]).string("A cert")
 
 
 def _key_id_time(key_id: bytes | None) -> dt.datetime | None:
@@ -406,7 +432,7 @@ def _key_id_time(key_id: bytes | None) -> dt.datetime | None:
     if not key_id[5:].isdigit():
         return None
     try:
-        return _EPOCH + dt.timedelta(milliseconds=int(key_id[5:]))
+        return EPOCH + dt.timedelta(milliseconds=int(key_id[5:]))
     except OverflowError:
         return None
 
@@ -566,129 +592,3 @@ def _name(pending: list[_Pending]) -> list[Entry]:
             aliases[id(p)] = alias = suggest_alias(base, taken)
             taken.add(alias_key(alias))
     return [p.make(aliases[id(p)]) for p in pending]
-
-
-# ---------------------------------------------------------------------------- writing
-
-
-@dataclass(frozen=True)
-class _Profile:
-    encrypt: Callable[[bytes, Secret, int], tuple[bytes, bytes]]
-    iterations: int
-    mac_hash: str
-    mac_salt: int
-
-
-# Java's trusted-certificate attribute, valued as keytool writes it: SET { anyExtendedKeyUsage }
-_TRUSTED_ATTRIBUTE = seq(oid_tlv(_JAVA_TRUSTED), set_of(oid_tlv(_ANY_EXTENDED_KEY_USAGE)))
-_MODERN = _Profile(encrypt_pbes2, 10_000, "sha256", 16)
-_LEGACY = _Profile(encrypt_3des, 2048, "sha1", 8)
-
-
-def dump(entries: Sequence[Entry], password: str, *, legacy: bool = False) -> bytes:
-    """A PKCS#12 keystore holding ``entries`` (keytool 17 style, or legacy 3DES/SHA-1)."""
-    profile = _LEGACY if legacy else _MODERN
-    seen: set[str] = set()
-    for entry in entries:
-        if alias_key(entry.alias) in seen:
-            raise AliasExists(entry.alias)
-        seen.add(alias_key(entry.alias))
-    key_bags, cert_bags = _Writer(password, profile).bags(entries)
-    safes = []
-    if key_bags:
-        safes.append(seq(oid_tlv(_DATA), explicit(0, octet_string(seq(*key_bags)))))
-    if cert_bags:
-        algorithm, ciphertext = profile.encrypt(seq(*cert_bags), password, profile.iterations)
-        content = seq(oid_tlv(_DATA), algorithm, tlv(0x80, ciphertext))
-        safes.append(seq(oid_tlv(_ENCRYPTED_DATA), explicit(0, seq(integer(0), content))))
-    auth = seq(*safes)
-    mac = mac_data(
-        auth,
-        password,
-        hash_name=profile.mac_hash,
-        iterations=profile.iterations,
-        salt_length=profile.mac_salt,
-    )
-    return seq(integer(3), seq(oid_tlv(_DATA), explicit(0, octet_string(auth))), mac)
-
-
-class _Writer:
-    def __init__(self, password: str, profile: _Profile) -> None:
-        self.password = password
-        self.profile = profile
-        self.key_ids: set[bytes] = set()
-
-    def bags(self, entries: Sequence[Entry]) -> tuple[list[bytes], list[bytes]]:
-        key_bags: list[bytes] = []
-        cert_bags: list[bytes] = []
-        written: set[bytes] = set()
-        for entry in entries:
-            if isinstance(entry, KeyPairEntry):
-                key_id = self._key_id(entry.modified, entry.certificate.der)
-                attrs = _attrs(entry.alias, key_id)
-                pkcs8 = entry.private_key.private_bytes(
-                    Encoding.DER, PrivateFormat.PKCS8, NoEncryption()
-                )
-                key_bags.append(_bag(SHROUDED_KEY_BAG, self._seal(pkcs8), attrs))
-                cert_bags.append(_cert_bag(entry.certificate.der, attrs))
-                written.add(entry.certificate.der)
-                for cert in entry.chain[1:]:
-                    if cert.der not in written:
-                        written.add(cert.der)
-                        cert_bags.append(_cert_bag(cert.der, b""))
-            elif isinstance(entry, CertificateEntry):
-                attrs = set_of(_friendly(entry.alias), _TRUSTED_ATTRIBUTE)
-                cert_bags.append(_cert_bag(entry.cert.der, attrs))
-            else:
-                key_bags.append(self._secret_bag(entry))
-        return key_bags, cert_bags
-
-    def _seal(self, plain: bytes) -> bytes:
-        algorithm, ciphertext = self.profile.encrypt(plain, self.password, self.profile.iterations)
-        return seq(algorithm, octet_string(ciphertext))
-
-    def _secret_bag(self, entry: SecretKeyEntry) -> bytes:
-        algorithm = _SECRET_BY_LOWER.get(entry.algorithm.lower(), entry.algorithm)
-        if not all(part.isdigit() for part in algorithm.split(".")) or algorithm.count(".") < 2:
-            raise UnsupportedFormat(
-                f"A PKCS#12 keystore cannot hold the {entry.algorithm} secret key {entry.alias!r}:"
-                " Java has no identifier for that algorithm (JCEKS can hold it)."
-            )
-        pkcs8 = seq(integer(0), seq(oid_tlv(algorithm), NULL), octet_string(entry.key))
-        inner = seq(
-            oid_tlv(_BAG + str(SHROUDED_KEY_BAG)), explicit(0, octet_string(self._seal(pkcs8)))
-        )
-        key_id = self._key_id(entry.modified, None)
-        return _bag(SECRET_BAG, inner, _attrs(entry.alias, key_id))
-
-    def _key_id(self, modified: dt.datetime | None, leaf: bytes | None) -> bytes:
-        """Java's ``Time <ms>`` when the date is known, else the leaf's SHA-1 (OpenSSL's way)."""
-        if modified is not None:
-            if modified.tzinfo is None:
-                modified = modified.replace(tzinfo=dt.UTC)
-            ms = (modified - _EPOCH) // dt.timedelta(milliseconds=1)
-            while f"Time {ms}".encode() in self.key_ids:
-                ms += 1
-            key_id = f"Time {ms}".encode()
-        elif leaf is not None and hashlib.sha1(leaf).digest() not in self.key_ids:  # noqa: S324
-            key_id = hashlib.sha1(leaf).digest()  # noqa: S324 - an identifier, not security
-        else:
-            key_id = os.urandom(20)
-        self.key_ids.add(key_id)
-        return key_id
-
-
-def _friendly(alias: str) -> bytes:
-    return seq(oid_tlv(_FRIENDLY_NAME), set_of(tlv(0x1E, alias.encode("utf-16-be"))))
-
-
-def _attrs(alias: str, key_id: bytes) -> bytes:
-    return set_of(_friendly(alias), seq(oid_tlv(_LOCAL_KEY_ID), set_of(octet_string(key_id))))
-
-
-def _bag(kind: int, value: bytes, attrs: bytes) -> bytes:
-    return seq(oid_tlv(_BAG + str(kind)), explicit(0, value), attrs)
-
-
-def _cert_bag(der: bytes, attrs: bytes) -> bytes:
-    return _bag(CERT_BAG, seq(oid_tlv(_X509_CERT), explicit(0, octet_string(der))), attrs)

@@ -1,8 +1,8 @@
 """Sun's proprietary key protectors: the JKS XOR/SHA-1 one and PBEWithMD5AndTripleDES.
 
-Both wrap a PKCS#8 private key in an EncryptedPrivateKeyInfo. This module also
-holds the few DER helpers those structures need. Recovery functions return
-``None`` when the password does not fit and raise CorruptData on bad structure.
+Both wrap a PKCS#8 private key in an EncryptedPrivateKeyInfo, read and written with
+:mod:`keymon.core.formats.der`. Recovery functions return ``None`` when the password
+does not fit and raise CorruptData on bad structure.
 """
 
 from __future__ import annotations
@@ -10,13 +10,23 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-from collections.abc import Iterator
 
 from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, modes
 
 from keymon.core.errors import CorruptData, UsageError
+from keymon.core.formats.der import (
+    NULL,
+    Der,
+    integer,
+    is_sequence,
+    octet_string,
+    oid_text,
+    oid_tlv,
+    parse,
+    seq,
+)
 
 JKS_PROTECTOR_OID = "1.3.6.1.4.1.42.2.17.1.1"
 PBE_MD5_3DES_OID = "1.3.6.1.4.1.42.2.19.1"
@@ -24,96 +34,41 @@ PBE_MD5_3DES = "PBEWithMD5AndTripleDES"
 MAX_ITERATIONS = 5_000_000  # the JDK's own limit for JCEKS
 DEFAULT_ITERATIONS = 200_000  # what keytool 17 writes
 
-_SEQUENCE, _OCTETS, _INTEGER, _OID, _NULL = 0x30, 0x04, 0x02, 0x06, 0x05
 _DIGEST = 20
 
 
-# --- DER -------------------------------------------------------------------------------
+# --- DER (through keymon.core.formats.der) --------------------------------------------
 
-
-def der(tag: int, content: bytes) -> bytes:
-    """One DER TLV."""
-    n = len(content)
-    if n < 0x80:
-        return bytes([tag, n]) + content
-    size = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes([tag, 0x80 | len(size)]) + size + content
-
-
-def der_items(buf: memoryview) -> Iterator[tuple[int, memoryview]]:
-    """The TLVs that fill ``buf`` exactly (single-byte tags, definite lengths)."""
-    pos, end = 0, len(buf)
-    while pos < end:
-        if pos + 2 > end:
-            raise CorruptData("A key in the file has a truncated structure.")
-        tag, n = buf[pos], buf[pos + 1]
-        pos += 2
-        if n & 0x80:
-            count = n & 0x7F
-            if not 1 <= count <= 4 or pos + count > end:
-                raise CorruptData("A key in the file has a malformed structure.")
-            n = int.from_bytes(buf[pos : pos + count], "big")
-            pos += count
-        if pos + n > end:
-            raise CorruptData("A key in the file has a truncated structure.")
-        yield tag, buf[pos : pos + n]
-        pos += n
-
-
-def _expect(buf: memoryview, *tags: int) -> list[memoryview]:
-    items = list(der_items(buf))
-    if [tag for tag, _ in items] != list(tags):
-        raise CorruptData("A key in the file has an unexpected structure.")
-    return [value for _, value in items]
-
-
-def _is_sequence(data: bytes) -> bool:
-    """True when ``data`` is exactly one DER SEQUENCE (tells a real key from padding luck)."""
-    try:
-        items = list(der_items(memoryview(data)))
-    except CorruptData:
-        return False
-    return len(items) == 1 and items[0][0] == _SEQUENCE
-
-
-def encode_oid(dotted: str) -> bytes:
-    parts = [int(p) for p in dotted.split(".")]
-    out = bytearray()
-    for arc in [parts[0] * 40 + parts[1], *parts[2:]]:
-        chunk = [arc & 0x7F]
-        while arc := arc >> 7:
-            chunk.append(0x80 | (arc & 0x7F))
-        out += bytes(reversed(chunk))
-    return der(_OID, bytes(out))
+encode_oid = oid_tlv  # the whole OBJECT IDENTIFIER element of a dotted OID
+_UNEXPECTED = "A key in the file has an unexpected structure."
 
 
 def decode_oid(raw: bytes) -> str:
-    arcs: list[int] = []
-    value = 0
-    for byte in raw:
-        value = (value << 7) | (byte & 0x7F)
-        if not byte & 0x80:
-            arcs.append(value)
-            value = 0
-    if not arcs or value:
-        raise CorruptData("A key in the file names a malformed algorithm.")
-    first = min(arcs[0] // 40, 2)
-    return ".".join(str(a) for a in [first, arcs[0] - 40 * first, *arcs[1:]])
+    """Dotted form of OBJECT IDENTIFIER content (CorruptData when malformed)."""
+    return oid_text(raw, strict=True)
+
+
+def _fields(element: bytes, *tags: int) -> list[Der]:
+    """The elements of the SEQUENCE that is all of ``element``, which must have ``tags``."""
+    sequence = parse(element, "A protected key")
+    fields = sequence.children() if sequence.tag == 0x30 else []
+    if [field.tag for field in fields] != list(tags):
+        raise CorruptData(_UNEXPECTED)
+    return fields
 
 
 def _epki(algorithm: bytes, encrypted: bytes) -> bytes:
-    return der(_SEQUENCE, der(_SEQUENCE, algorithm) + der(_OCTETS, encrypted))
+    return seq(seq(algorithm), octet_string(encrypted))
 
 
-def parse_epki(blob: bytes | memoryview) -> tuple[str, memoryview | None, bytes]:
-    """EncryptedPrivateKeyInfo → (algorithm OID, parameters TLV content or None, data)."""
-    (outer,) = _expect(memoryview(blob), _SEQUENCE)
-    algorithm, data = _expect(outer, _SEQUENCE, _OCTETS)
-    items = list(der_items(algorithm))
-    if not items or items[0][0] != _OID:
-        raise CorruptData("A key in the file has an unexpected structure.")
-    params = items[1][1] if len(items) > 1 and items[1][0] == _SEQUENCE else None
-    return decode_oid(bytes(items[0][1])), params, bytes(data)
+def parse_epki(blob: bytes | memoryview) -> tuple[str, bytes | None, bytes]:
+    """EncryptedPrivateKeyInfo → (algorithm OID, parameters SEQUENCE or None, data)."""
+    algorithm, data = _fields(bytes(blob), 0x30, 0x04)
+    parts = algorithm.children()
+    if not parts or parts[0].tag != 0x06:
+        raise CorruptData(_UNEXPECTED)
+    params = parts[1].element() if len(parts) > 1 and parts[1].tag == 0x30 else None
+    return decode_oid(parts[0].oid()), params, data.octets()
 
 
 # --- JKS key protector ----------------------------------------------------------------
@@ -140,7 +95,7 @@ def jks_protect(pkcs8: bytes, password: str) -> bytes:
     pwd, salt = _utf16(password), os.urandom(_DIGEST)
     check = hashlib.sha1(pwd + pkcs8).digest()  # noqa: S324 - the JKS format
     encrypted = salt + _xor(pkcs8, _keystream(pwd, salt, len(pkcs8))) + check
-    return _epki(encode_oid(JKS_PROTECTOR_OID) + der(_NULL, b""), encrypted)
+    return _epki(oid_tlv(JKS_PROTECTOR_OID) + NULL, encrypted)
 
 
 def jks_recover(encrypted: bytes, password: str) -> bytes | None:
@@ -182,20 +137,18 @@ def parse_pbe_params(
     params: memoryview | bytes | None, *, wrapped: bool = False
 ) -> tuple[bytes, int]:
     """PBEParameter (SEQUENCE {salt, iterations}, its content unless ``wrapped``) → values."""
-    if params is not None and wrapped:
-        (params,) = _expect(memoryview(params), _SEQUENCE)
     if params is None:
         raise CorruptData("A protected key in the file lacks its parameters.")
-    salt, count = _expect(memoryview(params), _OCTETS, _INTEGER)
+    element = bytes(params) if wrapped else seq(bytes(params))
+    salt, count = (field.octets() for field in _fields(element, 0x04, 0x02))
     iterations = int.from_bytes(count, "big", signed=True) if len(count) <= 8 else -1
     if len(salt) != 8 or not 1 <= iterations <= MAX_ITERATIONS:
         raise CorruptData("A protected key in the file has invalid parameters.")
-    return bytes(salt), iterations
+    return salt, iterations
 
 
 def pbe_params_der(salt: bytes, iterations: int) -> bytes:
-    count = iterations.to_bytes((iterations.bit_length() + 8) // 8, "big")
-    return der(_SEQUENCE, der(_OCTETS, salt) + der(_INTEGER, count))
+    return seq(octet_string(salt), integer(iterations))
 
 
 def _cipher(pwd: bytes, salt: bytes, iterations: int) -> Cipher[modes.CBC]:
@@ -231,7 +184,7 @@ def jceks_protect(pkcs8: bytes, password: str, iterations: int = DEFAULT_ITERATI
     """Encrypt a PKCS#8 key the JCEKS way; returns EncryptedPrivateKeyInfo DER."""
     salt = os.urandom(8)
     encrypted = pbe_encrypt(pkcs8, password, salt, iterations)
-    return _epki(encode_oid(PBE_MD5_3DES_OID) + pbe_params_der(salt, iterations), encrypted)
+    return _epki(oid_tlv(PBE_MD5_3DES_OID) + pbe_params_der(salt, iterations), encrypted)
 
 
 def recover_private_key(blob: bytes | memoryview, password: str) -> bytes | None:
@@ -240,6 +193,6 @@ def recover_private_key(blob: bytes | memoryview, password: str) -> bytes | None
     if oid == JKS_PROTECTOR_OID:
         return jks_recover(data, password)
     if oid == PBE_MD5_3DES_OID:
-        plain = pbe_decrypt(data, password, *parse_pbe_params(params))
-        return plain if plain is not None and _is_sequence(plain) else None
+        plain = pbe_decrypt(data, password, *parse_pbe_params(params, wrapped=True))
+        return plain if plain is not None and is_sequence(plain) else None
     raise CorruptData(f"A key in the file is protected with an unknown algorithm ({oid}).")
