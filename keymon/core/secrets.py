@@ -9,10 +9,10 @@ from __future__ import annotations
 import contextlib
 import os
 
-import keyring
-import keyring.errors
-
 from keymon.core.errors import NoKeyring
+
+# keyring is imported where it is used: it costs ~70 ms at start-up, and scripts that
+# pass --password-env never need it.
 
 SERVICE = "keymon"
 _UNSAFE_BACKEND_HINTS = ("plaintext", "fail", "null", "chainer")
@@ -24,6 +24,8 @@ def _account(path: str | os.PathLike[str]) -> str:
 
 def keyring_available() -> bool:
     """True when a keyring that keeps secrets safely is available."""
+    import keyring
+
     try:
         backend = keyring.get_keyring()
     except Exception:  # a broken keyring configuration is "no keyring"
@@ -49,6 +51,9 @@ def get_password(path: str | os.PathLike[str]) -> str | None:
     """The remembered password of a keystore, or None (also when there is no keyring)."""
     if not keyring_available():
         return None
+    import keyring
+    import keyring.errors
+
     try:
         value = keyring.get_password(SERVICE, _account(path))
     except keyring.errors.KeyringError:
@@ -60,6 +65,9 @@ def set_password(path: str | os.PathLike[str], password: str) -> None:
     """Remember a keystore password; raises NoKeyring when it cannot be kept safely."""
     if not keyring_available():
         raise NoKeyring("No system keyring is available, so keymon cannot remember the password.")
+    import keyring
+    import keyring.errors
+
     try:
         keyring.set_password(SERVICE, _account(path), password)
     except keyring.errors.KeyringError as exc:
@@ -69,5 +77,8 @@ def set_password(path: str | os.PathLike[str], password: str) -> None:
 def forget_password(path: str | os.PathLike[str]) -> None:
     if not keyring_available():
         return
+    import keyring
+    import keyring.errors
+
     with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(SERVICE, _account(path))

@@ -13,7 +13,6 @@ from keymon.core.entries import CertInfo, Entry
 from keymon.core.errors import CorruptData, KeymonError, UnsupportedFormat
 from keymon.core.formats import der, jks, pem, pkcs12
 from keymon.core.formats.assemble import LooseCert, assemble
-from keymon.core.x509.chain import order_chain_report
 
 
 class Format(enum.StrEnum):
@@ -115,6 +114,8 @@ def load_certificates(fmt: Format, data: bytes) -> list[CertInfo]:
                 # OpenSSL writes the SET OF certificates unsorted (BER): fine for us
                 warnings.simplefilter("ignore", UserWarning)
                 certs = pkcs7.load_der_pkcs7_certificates(data)
+            from keymon.core.x509.chain import order_chain_report
+
             report = order_chain_report([CertInfo.from_cert(c) for c in certs])
             return [*report.chain, *report.unrelated]
     except ValueError as exc:
