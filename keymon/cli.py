@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from keymon import __version__
@@ -27,6 +27,10 @@ COMMANDS = (
     "backups",
     "restore",
     "passwd",
+    "genkey",
+    "csr",
+    "ca-reply",
+    "sign-csr",
 )
 EXIT_INTERNAL = 70
 
@@ -129,7 +133,75 @@ def build_parser() -> argparse.ArgumentParser:
     p = cmd("passwd", "Change the keystore password.")
     _password_options(p, "new-", "new ")
     p.add_argument("--remember", action="store_true", help="store the new password in the keyring")
+    _pki_commands(cmd)
     return parser
+
+
+def _pki_commands(cmd: Callable[..., argparse.ArgumentParser]) -> None:
+    """genkey, csr, ca-reply, sign-csr (keymon/commands_pki.py)."""
+    templates = ("tls-client", "tls-server", "ca")
+    signatures = (
+        "rsa-sha256",
+        "rsa-sha384",
+        "rsa-sha512",
+        "rsa-pss-sha256",
+        "rsa-pss-sha384",
+        "rsa-pss-sha512",
+        "ecdsa-sha256",
+        "ecdsa-sha384",
+        "ecdsa-sha512",
+        "ed25519",
+    )
+    sig_help = (
+        f"signature algorithm: {', '.join(signatures)} "
+        "(default: rsa-sha256 for RSA, by the curve for EC)"
+    )
+    san_help = "subject alternative name: DNS:host, IP:addr, email:addr or URI:uri (repeatable)"
+
+    p = cmd(
+        "genkey",
+        "Generate a key pair with a self-signed certificate (KEYSTORE created if missing).",
+    )
+    p.add_argument("--alias", required=True)
+    p.add_argument("--key-type", required=True, choices=("rsa", "ec", "ed25519"))
+    p.add_argument(
+        "--key-size", type=int, metavar="N", help="RSA: 2048, 3072 (default), 4096, 8192"
+    )
+    p.add_argument("--curve", choices=("P-256", "P-384", "P-521"), help="EC (default P-256)")
+    p.add_argument("--subject", required=True, metavar="DN", help='e.g. "CN=host,O=Example,C=DE"')
+    p.add_argument("--san", action="append", metavar="SAN", help=san_help)
+    p.add_argument("--days", type=int, default=365, help="validity in days (default 365)")
+    p.add_argument("--template", choices=templates, default="tls-client", help="default tls-client")
+    p.add_argument("--signature", choices=signatures, metavar="SIG", help=sig_help)
+
+    p = cmd("csr", "Write a certificate signing request (PKCS#10) for a key pair.")
+    p.add_argument("alias", metavar="ALIAS")
+    p.add_argument("--subject", metavar="DN", help="default: the certificate's subject")
+    p.add_argument(
+        "--san", action="append", metavar="SAN", help=f"{san_help}; default: the certificate's"
+    )
+    p.add_argument(
+        "--template", choices=templates, help="requested extensions (default: the certificate's)"
+    )
+    p.add_argument("--signature", choices=signatures, metavar="SIG", help=sig_help)
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+
+    p = cmd("ca-reply", "Install a CA reply (certificate, chain or PKCS#7) in a key pair.")
+    p.add_argument("alias", metavar="ALIAS")
+    p.add_argument("reply", metavar="REPLY_FILE", type=Path)
+
+    p = cmd("sign-csr", "Sign a certificate signing request with a CA key pair.")
+    p.add_argument("ca_alias", metavar="CA_ALIAS")
+    p.add_argument("csr", metavar="CSR_FILE", type=Path)
+    p.add_argument("--days", type=int, default=365, help="validity in days (default 365)")
+    p.add_argument("--template", choices=templates, default="tls-client", help="default tls-client")
+    p.add_argument(
+        "--ignore-requested-sans", action="store_true", help="do not copy the request's SANs"
+    )
+    p.add_argument("--with-chain", action="store_true", help="add the CA's chain to the output")
+    p.add_argument("--format", choices=("pem", "p7b"), default="pem")
+    p.add_argument("--signature", choices=signatures, metavar="SIG", help=sig_help)
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="CERT_FILE")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -28,7 +28,12 @@ NO_KEY_HINT = (  # how to supply the keystore password
 
 
 def run(args: argparse.Namespace) -> int:
-    handler: Callable[[argparse.Namespace], int] = globals()[f"cmd_{args.command}"]
+    name = f"cmd_{args.command.replace('-', '_')}"
+    handler: Callable[[argparse.Namespace], int] | None = globals().get(name)
+    if handler is None:  # genkey, csr, ca-reply, sign-csr
+        from keymon import commands_pki
+
+        handler = getattr(commands_pki, name)
     return handler(args)
 
 
@@ -333,3 +338,4 @@ def cmd_export(args: argparse.Namespace) -> int:
     storage.atomic_write(args.output, data, mode=0o600 if args.what == "key-pair" else 0o644)
     print(f"Wrote {args.what.replace('-', ' ')} of {entry.alias!r} to {args.output}.")
     return 0
+

@@ -1,0 +1,156 @@
+"""The PKI subcommands: genkey, csr, ca-reply and sign-csr (thin calls into keymon.core)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from keymon.commands import (
+    _EXTENSION_FORMATS,
+    _new_password,
+    _now,
+    _save,
+    explicit_password,
+    open_keystore,
+)
+from keymon.core import storage
+from keymon.core.entries import KeyPairEntry
+from keymon.core.errors import AliasExists, UsageError
+from keymon.core.formats.detect import Format
+from keymon.core.keystore import Keystore
+from keymon.core.x509.ca import issued_bundle, sign_csr
+from keymon.core.x509.csr import CsrInfo, CsrRequest, create_csr
+from keymon.core.x509.keygen import (
+    KeyPairRequest,
+    KeySpec,
+    SignatureChoice,
+    generate_key_pair,
+    key_kind,
+)
+from keymon.core.x509.reply import apply_reply, load_reply, plan_reply
+from keymon.core.x509.templates import ExtensionSet, Template, parse_sans, parse_subject
+
+
+def _key_pair(store: Keystore, alias: str) -> KeyPairEntry:
+    entry = store.get(alias)
+    if not isinstance(entry, KeyPairEntry):
+        raise UsageError(f"The entry {entry.alias!r} is not a key pair.")
+    return entry
+
+
+def _not_the_keystore(output: Path, store: Keystore) -> None:
+    if store.path is not None and output.resolve() == store.path.resolve():
+        raise UsageError("The output file is the keystore itself.")
+
+
+def _signature(name: str | None) -> SignatureChoice | None:
+    return None if name is None else SignatureChoice(name)
+
+
+def _key_spec(args: argparse.Namespace) -> KeySpec:
+    size, curve = args.key_size, args.curve
+    if args.key_type == "rsa" and size is None:
+        return KeySpec.rsa()
+    if args.key_type == "ec" and curve is None and size is None:
+        return KeySpec.ec()
+    return KeySpec(args.key_type, size, curve)
+
+
+def _template_extensions(name: str | None, entry: KeyPairEntry) -> ExtensionSet | None:
+    if name is None:
+        return None
+    return Template(name).extensions(key_kind(entry.private_key) or "ec")
+
+
+def cmd_genkey(args: argparse.Namespace) -> int:
+    spec = _key_spec(args)
+    request = KeyPairRequest.create(
+        args.alias,
+        spec,
+        parse_subject(args.subject),
+        template=Template(args.template),
+        sans=parse_sans(args.san or ()),
+        days=args.days,
+        signature=_signature(args.signature),
+    )
+    if args.keystore.exists():
+        store = open_keystore(args)
+    else:
+        fmt = _EXTENSION_FORMATS.get(args.keystore.suffix.lower(), Format.PKCS12)
+        password = explicit_password(args) or _new_password(args.keystore)
+        store = Keystore([], fmt=fmt, path=args.keystore, password=password)
+    if request.alias in store:
+        raise AliasExists(request.alias)  # before spending seconds on the key
+    before = len(store)
+    entry = generate_key_pair(request)
+    store.add(entry)
+    _save(store, before)
+    summary = entry.certificate.summary
+    print(
+        f"Generated {spec.label} key pair {entry.alias!r} ({summary.subject}), "
+        f"valid until {summary.not_after:%Y-%m-%d}."
+    )
+    return 0
+
+
+def cmd_csr(args: argparse.Namespace) -> int:
+    store = open_keystore(args)
+    entry = _key_pair(store, args.alias)
+    _not_the_keystore(args.output, store)
+    request = CsrRequest(
+        subject=parse_subject(args.subject) if args.subject else None,
+        sans=parse_sans(args.san) if args.san else None,
+        extensions=_template_extensions(args.template, entry),
+        signature=_signature(args.signature),
+    )
+    data = create_csr(entry, request)
+    storage.atomic_write(args.output, data, mode=0o644)
+    print(f"Wrote the certificate signing request of {entry.alias!r} to {args.output}.")
+    return 0
+
+
+def cmd_ca_reply(args: argparse.Namespace) -> int:
+    store = open_keystore(args)
+    entry = _key_pair(store, args.alias)
+    data, _ = storage.read_file(args.reply)
+    certs = load_reply(data)
+    plan = plan_reply(entry, certs, store.certificates(), store.trusted_certificates(), _now())
+    before = len(store)
+    store.replace(apply_reply(entry, plan))
+    _save(store, before)
+    n, n_reply = len(plan.chain), len(plan.from_reply)
+    print(
+        f"Installed the CA reply in {entry.alias!r}: a chain of {n} certificate"
+        f"{'s' if n != 1 else ''} ({n_reply} from the reply, {n - n_reply} from the keystore)."
+    )
+    if not plan.report.trusted:
+        print(f"keymon: note: {plan.report.message}", file=sys.stderr)
+    return 0
+
+
+def cmd_sign_csr(args: argparse.Namespace) -> int:
+    store = open_keystore(args)
+    ca = _key_pair(store, args.ca_alias)
+    _not_the_keystore(args.output, store)
+    data, _ = storage.read_file(args.csr)
+    csr = CsrInfo.load(data)
+    result = sign_csr(
+        ca,
+        csr,
+        days=args.days,
+        template=Template(args.template),
+        copy_requested=not args.ignore_requested_sans,
+        now=_now(),
+        signature=_signature(args.signature),
+    )
+    bundle = issued_bundle(result.cert, ca.chain, with_chain=args.with_chain, fmt=args.format)
+    storage.atomic_write(args.output, bundle, mode=0o644)
+    for note in result.notes:
+        print(f"keymon: note: {note}", file=sys.stderr)
+    summary = result.cert.summary
+    print(
+        f"Signed {summary.subject} with {ca.alias!r}, valid until {summary.not_after:%Y-%m-%d}; "
+        f"wrote {args.output}."
+    )
+    return 0
