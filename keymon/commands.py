@@ -338,4 +338,3 @@ def cmd_export(args: argparse.Namespace) -> int:
     storage.atomic_write(args.output, data, mode=0o600 if args.what == "key-pair" else 0o644)
     print(f"Wrote {args.what.replace('-', ' ')} of {entry.alias!r} to {args.output}.")
     return 0
-
