@@ -279,7 +279,10 @@ class EntriesModel(QAbstractTableModel):
 
     def refresh_time(self, now: dt.datetime | None = None) -> list[int]:
         """Re-evaluate statuses at ``now``; dataChanged only for rows whose status changed."""
-        self._now = now or utcnow()
+        before, self._now = self._now, now or utcnow()
+        if self._boundaries is not None and not self._crosses(before, self._now):
+            self.timeChanged.emit()  # no status can have changed: skip the 10,000-row walk
+            return []
         changed: list[int] = []
         for i, row in enumerate(self._rows):
             expiry = entry_expiry(row.facts.entry, self._now, self._warning_days)
@@ -295,6 +298,13 @@ class EntriesModel(QAbstractTableModel):
             self._resort()
         self.timeChanged.emit()
         return changed
+
+    def _crosses(self, a: dt.datetime, b: dt.datetime) -> bool:
+        """True when a status boundary lies between two times (either order)."""
+        assert self._boundaries is not None
+        lo, hi = min(a, b), max(a, b)
+        i = bisect.bisect_right(self._boundaries, lo)
+        return i < len(self._boundaries) and self._boundaries[i] <= hi
 
     def next_change_in(self, now: dt.datetime | None = None) -> float | None:
         """Seconds until the next row changes status after ``now``; None if none ever will."""
@@ -400,7 +410,8 @@ class ExpiryRefresher(QObject):
         self._timer.timeout.connect(self.refresh_now)
         self._running = False
         # New rows may have been derived before a boundary that has passed since.
-        model.modelReset.connect(self.refresh_now)
+        # (deferred: the reset itself already took its share of this event-loop turn)
+        model.modelReset.connect(lambda: QTimer.singleShot(0, self, self.refresh_now))
         for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
             signal.connect(self.reschedule)
         model.timeChanged.connect(self.reschedule)
