@@ -156,6 +156,38 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.SELECTION,
     ),
     ActionSpec("actionFind", "&Filter", "Filter the entries", StdKey.Find, "edit-find"),
+    ActionSpec(
+        "actionGenerateKeyPair",
+        "&Generate Key Pair…",
+        "Generate a new key pair with a self-signed certificate",
+        "Ctrl+G",
+        "document-new",
+        Needs.KEYSTORE,
+    ),
+    ActionSpec(
+        "actionCreateCsr",
+        "Create &CSR…",
+        "Create a certificate signing request (PKCS#10) for the key pair",
+        None,
+        None,
+        Needs.KEY_PAIR,
+    ),
+    ActionSpec(
+        "actionImportCaReply",
+        "Import CA &Reply…",
+        "Install the certificate chain a CA issued for the key pair",
+        None,
+        None,
+        Needs.KEY_PAIR,
+    ),
+    ActionSpec(
+        "actionSignCsr",
+        "&Sign CSR…",
+        "Sign a certificate signing request with this CA key pair",
+        None,
+        None,
+        Needs.KEY_PAIR,
+    ),
 )
 
 

@@ -31,7 +31,7 @@ from keymon import __version__
 from keymon.core.entries import Entry, KeyPairEntry
 from keymon.core.expiry import utcnow
 from keymon.core.keystore import Keystore
-from keymon.gui import operations
+from keymon.gui import operations, operations_pki
 from keymon.gui.actions import Needs, build_actions
 from keymon.gui.models.columns import Row, derive_rows
 from keymon.gui.models.entries_model import EntriesModel, ExpiryRefresher
@@ -59,7 +59,7 @@ _KIND_CHOICES = (
 
 
 #: Modules whose ``on_<actionName>(window)`` functions handle the actions.
-HANDLER_MODULES: list[ModuleType] = [operations]
+HANDLER_MODULES: list[ModuleType] = [operations, operations_pki]
 
 
 class KeymonMainWindow(QMainWindow):
@@ -216,6 +216,16 @@ class KeymonMainWindow(QMainWindow):
                 a["actionAddKeystore"],
             ]
         )
+        key_pairs_menu = menubar.addMenu(self.tr("&Key Pairs"))
+        key_pairs_menu.setObjectName("keyPairsMenu")
+        key_pairs_menu.addActions(
+            [
+                a["actionGenerateKeyPair"],
+                a["actionCreateCsr"],
+                a["actionImportCaReply"],
+                a["actionSignCsr"],
+            ]
+        )
         self.download_menu = menubar.addMenu(self.tr("&Download"))
         self.download_menu.addActions(
             [
@@ -234,7 +244,14 @@ class KeymonMainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([a["actionOpen"], a["actionAddCertificate"], a["actionAddKeyPair"]])
+        toolbar.addActions(
+            [
+                a["actionOpen"],
+                a["actionAddCertificate"],
+                a["actionAddKeyPair"],
+                a["actionGenerateKeyPair"],
+            ]
+        )
         toolbar.addSeparator()
         toolbar.addActions([a["actionDownloadCertificate"], a["actionExportKeyPair"]])
         toolbar.addSeparator()
