@@ -27,6 +27,7 @@ COMMANDS = (
     "backups",
     "restore",
     "passwd",
+    "probe",
     "genkey",
     "csr",
     "ca-reply",
@@ -134,7 +135,23 @@ def build_parser() -> argparse.ArgumentParser:
     _password_options(p, "new-", "new ")
     p.add_argument("--remember", action="store_true", help="store the new password in the keyring")
     _pki_commands(cmd)
+    _add_probe_parser(sub)
     return parser
+
+
+def _add_probe_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    text = "Test a TLS connection: handshake, server chain and trust, client certificate."
+    p = sub.add_parser("probe", help=text, description=text)
+    p.add_argument("target", metavar="HOST[:PORT]", help="server to test (port 443 by default)")
+    p.add_argument("--sni", metavar="NAME", help="server name to send (default: HOST)")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="S", help="overall (default 10)")
+    p.add_argument("--proxy", metavar="http://H:P", help="connect through an HTTP CONNECT proxy")
+    p.add_argument("--keystore", type=Path, metavar="K", help="judge trust by K; its key pairs")
+    _password_options(p, what="keystore ")
+    p.add_argument("--client-alias", metavar="A", help="present key pair A of the keystore")
+    p.add_argument("--no-verify", action="store_true", help="do not require a trusted server")
+    p.add_argument("--http-path", metavar="/PATH", help="then send GET /PATH on the connection")
+    p.add_argument("--json", action="store_true", help="print a JSON object")
 
 
 def _pki_commands(cmd: Callable[..., argparse.ArgumentParser]) -> None:

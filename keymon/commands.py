@@ -338,3 +338,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     storage.atomic_write(args.output, data, mode=0o600 if args.what == "key-pair" else 0o644)
     print(f"Wrote {args.what.replace('-', ' ')} of {entry.alias!r} to {args.output}.")
     return 0
+
+
+from keymon.commands_probe import cmd_probe  # noqa: E402, F401  (run() finds it)

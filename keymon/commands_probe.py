@@ -1,0 +1,204 @@
+"""`keymon probe`: the connectivity test on the command line (a thin front over core.net)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING, Any
+
+from keymon.core.entries import CertInfo, KeyPairEntry
+from keymon.core.errors import UsageError
+from keymon.core.x509.info import iso_z
+
+if TYPE_CHECKING:  # the probe's modules load OpenSSL: only `keymon probe` pays for that
+    from keymon.core.net.result import ProbeResult
+    from keymon.core.x509.chain import ChainReport
+
+EXIT_FAILED = 6
+"""No TLS session: name, connection, proxy, handshake or protocol failure."""
+EXIT_REJECTED = 7
+"""Connected, but the server is untrusted, or it refused our certificate or HTTP request."""
+_REJECTED = {
+    "client_certificate_required",
+    "client_certificate_rejected",
+    "server_untrusted",
+    "hostname_mismatch",
+    "expired",
+    "http_error",
+}
+
+
+def parse_target(text: str) -> tuple[str, int]:
+    """HOST, HOST:PORT, [IPv6]:PORT or a bare IPv6 address."""
+    host, port = text.strip(), "443"
+    if host.startswith("["):
+        inside, _, rest = host[1:].partition("]")
+        host = inside
+        if rest:
+            if not rest.startswith(":"):
+                raise UsageError(f"{text!r} is not of the form HOST[:PORT].")
+            port = rest[1:]
+    elif host.count(":") == 1:
+        host, port = host.split(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise UsageError(f"{text!r} is not of the form HOST[:PORT] with a port from 1 to 65535.")
+    return host, int(port)
+
+
+def cmd_probe(args: argparse.Namespace) -> int:
+    host, port = parse_target(args.target)
+    if args.client_alias and args.keystore is None:
+        raise UsageError("--client-alias needs --keystore.")
+    from keymon.commands import _print_json, open_keystore  # (commands imports this module)
+    from keymon.core.net.probe import probe
+    from keymon.core.net.result import ProbeRequest
+
+    trusted: list[CertInfo] = []
+    key_pairs: list[KeyPairEntry] = []
+    client = None
+    if args.keystore is not None:
+        store = open_keystore(args)
+        trusted = store.trusted_certificates()
+        key_pairs = [e for e in store if isinstance(e, KeyPairEntry)]
+        if args.client_alias:
+            entry = store.get(args.client_alias)
+            if not isinstance(entry, KeyPairEntry):
+                raise UsageError(f"The entry {entry.alias!r} is not a key pair.")
+            client = entry
+    request = ProbeRequest(
+        host,
+        port,
+        sni=args.sni,
+        timeout=args.timeout,
+        proxy=args.proxy,
+        client=client,
+        verify=not args.no_verify,
+        http_path=args.http_path,
+        trusted=trusted,
+        key_pairs=key_pairs,
+        trust="keystore" if args.keystore is not None else "system",
+    )
+    result = probe(request)
+    if args.json:
+        _print_json(result_json(result))
+    else:
+        print_result(result)
+    return exit_code(result)
+
+
+def exit_code(result: ProbeResult) -> int:
+    if result.error is None:
+        return 0
+    if result.error.kind.value == "cancelled":
+        return 130
+    return EXIT_REJECTED if result.error.kind.value in _REJECTED else EXIT_FAILED
+
+
+# -- JSON ------------------------------------------------------------------------------
+def _cert_json(cert: CertInfo) -> dict[str, Any]:
+    s = cert.summary
+    return {
+        "subject": s.subject,
+        "issuer": s.issuer,
+        "sha256": s.sha256,
+        "not_after": iso_z(s.not_after),
+    }
+
+
+def _report_json(report: ChainReport | None) -> dict[str, Any] | None:
+    if report is None:
+        return None
+    return {
+        "verdict": report.verdict.value,
+        "message": report.message,
+        "policy_findings": list(report.policy_findings),
+    }
+
+
+def result_json(r: ProbeResult) -> dict[str, Any]:
+    return {
+        "host": r.host,
+        "port": r.port,
+        "sni": r.server_name,
+        "proxy": r.proxy,
+        "protocol": r.protocol,
+        "cipher": r.cipher,
+        "alpn": r.alpn,
+        "chain": [_cert_json(c) for c in r.chain],
+        "chain_problems": list(r.chain_problems),
+        "fetched_issuers": [_cert_json(f.cert) | {"url": f.url} for f in r.fetched_issuers],
+        "trusted_by_keystore": r.keystore_report.trusted if r.keystore_report else None,
+        "trusted_by_system": r.system_report.trusted if r.system_report else None,
+        "keystore_report": _report_json(r.keystore_report),
+        "system_report": _report_json(r.system_report),
+        "hostname_matches": r.hostname_matches,
+        "client_certificate_requested": r.client_certificate_requested,
+        "client_ca_names": list(r.client_ca_names),
+        "matching_key_pairs": list(r.matching_key_pairs),
+        "client_certificate_accepted": r.client_certificate_accepted,
+        "http_status": r.http_status,
+        "error": None if r.error is None else {
+            "kind": r.error.kind.value,
+            "message": r.error.message,
+            "step": r.error.step.value if r.error.step else None,
+            "alert": r.error.alert,
+        },
+        "timings": r.timings,
+        "steps": [
+            {"name": s.name.value, "ok": s.ok, "ms": s.ms, "message": s.message} for s in r.steps
+        ],
+        "notes": list(r.notes),
+    }  # fmt: skip
+
+
+# -- text ------------------------------------------------------------------------------
+def _yes(value: bool | None) -> str:
+    return "unknown" if value is None else ("yes" if value else "no")
+
+
+def print_result(r: ProbeResult) -> None:
+    out = sys.stdout
+    sni = f" (SNI {r.server_name})" if r.server_name and r.server_name != r.host else ""
+    via = f" through {r.proxy}" if r.proxy else ""
+    print(f"Probing {r.host}:{r.port}{sni}{via}", file=out)
+    for step in r.steps:
+        mark = "✓" if step.ok else "✗"
+        print(f"  {mark} {step.name.label:<22} {step.ms:>8.1f} ms  {step.message}", file=out)
+    if r.protocol:
+        print(f"\nProtocol {r.protocol}, cipher {r.cipher}, ALPN {r.alpn or '-'}", file=out)
+    if r.chain:
+        print(f"\nServer chain as sent ({len(r.chain)}):", file=out)
+        today = dt.datetime.now(dt.UTC)
+        for i, cert in enumerate(r.chain, 1):
+            s = cert.summary
+            expired = " EXPIRED" if s.not_after < today else ""
+            print(f"  {i}. {s.subject}", file=out)
+            print(f"     issuer {s.issuer}; until {iso_z(s.not_after)}{expired}", file=out)
+            print(f"     SHA-256 {s.sha256}", file=out)
+        for problem in r.chain_problems:
+            print(f"  ! {problem}", file=out)
+    for f in r.fetched_issuers:
+        print(f"  + fetched, not trusted: {f.cert.summary.subject} (from {f.url})", file=out)
+    if r.keystore_report is not None:
+        print(f"\nTrusted by the keystore: {_yes(r.keystore_report.trusted)}", file=out)
+        print(f"  {r.keystore_report.message}", file=out)
+    if r.system_report is not None:
+        print(f"Trusted by this system:  {_yes(r.system_report.trusted)}", file=out)
+        print(f"  {r.system_report.message}", file=out)
+    if r.chain:
+        print(f"Host name matches:       {_yes(r.hostname_matches)}", file=out)
+    if r.client_certificate_requested:
+        print("\nThe server asks for a client certificate from:", file=out)
+        for name in r.client_ca_names or ("(any CA: no names sent)",):
+            print(f"  - {name}", file=out)
+        matching = ", ".join(r.matching_key_pairs) or "none"
+        print(f"Matching key pairs: {matching}", file=out)
+        if r.client_certificate_sent:
+            print(f"Client certificate accepted: {_yes(r.client_certificate_accepted)}", file=out)
+    if r.http_status:
+        print(f"\nHTTP: {r.http_status}", file=out)
+    for note in r.notes:
+        print(f"Note: {note}", file=out)
+    verdict = "OK" if r.error is None else f"{r.error.kind.value}: {r.error.message}"
+    print(f"\nResult: {verdict}", file=out)
