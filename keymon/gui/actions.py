@@ -188,6 +188,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         None,
         Needs.KEY_PAIR,
     ),
+    ActionSpec(
+        "actionConnectivityTest",
+        "&Connectivity Test…",
+        "Test a TLS connection to a server with this keystore",
+        "Ctrl+T",
+        None,
+        Needs.NOTHING,
+    ),
 )
 
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +32,7 @@ from keymon import __version__
 from keymon.core.entries import Entry, KeyPairEntry
 from keymon.core.expiry import utcnow
 from keymon.core.keystore import Keystore
-from keymon.gui import operations, operations_pki
+from keymon.gui import operations, operations_net, operations_pki
 from keymon.gui.actions import Needs, build_actions
 from keymon.gui.models.columns import Row, derive_rows
 from keymon.gui.models.entries_model import EntriesModel, ExpiryRefresher
@@ -59,7 +60,7 @@ _KIND_CHOICES = (
 
 
 #: Modules whose ``on_<actionName>(window)`` functions handle the actions.
-HANDLER_MODULES: list[ModuleType] = [operations, operations_pki]
+HANDLER_MODULES: list[ModuleType] = [operations, operations_pki, operations_net]
 
 
 class KeymonMainWindow(QMainWindow):
@@ -97,6 +98,7 @@ class KeymonMainWindow(QMainWindow):
         self.refresher.start()
         self._update_title()
         self._update_actions()
+        self._build_connectivity_dock()
 
     # -- layout ------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -257,6 +259,17 @@ class KeymonMainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([a["actionRename"], a["actionDelete"]])
         self.addToolBar(toolbar)
+
+    def _build_connectivity_dock(self) -> None:
+        from keymon.gui.views.connectivity_panel import ConnectivityPanel
+
+        self.connectivity_panel = ConnectivityPanel(self)
+        self.connectivity_dock = QDockWidget(self.tr("Connectivity Test"), self)
+        self.connectivity_dock.setObjectName("connectivityDock")
+        self.connectivity_dock.setWidget(self.connectivity_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.connectivity_dock)
+        self.connectivity_dock.hide()
+        self.view_menu.addAction(self.actions_by_name["actionConnectivityTest"])
 
     def _connect_actions(self) -> None:
         for name, action in self.actions_by_name.items():

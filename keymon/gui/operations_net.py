@@ -1,0 +1,195 @@
+"""The connectivity test's actions: show the panel, save the server's certificates,
+trust the server's root (one undo step), and the small helpers the panel needs
+(the request from the form, the remembered hosts, the texts of a result).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from keymon.core.aliases import suggest_alias
+from keymon.core.entries import CertInfo, KeyPairEntry
+from keymon.core.errors import UsageError
+from keymon.core.keystore import Keystore
+from keymon.core.net.result import ProbeRequest, ProbeResult
+from keymon.core.x509.export import certificate_pem
+from keymon.gui import undo
+from keymon.gui.operations import _write
+from keymon.gui.operations_pki import run_wizard
+from keymon.gui.settings import Settings
+from keymon.gui.wizards.import_root_wizard import ImportRootWizard
+
+if TYPE_CHECKING:
+    from keymon.gui.main_window import KeymonMainWindow
+
+RECENT_KEY = "connectivity/recent"
+MAX_RECENT_HOSTS = 10
+CERTS_FILTER = "PEM bundle (*.pem);;Zip of .cer files (*.zip)"
+
+
+@dataclass(frozen=True)
+class FormValues:
+    """What the panel's form holds, as typed."""
+
+    host: str
+    port: int = 443
+    sni: str = ""
+    timeout: float = 10.0
+    proxy: str = ""
+    client_alias: str | None = None
+    verify: bool = True
+    http_path: str = ""
+
+
+def split_host(text: str, default_port: int) -> tuple[str, int]:
+    """``host``, ``host:port``, ``[v6]:port`` or a bare IPv6 address → (host, port)."""
+    text = text.strip()
+    if text.startswith("[") and "]" in text:
+        host, _, rest = text[1:].partition("]")
+        port_text = rest.removeprefix(":")
+    elif text.count(":") == 1:
+        host, _, port_text = text.partition(":")
+    else:
+        host, port_text = text, ""
+    if not port_text:
+        return host, default_port
+    if not port_text.isdigit():
+        raise UsageError(f"The port “{port_text}” is not a number.")
+    return host, int(port_text)
+
+
+def build_request(values: FormValues, store: Keystore | None) -> ProbeRequest:
+    """The probe request for the form, with the open keystore's trust and key pairs."""
+    host, port = split_host(values.host, values.port)
+    key_pairs = [e for e in store.entries if isinstance(e, KeyPairEntry)] if store else []
+    client = next((e for e in key_pairs if e.alias == values.client_alias), None)
+    trusted = store.trusted_certificates() if store is not None else []
+    return ProbeRequest(
+        host=host,
+        port=port,
+        sni=values.sni.strip() or None,
+        timeout=values.timeout,
+        proxy=values.proxy.strip() or None,
+        client=client,
+        verify=values.verify,
+        http_path=values.http_path.strip() or None,
+        trusted=trusted,
+        key_pairs=key_pairs,
+        trust="keystore" if store is not None else None,
+    )
+
+
+def recent_hosts(settings: Settings) -> list[str]:
+    value = settings.q.value(RECENT_KEY, [])
+    items = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
+    return [str(v) for v in items if v][:MAX_RECENT_HOSTS]
+
+
+def remember_host(settings: Settings, host: str) -> list[str]:
+    host = host.strip()
+    items = [host, *(h for h in recent_hosts(settings) if h != host)][:MAX_RECENT_HOSTS]
+    settings.set_value(RECENT_KEY, items)
+    return items
+
+
+# -- texts of a result ---------------------------------------------------------------------
+def _yes_no(value: bool | None, yes: str, no: str, unknown: str = "—") -> str:
+    return unknown if value is None else (yes if value else no)
+
+
+def trust_text(result: ProbeResult, source: str) -> str:
+    report = result.keystore_report if source == "keystore" else result.system_report
+    if report is None:
+        return "—"
+    return "Trusted" if report.trusted else f"Not trusted: {report.message}"
+
+
+def client_text(result: ProbeResult) -> str:
+    if not result.client_certificate_requested:
+        return "Not asked for"
+    if not result.client_certificate_sent:
+        return "Asked for, none sent"
+    return _yes_no(result.client_certificate_accepted, "Accepted", "Rejected", "Sent, no verdict")
+
+
+def summary_rows(result: ProbeResult) -> list[tuple[str, str]]:
+    return [
+        ("Protocol", result.protocol or "—"),
+        ("Cipher", result.cipher or "—"),
+        ("ALPN", result.alpn or "—"),
+        ("Trusted by keystore", trust_text(result, "keystore")),
+        ("Trusted by system", trust_text(result, "system")),
+        ("Hostname", _yes_no(result.hostname_matches, "Matches", "Does not match")),
+        ("Client certificate", client_text(result)),
+        ("HTTP status", result.http_status or "—"),
+    ]
+
+
+def error_sentence(result: ProbeResult) -> str:
+    if result.error is None:
+        return ""
+    text = result.error.message.strip()
+    return text if text.endswith((".", "!", "?", "”")) else text + "."
+
+
+def ca_names_text(result: ProbeResult) -> str:
+    if not result.client_certificate_requested:
+        return ""
+    names = "\n".join(f"• {n}" for n in result.client_ca_names) or "• (no CA named)"
+    match = ", ".join(result.matching_key_pairs) or "none"
+    return f"Acceptable client CAs:\n{names}\nMatching key pairs: {match}"
+
+
+# -- saving the server's certificates ---------------------------------------------------------
+def certificates_bytes(chain: Sequence[CertInfo], path: Path) -> bytes:
+    """One PEM bundle, or for a ``.zip`` one ``.cer`` (DER) per certificate."""
+    if path.suffix.lower() != ".zip":
+        return b"".join(certificate_pem(c) for c in chain)
+    buffer = io.BytesIO()
+    taken: list[str] = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for index, cert in enumerate(chain):
+            name = suggest_alias(f"{index + 1}-{cert.summary.subject_cn}", taken)
+            taken.append(name)
+            archive.writestr(f"{name}.cer", cert.der)
+    return buffer.getvalue()
+
+
+def save_server_certificates(w: KeymonMainWindow, result: ProbeResult) -> None:
+    chain = result.chain
+    if not chain:
+        return
+    name = suggest_alias(result.server_name or result.host, [])
+    path = w.prompts.choose_save_file(w.tr("Save server certificates"), f"{name}.pem", CERTS_FILTER)
+    if path is not None:
+        _write(w, path, lambda: certificates_bytes(chain, path))
+
+
+def import_root(w: KeymonMainWindow, result: ProbeResult) -> bool:
+    """Run the Import root CA wizard; Finish adds one trusted entry (one undo step)."""
+    if w.session is None or not result.chain:
+        return False
+    wizard = ImportRootWizard(result, w.session.store.aliases, w)
+    wizard.setModal(True)
+    if not run_wizard(w, wizard) or wizard.outcome is None:
+        return False
+    entry = wizard.outcome
+    w.session.push(undo.AddEntries(w.session, [entry]))
+    w.select_alias(entry.alias)
+    return True
+
+
+def on_actionConnectivityTest(w: KeymonMainWindow) -> None:
+    dock = getattr(w, "connectivity_dock", None)
+    if dock is None:
+        return
+    dock.setVisible(not dock.isVisible())
+    if dock.isVisible():
+        if w.tabifiedDockWidgets(dock):  # bring its tab to the front
+            dock.raise_()
+        w.connectivity_panel.host_edit.setFocus()

@@ -1,0 +1,403 @@
+"""The connectivity test panel: probe a TLS server with the open keystore's trust and keys.
+
+The form builds a :class:`~keymon.core.net.result.ProbeRequest` (through
+:mod:`keymon.gui.operations_net`); the probe runs in the window's task runner with a
+:class:`~keymon.core.net.result.Cancellation`, so Cancel aborts a probe waiting for
+the network at once. The result is shown as it is: the steps, a summary, the server's
+chain judged against the keystore, the client CAs the server accepts, and the error
+in one sentence.
+"""
+
+from __future__ import annotations
+
+import socket
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keymon.core.entries import KeyPairEntry
+from keymon.core.errors import KeymonError
+from keymon.core.expiry import utcnow
+from keymon.core.net.result import Cancellation, ProbeCancelled, ProbeRequest, ProbeResult
+from keymon.gui import operations_net as net
+from keymon.gui.views.chain_viewer import ChainViewer
+from keymon.gui.workers import CancelToken, ErrorInfo, TaskHandle
+
+if TYPE_CHECKING:
+    from keymon.gui.main_window import KeymonMainWindow
+
+NO_CLIENT = "(no client certificate)"
+SUMMARY_NAMES = {
+    "Protocol": "protocolValue",
+    "Cipher": "cipherValue",
+    "ALPN": "alpnValue",
+    "Trusted by keystore": "keystoreTrustValue",
+    "Trusted by system": "systemTrustValue",
+    "Hostname": "hostnameValue",
+    "Client certificate": "clientCertValue",
+    "HTTP status": "httpStatusValue",
+}
+
+
+class _EitherCancel(Cancellation):
+    """Cancelled by the panel (which shuts the socket down at once) or by the runner
+    (closing the window: noticed within the probe's wait slice of 0.1 s)."""
+
+    def __init__(self, panel: Cancellation, runner: CancelToken) -> None:
+        super().__init__()
+        self._panel, self._runner = panel, runner
+
+    @property
+    def cancelled(self) -> bool:
+        return self._panel.cancelled or self._runner.cancelled
+
+    def raise_if_cancelled(self) -> None:
+        if self.cancelled:
+            raise ProbeCancelled("The probe was cancelled.")
+
+    def attach(self, sock: socket.socket) -> None:
+        self._panel.attach(sock)
+
+    def detach(self, sock: socket.socket) -> None:
+        self._panel.detach(sock)
+
+
+def _probe_job(
+    request: ProbeRequest, cancellation: Cancellation, cancel: CancelToken
+) -> ProbeResult:
+    from keymon.core.net.probe import probe  # loads OpenSSL: only when a probe runs
+
+    return probe(request, _EitherCancel(cancellation, cancel))
+
+
+def _label(name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ConnectivityPanel(QWidget):
+    #: The probe reported a result (also after a failure the server caused).
+    finished = Signal(object)
+    #: True while a probe runs.
+    runningChanged = Signal(bool)
+
+    def __init__(self, window: KeymonMainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectivityPanel")
+        self.window_ = window
+        self.result: ProbeResult | None = None
+        self._handle: TaskHandle | None = None
+        self._cancellation: Cancellation | None = None
+        self._connected_session: object = None
+        self._build_form()
+        self._build_result()
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self._content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        window.keystoreOpened.connect(self._keystore_opened)
+        window.installEventFilter(self)  # closing the window cancels a running probe first
+        self.refresh_clients()
+        self._set_running(False)
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build_form(self) -> None:
+        self._content = QWidget(self)
+        c = self._content
+        self.host_edit = QLineEdit(c)
+        self.host_edit.setObjectName("hostEdit")
+        self.host_edit.setPlaceholderText(self.tr("host or host:port"))
+        self.host_edit.setAccessibleName(self.tr("Host"))
+        self.recent_model = QStringListModel(net.recent_hosts(self.window_.settings), self)
+        completer = QCompleter(self.recent_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.host_edit.setCompleter(completer)
+        self.host_edit.returnPressed.connect(self.run)
+        self.port_spin = QSpinBox(c)
+        self.port_spin.setObjectName("portSpin")
+        self.port_spin.setRange(1, 65535)
+        self.port_spin.setValue(443)
+        self.sni_edit = QLineEdit(c)
+        self.sni_edit.setObjectName("sniEdit")
+        self.sni_edit.setPlaceholderText(self.tr("the host name (default)"))
+        self.timeout_spin = QDoubleSpinBox(c)
+        self.timeout_spin.setObjectName("timeoutSpin")
+        self.timeout_spin.setRange(0.5, 300.0)
+        self.timeout_spin.setValue(10.0)
+        self.timeout_spin.setSuffix(" s")
+        self.proxy_edit = QLineEdit(c)
+        self.proxy_edit.setObjectName("proxyEdit")
+        self.proxy_edit.setPlaceholderText("http://[user:password@]host:port")
+        self.client_combo = QComboBox(c)
+        self.client_combo.setObjectName("clientAliasCombo")
+        self.client_combo.setAccessibleName(self.tr("Client certificate"))
+        self.verify_check = QCheckBox(self.tr("Fail when the server is not trusted"), c)
+        self.verify_check.setObjectName("verifyCheck")
+        self.verify_check.setChecked(True)
+        self.http_path_edit = QLineEdit(c)
+        self.http_path_edit.setObjectName("httpPathEdit")
+        self.http_path_edit.setPlaceholderText(self.tr("/path (optional HTTP check)"))
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("&Host:"), self.host_edit)
+        self.form.addRow(self.tr("P&ort:"), self.port_spin)
+        self.form.addRow(self.tr("&SNI:"), self.sni_edit)
+        self.form.addRow(self.tr("&Timeout:"), self.timeout_spin)
+        self.form.addRow(self.tr("&Proxy:"), self.proxy_edit)
+        self.form.addRow(self.tr("&Client:"), self.client_combo)
+        self.form.addRow(self.tr("HTTP pat&h:"), self.http_path_edit)
+        self.form.addRow("", self.verify_check)
+
+        self.run_button = QPushButton(self.tr("&Run Test"), c)
+        self.run_button.setObjectName("runButton")
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button = QPushButton(self.tr("Cancel"), c)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.download_button = QPushButton(self.tr("&Download Server Certificates…"), c)
+        self.download_button.setObjectName("downloadServerCertsButton")
+        self.download_button.clicked.connect(self._download)
+        self.import_root_button = QPushButton(self.tr("&Import Root CA…"), c)
+        self.import_root_button.setObjectName("importRootButton")
+        self.import_root_button.clicked.connect(self.import_root)
+        self.buttons = QHBoxLayout()
+        for button in (self.run_button, self.cancel_button):
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+        self.result_buttons = QHBoxLayout()
+        self.result_buttons.addWidget(self.download_button)
+        self.result_buttons.addWidget(self.import_root_button)
+        self.result_buttons.addStretch(1)
+
+    def _build_result(self) -> None:
+        c = self._content
+        self.error_label = _label("probeErrorLabel", c)
+        font = self.error_label.font()
+        font.setBold(True)
+        self.error_label.setFont(font)
+        self.steps = QTreeWidget(c)
+        self.steps.setObjectName("stepList")
+        self.steps.setAccessibleName(self.tr("Probe steps"))
+        self.steps.setHeaderLabels([self.tr("Step"), self.tr("ms"), self.tr("Message")])
+        self.steps.setRootIsDecorated(False)
+        self.steps.setWordWrap(True)
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.steps.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.steps.setMinimumHeight(self.fontMetrics().height() * 7)
+        self.summary_labels: dict[str, QLabel] = {}
+        summary = QFormLayout()
+        for title, name in SUMMARY_NAMES.items():
+            label = _label(name, c)
+            self.summary_labels[title] = label
+            summary.addRow(self.tr(title) + ":", label)
+        self.chain_viewer = ChainViewer(c)
+        self.chain_viewer.setMinimumHeight(self.fontMetrics().height() * 10)
+        self.fetched_label = _label("fetchedIssuersLabel", c)
+        self.ca_label = _label("clientCasLabel", c)
+        self.notes_label = _label("probeNotesLabel", c)
+        layout = QVBoxLayout(c)
+        layout.addLayout(self.form)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.steps)
+        layout.addLayout(summary)
+        layout.addWidget(QLabel(self.tr("<b>Server chain</b>"), c))
+        layout.addWidget(self.chain_viewer, 1)
+        layout.addWidget(self.fetched_label)
+        layout.addWidget(self.ca_label)
+        layout.addWidget(self.notes_label)
+        layout.addLayout(self.result_buttons)
+        self.show_result(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the window waits for its tasks (pending saves) before it shuts the runner down
+        if watched is self.window_ and event.type() == QEvent.Type.Close:
+            self.cancel()
+        return False
+
+    # -- the keystore ----------------------------------------------------------------------
+    def _keystore_opened(self) -> None:
+        session = self.window_.session
+        if session is not None and session is not self._connected_session:
+            self._connected_session = session
+            session.entryInserted.connect(self._keystore_changed)
+            session.entryRemoved.connect(self._keystore_changed)
+            session.entryReplaced.connect(self._keystore_changed)
+            session.reset.connect(self._keystore_changed)
+        self._keystore_changed()
+
+    def _keystore_changed(self, *_args: object) -> None:
+        self.refresh_clients()
+        self._update_buttons()
+
+    def refresh_clients(self) -> None:
+        store = self.window_.store
+        current = self.client_combo.currentData()
+        aliases = [e.alias for e in store.entries if isinstance(e, KeyPairEntry)] if store else []
+        self.client_combo.clear()
+        self.client_combo.addItem(self.tr(NO_CLIENT), None)
+        for alias in aliases:
+            self.client_combo.addItem(alias, alias)
+        index = self.client_combo.findData(current) if current is not None else 0
+        self.client_combo.setCurrentIndex(max(index, 0))
+
+    # -- running -----------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._handle is not None
+
+    def values(self) -> net.FormValues:
+        return net.FormValues(
+            host=self.host_edit.text(),
+            port=self.port_spin.value(),
+            sni=self.sni_edit.text(),
+            timeout=self.timeout_spin.value(),
+            proxy=self.proxy_edit.text(),
+            client_alias=self.client_combo.currentData(),
+            verify=self.verify_check.isChecked(),
+            http_path=self.http_path_edit.text(),
+        )
+
+    def run(self) -> None:
+        if self.running:
+            return
+        try:
+            request = net.build_request(self.values(), self.window_.store)
+        except KeymonError as exc:
+            self.error_label.setText(self.tr(exc.message))
+            return
+        self.recent_model.setStringList(
+            net.remember_host(self.window_.settings, self.host_edit.text())
+        )
+        self.show_result(None)
+        self.error_label.setText(self.tr("Testing %1…").replace("%1", request.host))
+        self._cancellation = Cancellation()
+        self._handle = self.window_.runner.run(
+            _probe_job,
+            request,
+            self._cancellation,
+            title=self.tr("Connectivity test"),
+            on_done=self._done,
+            on_error=self._failed,
+            on_cancelled=self._cancelled,
+        )
+        self._set_running(True)
+
+    def cancel(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()  # first: the runner then reports "cancelled", not a result
+        if self._cancellation is not None:
+            self._cancellation.cancel()  # shuts the socket down: the probe returns at once
+
+    def _done(self, result: ProbeResult) -> None:
+        self._set_running(False)
+        self.show_result(result)
+        self.finished.emit(result)
+
+    def _failed(self, error: ErrorInfo) -> None:
+        self._set_running(False)
+        self.error_label.setText(self.tr(error.message))
+
+    def _cancelled(self) -> None:
+        self._set_running(False)
+        self.error_label.setText(self.tr("The test was cancelled."))
+
+    def _set_running(self, running: bool) -> None:
+        if not running:
+            self._handle = None
+            self._cancellation = None
+        self.run_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self._update_buttons()
+        self.runningChanged.emit(running)
+
+    def _update_buttons(self) -> None:
+        has_chain = self.result is not None and bool(self.result.chain) and not self.running
+        self.download_button.setEnabled(has_chain)
+        self.import_root_button.setEnabled(has_chain and self.window_.session is not None)
+
+    # -- showing a result ---------------------------------------------------------------------
+    def show_result(self, result: ProbeResult | None) -> None:
+        self.result = result
+        self.steps.clear()
+        self.error_label.setText(net.error_sentence(result) if result else "")
+        rows = net.summary_rows(result) if result else []
+        values = dict(rows)
+        for title, label in self.summary_labels.items():
+            label.setText(self.tr(values.get(title, "—")))
+        self.fetched_label.clear()
+        self.ca_label.clear()
+        self.notes_label.clear()
+        if result is None:
+            self.chain_viewer.clear()
+            self._update_buttons()
+            return
+        style = self.style()
+        ok_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        bad_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton)
+        for step in result.steps:
+            mark = "✔" if step.ok else "✘"
+            item = QTreeWidgetItem([step.name.label, f"{step.ms:.0f}", step.message])
+            item.setIcon(0, ok_icon if step.ok else bad_icon)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{mark} {step.name.label}")
+            item.setToolTip(2, step.message)
+            self.steps.addTopLevelItem(item)
+        self._show_chain()
+        if result.fetched_issuers:
+            lines = [f"• {f.cert.summary.subject_cn} — {f.url}" for f in result.fetched_issuers]
+            self.fetched_label.setText(
+                self.tr("Fetched from AIA (not sent by the server, not trusted):")
+                + "\n"
+                + "\n".join(lines)
+            )
+        self.ca_label.setText(net.ca_names_text(result))
+        self.notes_label.setText("\n".join(result.notes))
+        self._update_buttons()
+
+    def _show_chain(self) -> None:
+        store = self.window_.store
+        result = self.result
+        if result is None or not result.chain:
+            self.chain_viewer.clear()
+            return
+        pool = store.certificates() if store is not None else []
+        trusted = store.trusted_certificates() if store is not None else []
+        self.chain_viewer.set_chain(result.chain, pool, trusted, utcnow())
+
+    # -- result actions -------------------------------------------------------------------------
+    def _download(self) -> None:
+        if self.result is not None:
+            net.save_server_certificates(self.window_, self.result)
+
+    def import_root(self) -> None:
+        if self.result is not None and net.import_root(self.window_, self.result):
+            self._show_chain()
