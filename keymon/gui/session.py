@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from keymon.core import storage
@@ -121,8 +121,23 @@ class KeystoreSession(QObject):
         self.saveFailed.emit(error)
 
     def wait_saved(self, msecs: int = 10_000) -> bool:
-        """Block until pending saves are done (used at shutdown and in tests)."""
-        self.runner.executor.waitForDone(msecs)
+        """Wait (running the event loop) until pending saves are done; other tasks may go on.
+
+        Used before closing a keystore: a running probe or key generation must not
+        delay it, but a save must never be cut off.
+        """
+        if not self._saving:
+            return True
+        loop = QEventLoop()
+        self.saved.connect(loop.quit)
+        self.saveFailed.connect(loop.quit)
+        timer = QTimer(loop)  # owned by the loop: gone with it
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(msecs)
+        loop.exec()
+        self.saved.disconnect(loop.quit)
+        self.saveFailed.disconnect(loop.quit)
         return not self._saving
 
     # -- watching --------------------------------------------------------------

@@ -336,3 +336,15 @@ def test_columns_and_sort_are_remembered(qtbot: QtBot, store_path: Path, keymon_
     assert again.model.sort_column == until
     assert again.table.isColumnHidden(serial) == hidden
     again.close()
+
+
+def test_closing_waits_for_a_running_save(
+    qtbot: QtBot, store_path: Path, keymon_home: Path
+) -> None:
+    prompts = ScriptedPrompts().expect("confirm", True)
+    win = open_window(qtbot, store_path, PW, keymon_home, prompts)
+    win.select_alias("receiver-root")
+    win.actions_by_name["actionDelete"].trigger()
+    assert win.session is not None and win.session.saving
+    win.close()  # must not cut the save off
+    assert aliases_on_disk(store_path) == {"tenant", "other"}
