@@ -239,10 +239,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     tolerate_legacy_certificates()
 
     try:
-        return commands.run(args)
+        code = commands.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below
+        return code
     except KeymonError as exc:
         _error(exc.message)
         return exc.exit_code
+    except BrokenPipeError:  # e.g. `keymon list ... | head`: the reader left, not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         _error("interrupted; nothing was changed.")
         return 130

@@ -125,7 +125,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([entry_json(e, now, args.days) for e in store])
         return 0
-    print(f"{store.path}: {store.format.label} keystore, {len(store)} entries")
+    count = f"{len(store)} entr{'y' if len(store) == 1 else 'ies'}"
+    print(f"{store.path}: {store.format.label} keystore, {count}")
     if len(store):
         headers = ["Alias", "Type", "Status", "Valid until", "Key", "Subject"]
         _table(_rows(list(store), now, args.days), headers)

@@ -364,3 +364,22 @@ def test_usage_error_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--version"])
     assert exc.value.code == 0
+
+
+def test_closed_pipe_is_not_an_error(store_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from keymon.cli import main\n"
+        "sys.exit(main(['list', sys.argv[1], '--json', '--password-env', 'KM_PW']))\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(store_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader goes away before keymon writes
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait() == 141
+    assert b"Traceback" not in err and b"Broken pipe" not in err
