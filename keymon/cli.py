@@ -123,6 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
     _password_options(p, what="keystore ")
     p.add_argument("--days", type=float, default=30.0)
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--ics",
+        metavar="FILE",
+        type=Path,
+        help="also write an iCalendar file with the expiry date of EVERY certificate "
+        "(all chains, not only the expiring ones), with an alarm a day before each "
+        "enters the --days window",
+    )
 
     p = cmd("backups", "List the saved versions of a keystore.", keystore=False)
     p.add_argument("keystore", metavar="KEYSTORE", type=Path)

@@ -164,8 +164,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_expiring(args: argparse.Namespace) -> int:
     now = _now()
     found: list[dict[str, Any]] = []
+    opened: list[tuple[Path | None, Keystore]] = []
     for path in args.keystores:
         store = open_keystore(args, path)
+        opened.append((path, store))
         for entry in store:
             expiry = entry_expiry(entry, now, args.days)
             if expiry.status in (Status.EXPIRING, Status.EXPIRED):
@@ -173,6 +175,12 @@ def cmd_expiring(args: argparse.Namespace) -> int:
                 item["keystore"] = str(path)
                 found.append(item)
     found.sort(key=lambda item: item.get("chain_not_after") or "")
+    if getattr(args, "ics", None) is not None:
+        from keymon.core import ics, monitoring
+
+        items = monitoring.collect(opened, now, args.days)
+        data = ics.calendar(items, warning_days=args.days, now=now)
+        storage.atomic_write(args.ics, data, 0o644)
     if args.json:
         _print_json(found)
     elif found:

@@ -1,0 +1,407 @@
+"""The Monitoring view: every certificate of the open and the watched keystores, by expiry.
+
+The watched keystores are a list of paths in the settings ("monitoring/watch");
+their passwords come from the system keyring or are asked for, and are never
+stored anywhere else. Keystores are read and certificates collected in the
+window's task runner. :func:`install_monitoring` puts the view in a dock of the
+main window, adds View › Monitoring and starts the tray icon.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keymon.core import ics, monitoring, secrets, storage
+from keymon.core.errors import KeymonError, NoKeyring
+from keymon.core.expiry import utcnow
+from keymon.core.keystore import Keystore
+from keymon.core.monitoring import MonitoredCertificate
+from keymon.gui.palette import StatusPalette
+from keymon.gui.prompts import wrong_password_text
+from keymon.gui.tray import ExpiryTray
+from keymon.gui.workers import ErrorInfo, TaskHandle
+
+if TYPE_CHECKING:
+    from keymon.gui.main_window import KeymonMainWindow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+COLUMNS = ("", "Expires", "Days left", "Common name", "Alias", "Position", "Keystore")
+_PASSWORD_ERRORS = {"PasswordRequired", "WrongPassword"}
+MAX_PASSWORD_TRIES = 3
+
+
+class MonitoringModel(QAbstractTableModel):
+    """Rows of :class:`MonitoredCertificate`, in the order given (soonest first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[MonitoredCertificate] = []
+        self._colors: StatusPalette | None = None
+
+    def colors(self) -> StatusPalette:
+        if self._colors is None:
+            self._colors = StatusPalette(QGuiApplication.palette())
+        return self._colors
+
+    def set_items(self, items: Sequence[MonitoredCertificate]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section]) if COLUMNS[section] else None
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Status") if section == 0 else None
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.items):
+            return None
+        item = self.items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(item, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self.colors().icon(item.status)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self.colors().background(item.status)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.colors().foreground(item.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 6 and item.keystore is not None:
+                return str(item.keystore)
+            return f"{item.cert.summary.subject}\nSHA-256: {item.sha256}"
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return item.status.value.replace("_", " ")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, item: MonitoredCertificate, column: int) -> str | None:
+        if column == 1:
+            return item.not_after.strftime("%Y-%m-%d %H:%M")
+        if column == 2:
+            return str(item.days_left)
+        if column == 3:
+            return item.common_name
+        if column == 4:
+            return item.alias
+        if column == 5:
+            return self.tr(item.role)
+        if column == 6:
+            return item.keystore.name if item.keystore is not None else self.tr("(unsaved)")
+        return None
+
+
+class MonitoringView(QWidget):
+    """The table, the watch list buttons and the calendar export."""
+
+    #: The table shows a new list (after any change or a reload of a watched keystore).
+    refreshed = Signal()
+    #: Like refreshed, but only once no watched keystore is still loading.
+    settled = Signal(object)  # list[MonitoredCertificate]
+
+    def __init__(self, window: KeymonMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("monitoringView")
+        self.window_ = window
+        self.watch: list[Path] = monitoring.parse_watch_list(
+            window.settings.q.value(monitoring.WATCH_KEY)
+        )
+        self._stores: dict[Path, Keystore] = {}
+        self._errors: dict[Path, str] = {}
+        self._loading: set[Path] = set()
+        self._collect: TaskHandle | None = None
+        self._session: object | None = None
+        self.model = MonitoringModel(self)
+        self._build()
+        self._timer = QTimer(self)  # coalesces a burst of edits into one refresh
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._recompute)
+        window.keystoreOpened.connect(self._keystore_opened)
+        for path in self.watch:
+            self._load(path)
+        self.refresh()
+
+    def _build(self) -> None:
+        self.table = QTableView(self)
+        self.table.setObjectName("monitoringTable")
+        self.table.setAccessibleName(self.tr("Certificates by expiry"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setResizeContentsPrecision(200)  # sample rows: 10,000 stay fast
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 8)
+        self.add_button = QPushButton(self.tr("&Add Keystore…"), self)
+        self.add_button.setObjectName("monitoringAdd")
+        self.add_button.setToolTip(self.tr("Watch another keystore's certificates"))
+        self.add_button.clicked.connect(self.choose_keystore)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setObjectName("monitoringRemove")
+        self.remove_button.setText(self.tr("&Remove"))
+        self.remove_button.setToolTip(self.tr("Stop watching a keystore"))
+        self.remove_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.remove_menu = QMenu(self.remove_button)
+        self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
+        self.remove_button.setMenu(self.remove_menu)
+        self.export_button = QPushButton(self.tr("Export &Calendar…"), self)
+        self.export_button.setObjectName("monitoringExport")
+        self.export_button.setToolTip(
+            self.tr("Save every expiry date as an iCalendar file, with reminders")
+        )
+        self.export_button.clicked.connect(self.export_calendar)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("monitoringStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    # -- the open keystore -----------------------------------------------------------
+    def _keystore_opened(self) -> None:
+        session = self.window_.session
+        if session is not None and session is not self._session:
+            self._session = session
+            # the old session is deleted with its connections; no disconnect needed
+            session.entryInserted.connect(self.refresh)
+            session.entryRemoved.connect(self.refresh)
+            session.entryReplaced.connect(self.refresh)
+            session.reset.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        """Recompute soon (edits arrive in bursts: one recomputation for all)."""
+        self._timer.start()
+
+    def _sources(self) -> list[tuple[Path | None, Any]]:
+        store = self.window_.store
+        sources: list[tuple[Path | None, Any]] = []
+        open_path = store.path.absolute() if store is not None and store.path else None
+        if store is not None:
+            sources.append((store.path, store.entries))  # a snapshot the worker may read
+        for path in self.watch:
+            if path in self._stores and path.absolute() != open_path:
+                sources.append((path, self._stores[path]))
+        return sources
+
+    def _recompute(self) -> None:
+        if self._collect is not None:
+            self._collect.cancel()
+        self._collect = self.window_.runner.run(
+            monitoring.collect,
+            self._sources(),
+            utcnow(),
+            self.window_.settings.warning_days,
+            title=self.tr("Collecting certificates"),
+            on_done=self._collected,
+            on_error=lambda e: self._show_error(None, e.message),
+        )
+
+    def _collected(self, items: list[MonitoredCertificate]) -> None:
+        self._collect = None
+        self.model.set_items(items)
+        self._fit_columns()
+        self._update_status()
+        self.refreshed.emit()
+        if not self._loading:
+            self.settled.emit(items)
+
+    def _fit_columns(self) -> None:
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.table.setColumnWidth(0, 3 * em)
+        for column in range(1, len(COLUMNS) - 1):
+            self.table.resizeColumnToContents(column)
+            width = self.table.columnWidth(column)
+            self.table.setColumnWidth(column, min(width + em, 32 * em))
+
+    @property
+    def items(self) -> list[MonitoredCertificate]:
+        return list(self.model.items)
+
+    # -- the watch list -----------------------------------------------------------------
+    def choose_keystore(self) -> None:
+        path = self.window_.prompts.choose_open_file(
+            self.tr("Watch Keystore"),
+            self.tr("Keystores (*.p12 *.pfx *.jks *.jceks *.ks *.pem);;All files (*)"),
+        )
+        if path is not None:
+            self.add_keystore(path)
+
+    def add_keystore(self, path: Path) -> None:
+        path = Path(path).absolute()
+        if path in self.watch:
+            return
+        self.watch = monitoring.add_to_watch_list(self.watch, path)
+        self._save_watch()
+        self._load(path)
+
+    def remove_keystore(self, path: Path) -> None:
+        self.watch = monitoring.remove_from_watch_list(self.watch, path)
+        self._stores.pop(path, None)
+        self._errors.pop(path, None)
+        self._loading.discard(path)
+        self._save_watch()
+        self.refresh()
+
+    def _save_watch(self) -> None:
+        self.window_.settings.set_value(monitoring.WATCH_KEY, [str(p) for p in self.watch])
+        self._update_buttons()
+
+    def _fill_remove_menu(self) -> None:
+        self.remove_menu.clear()
+        for path in self.watch:
+            action = self.remove_menu.addAction(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.remove_keystore(p))
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(bool(self.watch))
+
+    def _load(self, path: Path, password: str | None = None, tries: int = 0) -> None:
+        if password is None:
+            password = secrets.get_password(path)
+        self._loading.add(path)
+        self.window_.runner.run(
+            Keystore.open,
+            path,
+            password,
+            title=self.tr("Reading %1").replace("%1", path.name),
+            on_done=lambda store: self._loaded(path, store),
+            on_error=lambda error: self._load_failed(path, error, tries),
+        )
+
+    def _loaded(self, path: Path, store: Keystore) -> None:
+        self._loading.discard(path)
+        if path not in self.watch:
+            return
+        self._stores[path] = store
+        self._errors.pop(path, None)
+        self.refresh()
+
+    def _load_failed(self, path: Path, error: ErrorInfo, tries: int) -> None:
+        if path not in self.watch:
+            self._loading.discard(path)
+            return
+        if error.type_name in _PASSWORD_ERRORS and tries < MAX_PASSWORD_TRIES:
+            wrong = error.type_name == "WrongPassword"
+            answer = self.window_.prompts.ask_password(
+                path, error=wrong_password_text() if wrong else None
+            )
+            if answer is not None:
+                if answer.remember:
+                    with contextlib.suppress(NoKeyring):
+                        secrets.set_password(path, answer.password)
+                self._load(path, answer.password, tries + 1)
+                return
+        self._loading.discard(path)
+        self._show_error(path, error.message)
+        self.refresh()
+
+    def _show_error(self, path: Path | None, message: str) -> None:
+        self._errors[path or Path()] = message
+        self._update_status()
+
+    def _update_status(self) -> None:
+        lines = []
+        for path, message in self._errors.items():
+            name = path.name or self.tr("Monitoring")
+            lines.append(self.tr("%1: %2").replace("%1", name).replace("%2", message))
+        self.status_label.setText("\n".join(lines))
+        self.status_label.setVisible(bool(lines))
+
+    # -- the calendar ------------------------------------------------------------------
+    def export_calendar(self) -> None:
+        path = self.window_.prompts.choose_save_file(
+            self.tr("Export Calendar"), "certificate-expiry.ics", self.tr("iCalendar (*.ics)")
+        )
+        if path is None:
+            return
+        data = ics.calendar(
+            self.items, warning_days=self.window_.settings.warning_days, now=utcnow()
+        )
+        try:
+            storage.atomic_write(path, data, 0o644)
+        except KeymonError as exc:
+            self.window_.prompts.error(self.tr("The calendar was not saved"), exc.message)
+
+
+def install_monitoring(
+    window: KeymonMainWindow,
+) -> tuple[MonitoringView, QDockWidget, ExpiryTray]:
+    """The Monitoring dock (hidden at first), View › Monitoring and the tray icon."""
+    view = MonitoringView(window)
+    dock = QDockWidget(window.tr("Monitoring"), window)
+    dock.setObjectName("monitoringDock")
+    dock.setWidget(view)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock.hide()
+    action = window.actions_by_name["actionMonitoring"]
+    window.view_menu.addAction(action)
+
+    def toggle() -> None:
+        dock.setVisible(not dock.isVisible())
+        if dock.isVisible():
+            dock.raise_()
+            view.table.setFocus()
+
+    def show_dock() -> None:
+        window.showNormal()
+        window.activateWindow()
+        dock.show()
+        dock.raise_()
+
+    action.triggered.connect(toggle)
+    tray = ExpiryTray(window.settings, window, icon=window.windowIcon())
+    view.settled.connect(lambda items: tray.update(items, utcnow(), window.settings.warning_days))
+    tray.refreshRequested.connect(view.refresh)
+    tray.showMonitoringRequested.connect(show_dock)
+    return view, dock, tray
