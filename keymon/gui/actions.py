@@ -10,8 +10,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
+
+from keymon.gui import icons
 
 StdKey = QKeySequence.StandardKey
 
@@ -196,10 +198,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         None,
         Needs.NOTHING,
     ),
+    ActionSpec(
+        "actionMonitoring",
+        "&Monitoring",
+        "Every certificate of this and the watched keystores, by expiry date",
+        "Ctrl+M",
+        None,
+        Needs.NOTHING,
+    ),
 )
 
 
 def build_actions(parent: QWidget) -> dict[str, QAction]:
+    # Icons for actions whose spec names none (until the table names them itself).
+    extra_icons = {"actionConnectivityTest": "network-transmit-receive"}
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
         action = QAction(parent.tr(spec.text), parent)
@@ -211,8 +223,9 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
             action.setShortcuts(spec.shortcut)
         elif spec.shortcut:
             action.setShortcut(QKeySequence(spec.shortcut))
-        if spec.icon:
-            action.setIcon(QIcon.fromTheme(spec.icon))
+        icon_name = spec.icon or extra_icons.get(spec.name)
+        if icon_name:
+            action.setIcon(icons.icon(icon_name))  # the theme's, else keymon's own SVG
         action.setData(spec.needs.value)
         actions[spec.name] = action
     return actions

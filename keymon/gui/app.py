@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from keymon import APP_ID, __version__
 from keymon.core.compat import tolerate_legacy_certificates
+from keymon.gui.icons import app_icon
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.prompts import Prompts
 from keymon.gui.settings import Settings
@@ -20,11 +21,15 @@ def _application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+    # One identity, derived from APP_ID (io.github.keymon.Keymon): the domain is its
+    # reverse, the desktop file (Wayland app id) is APP_ID, and the application name
+    # "keymon" is the X11 WM_CLASS the desktop entry's StartupWMClass names.
     QApplication.setOrganizationName("keymon")
-    QApplication.setOrganizationDomain("keymon.github.io")
+    QApplication.setOrganizationDomain(".".join(reversed(APP_ID.split(".")[:-1])))
     QApplication.setApplicationName("keymon")
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
+    QApplication.setWindowIcon(app_icon())
     return app
 
 

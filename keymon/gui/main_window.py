@@ -99,6 +99,7 @@ class KeymonMainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self._build_connectivity_dock()
+        self._build_monitoring()
 
     # -- layout ------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -260,6 +261,16 @@ class KeymonMainWindow(QMainWindow):
         toolbar.addActions([a["actionRename"], a["actionDelete"]])
         self.addToolBar(toolbar)
 
+        from keymon.gui.dialogs.about_dialog import show_about
+        from keymon.gui.icons import icon
+
+        self.help_menu = menubar.addMenu(self.tr("&Help"))
+        self.help_menu.setObjectName("helpMenu")
+        self.about_action = self.help_menu.addAction(icon("help-about"), self.tr("&About keymon"))
+        self.about_action.setObjectName("actionAbout")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(lambda: show_about(self))
+
     def _build_connectivity_dock(self) -> None:
         from keymon.gui.views.connectivity_panel import ConnectivityPanel
 
@@ -270,6 +281,12 @@ class KeymonMainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.connectivity_dock)
         self.connectivity_dock.hide()
         self.view_menu.addAction(self.actions_by_name["actionConnectivityTest"])
+
+    def _build_monitoring(self) -> None:
+        """The Monitoring dock (View › Monitoring) and the tray icon."""
+        from keymon.gui.views.monitoring_view import install_monitoring
+
+        self.monitoring_view, self.monitoring_dock, self.expiry_tray = install_monitoring(self)
 
     def _connect_actions(self) -> None:
         for name, action in self.actions_by_name.items():
