@@ -275,12 +275,13 @@ class EntriesModel(QAbstractTableModel):
         """Change the warning window; re-evaluates at the model's current ``now``."""
         self._warning_days = float(days)
         self._boundaries = None
-        return self.refresh_time(self._now)
+        return self.refresh_time(self._now, force=True)
 
-    def refresh_time(self, now: dt.datetime | None = None) -> list[int]:
+    def refresh_time(self, now: dt.datetime | None = None, *, force: bool = False) -> list[int]:
         """Re-evaluate statuses at ``now``; dataChanged only for rows whose status changed."""
         before, self._now = self._now, now or utcnow()
-        if self._boundaries is not None and not self._crosses(before, self._now):
+        self.next_change_in(before)  # makes sure the boundaries are known (cheap when cached)
+        if not force and not self._crosses(before, self._now):
             self.timeChanged.emit()  # no status can have changed: skip the 10,000-row walk
             return []
         changed: list[int] = []
