@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from keymon.gui.dialogs.password_dialog import NewPasswordFields, PasswordAnswer, RememberOption
+from keymon.gui.dialogs.password_dialog import (
+    NewPasswordFields,
+    PasswordAnswer,
+    RememberOption,
+    ok_cancel,
+)
 
 
 class ChangePasswordDialog(QDialog):
@@ -38,14 +43,7 @@ class ChangePasswordDialog(QDialog):
         self.fields = NewPasswordFields(self, label=self.tr("&New password:"))
         self.remember_option = RememberOption(self, checked=remember)
         self.remember_option.setVisible(offer_remember)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Change Password"))
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("&Change Password"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

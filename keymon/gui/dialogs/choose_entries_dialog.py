@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,7 +35,7 @@ from keymon.core.aliases import alias_key, suggest_alias, validate_alias
 from keymon.core.entries import Entry, with_alias
 from keymon.core.errors import UsageError
 from keymon.core.expiry import entry_expiry
-from keymon.gui.dialogs.password_dialog import MessageLabel
+from keymon.gui.dialogs.password_dialog import MessageLabel, ok_cancel
 from keymon.gui.palette import StatusPalette
 
 
@@ -219,13 +218,7 @@ class _EntriesDialog(QDialog):
                 item.setIcon(3, icon)
             self.items.append(item)
         self.tree.addTopLevelItems(self.items)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self)
         self.reason_label = MessageLabel("reasonLabel", self)
 
     def _fit_columns(self) -> None:

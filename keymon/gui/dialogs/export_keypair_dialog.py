@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from keymon.gui.dialogs.password_dialog import NewPasswordFields
+from keymon.gui.dialogs.password_dialog import NewPasswordFields, ok_cancel
 
 
 @dataclass(frozen=True)
@@ -64,14 +62,7 @@ class ExportKeyPairDialog(QDialog):
                 "much weaker than the default (AES-256 with PBKDF2)."
             )
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("E&xport"))
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("E&xport"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -202,6 +202,20 @@ class NewPasswordFields(QWidget):
         self.changed.emit()
 
 
+def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK (default, optionally renamed) and Cancel, wired to accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    if ok_text:
+        ok_button.setText(ok_text)
+    ok_button.setDefault(True)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok_button
+
+
 class PasswordDialog(QDialog):
     """ "Password for <file>": one field for an existing file, two for a new password."""
 
@@ -254,14 +268,8 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.remember_option)
         layout.addStretch(1)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self)
         layout.addWidget(self.buttons)
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setDefault(True)
         self.password_edit.setFocus()
         self._update()
 

@@ -7,18 +7,16 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from keymon.core.aliases import alias_key, validate_alias
 from keymon.core.errors import UsageError
-from keymon.gui.dialogs.password_dialog import MessageLabel
+from keymon.gui.dialogs.password_dialog import MessageLabel, ok_cancel
 
 
 class RenameDialog(QDialog):
@@ -34,14 +32,7 @@ class RenameDialog(QDialog):
         self.alias_edit.setMinimumWidth(300)
         self.alias_edit.selectAll()
         self.reason_label = MessageLabel("reasonLabel", self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Rename"))
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("&Rename"))
 
         form = QFormLayout()
         form.addRow(self.tr("Current alias:"), _read_only(alias, self))
