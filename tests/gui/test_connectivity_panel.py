@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import subprocess
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,11 +37,10 @@ from keymon.gui.wizards.import_root_wizard import (
     root_candidates,
 )
 from tests import factory
-from tests.gui.test_main_window import open_window
+from tests.gui.helpers import PW, open_window
 from tests.net.conftest import Pki, make_pki
 from tests.net.servers import OpenSSLServer, PyServer, pem, silent
 
-PW = "storepass"
 FINISH = QWizard.WizardButton.FinishButton
 
 
@@ -60,21 +59,6 @@ def store_path(tmp_path: Path, pki: Pki) -> Path:
     ]
     Keystore(entries, password=PW).save_as(path, Format.PKCS12, PW)
     return path
-
-
-@pytest.fixture
-def prompts() -> ScriptedPrompts:
-    return ScriptedPrompts()
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, store_path: Path, prompts: ScriptedPrompts, keymon_home: Path
-) -> Iterator[KeymonMainWindow]:
-    win = open_window(qtbot, store_path, PW, keymon_home, prompts)
-    yield win
-    win.close()
-    prompts.assert_done()
 
 
 def full_chain_server(openssl: str, pki: Pki) -> OpenSSLServer:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
@@ -14,52 +12,13 @@ from pytestqt.qtbot import QtBot
 from keymon.core import secrets
 from keymon.core.entries import CertificateEntry, KeyPairEntry
 from keymon.core.formats import pkcs12
-from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.gui.app import open_main_window
 from keymon.gui.dialogs import ExportAnswer, PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.prompts import ScriptedPrompts
 from tests import factory
-
-PW = "storepass"
-
-
-@pytest.fixture
-def store_path(tmp_path: Path) -> Path:
-    path = tmp_path / "tenant.p12"
-    entries = [
-        factory.key_pair_entry("tenant", "Tenant Client"),
-        factory.trusted_entry("receiver-root", "Receiver Root CA"),
-        factory.self_signed_entry("other", "Other Key"),
-    ]
-    Keystore(entries, password=PW).save_as(path, Format.PKCS12, PW)
-    return path
-
-
-@pytest.fixture
-def prompts() -> ScriptedPrompts:
-    return ScriptedPrompts()
-
-
-def open_window(
-    qtbot: QtBot, path: Path | None, password: str | None, home: Path, prompts: ScriptedPrompts
-) -> KeymonMainWindow:
-    win = open_main_window(path, password, home, prompts=prompts)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.keystoreOpened, timeout=15_000):
-        pass  # results arrive through the event loop, so connecting now is in time
-    return win
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, store_path: Path, prompts: ScriptedPrompts, keymon_home: Path
-) -> Iterator[KeymonMainWindow]:
-    win = open_window(qtbot, store_path, PW, keymon_home, prompts)
-    yield win
-    win.close()
-    prompts.assert_done()
+from tests.gui.helpers import PW, open_window
 
 
 def aliases_on_disk(path: Path) -> set[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,8 @@ from keymon.gui.prompts import ScriptedPrompts
 from keymon.gui.settings import Settings
 from keymon.gui.tray import NOTIFIED_KEY, ExpiryTray, tray_summary
 from tests import factory
-from tests.gui.test_main_window import open_window
+from tests.gui.helpers import PW, open_window
 
-PW = "storepass"
 NOW = factory.NOW
 
 
@@ -36,37 +34,10 @@ def short_lived(alias: str, cn: str, days: int, key_index: int = 3) -> KeyPairEn
 
 
 @pytest.fixture
-def store_path(tmp_path: Path) -> Path:
-    path = tmp_path / "tenant.p12"
-    entries = [
-        factory.key_pair_entry("tenant", "Tenant Client"),
-        factory.trusted_entry("receiver-root", "Receiver Root CA"),
-        factory.self_signed_entry("other", "Other Key"),
-    ]
-    Keystore(entries, password=PW).save_as(path, Format.PKCS12, PW)
-    return path
-
-
-@pytest.fixture
 def watched_path(tmp_path: Path) -> Path:
     path = tmp_path / "partner.p12"
     Keystore([short_lived("partner", "Partner Gateway", 12)]).save_as(path, Format.PKCS12, "pw2")
     return path
-
-
-@pytest.fixture
-def prompts() -> ScriptedPrompts:
-    return ScriptedPrompts()
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, store_path: Path, prompts: ScriptedPrompts, keymon_home: Path
-) -> Iterator[KeymonMainWindow]:
-    win = open_window(qtbot, store_path, PW, keymon_home, prompts)
-    yield win
-    win.close()
-    prompts.assert_done()
 
 
 def table_rows(win: KeymonMainWindow) -> list[tuple[str, ...]]:

@@ -25,8 +25,8 @@ from keymon.core.net.result import ProbeErrorKind
 from keymon.gui.prompts import ScriptedPrompts
 from keymon.gui.wizards.import_root_wizard import ImportRootWizard
 from keymon.gui.wizards.keypair_wizard import KeyPairWizard
+from tests.gui.helpers import open_window
 from tests.gui.test_connectivity_panel import full_chain_server, panel_of, run_test
-from tests.gui.test_main_window import open_window
 from tests.gui.test_wizards import fill_keypair
 from tests.net.conftest import Pki, make_pki
 

@@ -55,9 +55,8 @@ from keymon.gui.wizards.keypair_wizard import (
 from keymon.gui.wizards.sign_csr_wizard import CsrSourcePage, IssuedPage, IssuePage, SignCsrWizard
 from keymon.gui.workers import CancelToken, TaskRunner
 from tests import factory
-from tests.gui.test_main_window import open_window
+from tests.gui.helpers import PW
 
-PW = "storepass"
 NEXT, FINISH = QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton
 Driver = Callable[[QWizard], int]
 
@@ -78,21 +77,6 @@ def store_path(tmp_path: Path) -> Path:
     path = tmp_path / "pki.p12"
     Keystore(entries, password=PW).save_as(path, Format.PKCS12, PW)
     return path
-
-
-@pytest.fixture
-def prompts() -> ScriptedPrompts:
-    return ScriptedPrompts()
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, store_path: Path, prompts: ScriptedPrompts, keymon_home: Path
-) -> Iterator[KeymonMainWindow]:
-    win = open_window(qtbot, store_path, PW, keymon_home, prompts)
-    yield win
-    win.close()
-    prompts.assert_done()
 
 
 @pytest.fixture

@@ -1,0 +1,46 @@
+"""Fixtures of the GUI tests: a keystore on disk and a main window open on it.
+
+Modules that need other entries override ``store_path``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from keymon.core.formats.detect import Format
+from keymon.core.keystore import Keystore
+from keymon.gui.main_window import KeymonMainWindow
+from keymon.gui.prompts import ScriptedPrompts
+from tests import factory
+from tests.gui.helpers import PW, open_window
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    path = tmp_path / "tenant.p12"
+    entries = [
+        factory.key_pair_entry("tenant", "Tenant Client"),
+        factory.trusted_entry("receiver-root", "Receiver Root CA"),
+        factory.self_signed_entry("other", "Other Key"),
+    ]
+    Keystore(entries, password=PW).save_as(path, Format.PKCS12, PW)
+    return path
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, store_path: Path, prompts: ScriptedPrompts, keymon_home: Path
+) -> Iterator[KeymonMainWindow]:
+    win = open_window(qtbot, store_path, PW, keymon_home, prompts)
+    yield win
+    win.close()
+    prompts.assert_done()
