@@ -8,7 +8,6 @@ nested dialog event loop. Key generation is awaited on the wizard's signal.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,14 +19,12 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QDialog,
     QLineEdit,
     QProgressBar,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 from pytestqt.qtbot import QtBot
 
@@ -56,6 +53,7 @@ from keymon.gui.wizards.sign_csr_wizard import CsrSourcePage, IssuedPage, IssueP
 from keymon.gui.workers import CancelToken, TaskRunner
 from tests import factory
 from tests.gui.helpers import PW
+from tests.gui.keyboard import check_tab_order
 
 NEXT, FINISH = QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton
 Driver = Callable[[QWizard], int]
@@ -103,36 +101,6 @@ def entries_on_disk(path: Path) -> dict[str, tuple[bytes, ...]]:
 
 def backups(path: Path) -> int:
     return len(Keystore.open(path, PW).backups().versions())
-
-
-def focus_walk(page: QWizardPage) -> list[QWidget]:
-    """The widgets of ``page`` that Tab visits, in order."""
-    out, widget = [], page.nextInFocusChain()
-    while widget is not page:
-        if (
-            page.isAncestorOf(widget)
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and widget.isVisibleTo(page)
-            and widget.focusProxy() is None
-        ):
-            out.append(widget)
-        widget = widget.nextInFocusChain()
-    return out
-
-
-def check_tab_order(page: QWizardPage) -> None:
-    """Tab reads the page like text (down, or right on the same row); every stop has a name."""
-    widgets = focus_walk(page)
-    assert widgets, page.title()
-    spots = [(w, w.mapTo(page, w.rect().topLeft())) for w in widgets]
-    for (a, pa), (b, pb) in itertools.pairwise(spots):
-        same_row = abs(pa.y() - pb.y()) <= 4
-        assert pb.y() > pa.y() + 4 or (same_row and pb.x() > pa.x()), (
-            f"{page.title()}: Tab goes from {a.objectName()} to {b.objectName()}"
-        )
-    for w in widgets:
-        named = w.accessibleName() or (isinstance(w, QAbstractButton) and w.text())
-        assert named, f"{page.title()}: {type(w).__name__} {w.objectName()} has no name"
 
 
 def check_every_page(wizard: QWizard) -> None:
