@@ -10,6 +10,17 @@ from keymon.core import config
 from keymon.core.expiry import DEFAULT_WARNING_DAYS
 
 MAX_RECENT = 10
+DEFAULT_KEY = "rsa:3072"
+DEFAULT_VALIDITY_DAYS = 730
+THEMES = ("system", "light", "dark")
+
+
+def _bool(value: object, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
 
 
 class Settings:
@@ -29,6 +40,62 @@ class Settings:
     @warning_days.setter
     def warning_days(self, days: float) -> None:
         self.q.setValue("expiry/warning_days", float(days))
+
+    @property
+    def default_key(self) -> str:
+        """The key the Generate Key Pair wizard starts with: "rsa:3072", "ec:P-256", "ed25519"."""
+        return str(self.q.value("keys/default_key", DEFAULT_KEY))
+
+    @default_key.setter
+    def default_key(self, value: str) -> None:
+        self.q.setValue("keys/default_key", value)
+
+    @property
+    def default_validity_days(self) -> int:
+        try:
+            days = int(str(self.q.value("keys/validity_days", DEFAULT_VALIDITY_DAYS)))
+        except ValueError:
+            return DEFAULT_VALIDITY_DAYS
+        return days if days > 0 else DEFAULT_VALIDITY_DAYS
+
+    @default_validity_days.setter
+    def default_validity_days(self, days: int) -> None:
+        self.q.setValue("keys/validity_days", int(days))
+
+    @property
+    def pkcs12_legacy(self) -> bool:
+        """Write PKCS#12 files with 3DES and a SHA-1 MAC (for old Java and Windows)."""
+        return _bool(self.q.value("pkcs12/legacy"), False)
+
+    @pkcs12_legacy.setter
+    def pkcs12_legacy(self, legacy: bool) -> None:
+        self.q.setValue("pkcs12/legacy", bool(legacy))
+
+    @property
+    def theme(self) -> str:
+        value = str(self.q.value("ui/theme", "system"))
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self.q.setValue("ui/theme", value if value in THEMES else "system")
+
+    @property
+    def language(self) -> str:
+        """ "system" or a language code ("en", "de"); applies when keymon starts."""
+        return str(self.q.value("ui/language", "system"))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.q.setValue("ui/language", value)
+
+    @property
+    def tray_enabled(self) -> bool:
+        return _bool(self.q.value("tray/enabled"), True)
+
+    @tray_enabled.setter
+    def tray_enabled(self, on: bool) -> None:
+        self.q.setValue("tray/enabled", bool(on))
 
     @property
     def recent_files(self) -> list[str]:

@@ -38,6 +38,7 @@ MIME_TYPES = {
     "application/x-pem-file",
 }
 ACTION_ICONS = {
+    "preferences-system",
     "document-open",
     "list-add",
     "document-save",

@@ -1,0 +1,98 @@
+"""The colour theme: follow the desktop, or a light or dark palette of keymon's own.
+
+Light and dark use Qt's Fusion style with a complete palette, so they look the
+same on every desktop; the desktop is also told the preferred colour scheme
+(``QStyleHints.setColorScheme``) for what it draws itself, like title bars.
+Everything that derives colours from the palette (status rows, icons, the chain
+viewer) follows on ``ApplicationPaletteChange``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+# (window, base, alternate base, text, button, highlight, link, disabled text)
+_COLOURS = {
+    "light": (
+        "#efefef",
+        "#ffffff",
+        "#f5f5f5",
+        "#1e1e1e",
+        "#e6e6e6",
+        "#2a6fdb",
+        "#1a5fc8",
+        "#8c8c8c",
+    ),
+    "dark": (
+        "#2b2b2b",
+        "#1f1f1f",
+        "#262626",
+        "#e8e8e8",
+        "#353535",
+        "#3d7ce0",
+        "#7fb2ff",
+        "#7a7a7a",
+    ),
+}
+
+_system_style: str | None = None
+
+
+def palette_for(theme: str) -> QPalette:
+    """keymon's complete light or dark palette."""
+    window, base, alternate, text, button, highlight, link, disabled = (
+        QColor(c) for c in _COLOURS[theme]
+    )
+    p = QPalette()
+    for role, colour in (
+        (Role.Window, window),
+        (Role.WindowText, text),
+        (Role.Base, base),
+        (Role.AlternateBase, alternate),
+        (Role.Text, text),
+        (Role.Button, button),
+        (Role.ButtonText, text),
+        (Role.ToolTipBase, base),
+        (Role.ToolTipText, text),
+        (Role.PlaceholderText, disabled),
+        (Role.Highlight, highlight),
+        (Role.HighlightedText, QColor("#ffffff")),
+        (Role.Link, link),
+        (Role.BrightText, QColor("#ff5555")),
+        (Role.Light, button.lighter(130)),
+        (Role.Midlight, button.lighter(115)),
+        (Role.Mid, button.darker(130)),
+        (Role.Dark, button.darker(160)),
+        (Role.Shadow, QColor("#000000")),
+    ):
+        p.setColor(role, colour)
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):
+        p.setColor(Group.Disabled, role, disabled)
+    p.setColor(Group.Disabled, Role.Highlight, button.darker(120))
+    return p
+
+
+def apply_theme(app: QApplication, theme: str) -> str:
+    """Switch ``app`` to ``theme`` ("system", "light" or "dark"); returns the one applied."""
+    global _system_style
+    style = app.style()
+    if _system_style is None and style is not None:
+        _system_style = style.name()
+    hints = QGuiApplication.styleHints()
+    if theme in _COLOURS:
+        hints.setColorScheme(Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light)
+        if style is None or style.name().lower() != "fusion":
+            app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(palette_for(theme))
+        return theme
+    hints.unsetColorScheme()
+    if _system_style and style is not None and style.name() != _system_style:
+        app.setStyle(QStyleFactory.create(_system_style))
+    current = app.style()
+    app.setPalette(current.standardPalette() if current is not None else QPalette())
+    return "system"
