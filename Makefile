@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench system-run system-test clean
+.PHONY: run test lint typecheck pytest bench bundle translations ts system-run system-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -19,13 +19,27 @@ $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e ".[test]"
 	@touch $@ $(VENV)/.run-deps
 
+# Translations: .ts sources are committed, .qm catalogues are built from them.
+I18N := keymon/resources/i18n
+QM := $(patsubst %.ts,%.qm,$(wildcard $(I18N)/*.ts))
+
+$(I18N)/%.qm: $(I18N)/%.ts $(VENV)/.run-deps
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# After changing texts in keymon/gui: refresh the .ts sources, then translate what is new.
+ts: $(VENV)/.run-deps
+	$(BIN)/pyside6-lupdate -no-obsolete $$(git ls-files -co --exclude-standard 'keymon/gui/*.py') -ts $(I18N)/keymon_de.ts
+	$(BIN)/pyside6-lupdate -pluralonly -no-obsolete $$(git ls-files -co --exclude-standard 'keymon/gui/*.py') -ts $(I18N)/keymon_en.ts
+
 system-run:
 	@tools/check-system.sh run
 
 system-test:
 	@tools/check-system.sh test
 
-run: system-run $(VENV)/.run-deps
+run: system-run $(VENV)/.run-deps translations
 	$(BIN)/keymon $(ARGS)
 
 lint: $(VENV)/.test-deps
@@ -35,13 +49,17 @@ lint: $(VENV)/.test-deps
 typecheck: $(VENV)/.test-deps
 	$(BIN)/mypy
 
-pytest: system-test $(VENV)/.test-deps
+pytest: system-test $(VENV)/.test-deps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/list_speed.py
+
+# One-folder bundle in dist/keymon/ (packaging/README.md); PyInstaller comes with the test extras.
+bundle: $(VENV)/.test-deps translations
+	$(BIN)/pyinstaller --noconfirm --workpath build/pyinstaller --distpath dist packaging/keymon.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -10,10 +10,12 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from keymon.gui import icons
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 
 StdKey = QKeySequence.StandardKey
 
@@ -39,169 +41,215 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "actionOpen", "&Open Keystore…", "Open a keystore file", StdKey.Open, "document-open"
+        "actionOpen",
+        QT_TRANSLATE_NOOP("Actions", "&Open Keystore…"),
+        QT_TRANSLATE_NOOP("Actions", "Open a keystore file"),
+        StdKey.Open,
+        "document-open",
     ),
-    ActionSpec("actionOpenDefault", "Open &Default Keystore", "Open keymon's own keystore"),
+    ActionSpec(
+        "actionOpenDefault",
+        QT_TRANSLATE_NOOP("Actions", "Open &Default Keystore"),
+        QT_TRANSLATE_NOOP("Actions", "Open keymon's own keystore"),
+    ),
     ActionSpec(
         "actionBackups",
-        "&Backups…",
-        "Saved versions of this keystore",
+        QT_TRANSLATE_NOOP("Actions", "&Backups…"),
+        QT_TRANSLATE_NOOP("Actions", "Saved versions of this keystore"),
         None,
         "document-revert",
         Needs.KEYSTORE,
     ),
     ActionSpec(
         "actionChangePassword",
-        "Change &Password…",
-        "Change the keystore password",
+        QT_TRANSLATE_NOOP("Actions", "Change &Password…"),
+        QT_TRANSLATE_NOOP("Actions", "Change the keystore password"),
         None,
         "dialog-password",
         Needs.KEYSTORE,
     ),
     ActionSpec(
         "actionReload",
-        "Re&load",
-        "Read the keystore file again",
+        QT_TRANSLATE_NOOP("Actions", "Re&load"),
+        QT_TRANSLATE_NOOP("Actions", "Read the keystore file again"),
         StdKey.Refresh,
         "view-refresh",
         Needs.KEYSTORE,
     ),
-    ActionSpec("actionQuit", "&Quit", "", StdKey.Quit, "application-exit"),
+    ActionSpec(
+        "actionQuit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "", StdKey.Quit, "application-exit"
+    ),
     ActionSpec(
         "actionAddCertificate",
-        "Add &Certificate…",
-        "Add a trusted certificate from a file (.cer, .crt, .pem, .der, .p7b)",
+        QT_TRANSLATE_NOOP("Actions", "Add &Certificate…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Add a trusted certificate from a file (.cer, .crt, .pem, .der, .p7b)"
+        ),
         "Ctrl+Shift+C",
         "list-add",
         Needs.KEYSTORE,
     ),
     ActionSpec(
         "actionAddCertificateFromClipboard",
-        "Add Certificate from C&lipboard",
-        "Add a trusted certificate from PEM text on the clipboard",
+        QT_TRANSLATE_NOOP("Actions", "Add Certificate from C&lipboard"),
+        QT_TRANSLATE_NOOP("Actions", "Add a trusted certificate from PEM text on the clipboard"),
         None,
         None,
         Needs.KEYSTORE,
     ),
     ActionSpec(
         "actionAddKeyPair",
-        "Add &Key Pair…",
-        "Import key pairs from PKCS#12 or PEM",
+        QT_TRANSLATE_NOOP("Actions", "Add &Key Pair…"),
+        QT_TRANSLATE_NOOP("Actions", "Import key pairs from PKCS#12 or PEM"),
         "Ctrl+Shift+K",
         "list-add",
         Needs.KEYSTORE,
     ),
     ActionSpec(
         "actionAddKeystore",
-        "Add Keystore (&Merge)…",
-        "Merge another keystore's entries",
+        QT_TRANSLATE_NOOP("Actions", "Add Keystore (&Merge)…"),
+        QT_TRANSLATE_NOOP("Actions", "Merge another keystore's entries"),
         None,
         None,
         Needs.KEYSTORE,
     ),
     ActionSpec(
         "actionDownloadCertificate",
-        "Public &Certificate…",
-        "Save the public certificate (.cer) to hand to a partner",
+        QT_TRANSLATE_NOOP("Actions", "Public &Certificate…"),
+        QT_TRANSLATE_NOOP("Actions", "Save the public certificate (.cer) to hand to a partner"),
         "Ctrl+D",
         "document-save",
         Needs.SELECTION,
     ),
     ActionSpec(
         "actionDownloadChain",
-        "Certificate C&hain…",
-        "Save the chain (.p7b or PEM)",
+        QT_TRANSLATE_NOOP("Actions", "Certificate C&hain…"),
+        QT_TRANSLATE_NOOP("Actions", "Save the chain (.p7b or PEM)"),
         None,
         None,
         Needs.CERTIFICATE,
     ),
     ActionSpec(
         "actionDownloadRoot",
-        "&Root Certificate…",
-        "Save the root of the chain",
+        QT_TRANSLATE_NOOP("Actions", "&Root Certificate…"),
+        QT_TRANSLATE_NOOP("Actions", "Save the root of the chain"),
         None,
         None,
         Needs.CERTIFICATE,
     ),
     ActionSpec(
         "actionDownloadOpenSsh",
-        "Public &OpenSSH Key…",
-        "Save the public key for SSH",
+        QT_TRANSLATE_NOOP("Actions", "Public &OpenSSH Key…"),
+        QT_TRANSLATE_NOOP("Actions", "Save the public key for SSH"),
         None,
         None,
         Needs.CERTIFICATE,
     ),
     ActionSpec(
         "actionExportKeyPair",
-        "&Export Key Pair…",
-        "Save private key and chain as a password-protected PKCS#12",
+        QT_TRANSLATE_NOOP("Actions", "&Export Key Pair…"),
+        QT_TRANSLATE_NOOP("Actions", "Save private key and chain as a password-protected PKCS#12"),
         None,
         "document-export",
         Needs.KEY_PAIR,
     ),
     ActionSpec(
         "actionCopyFingerprint",
-        "Copy SHA-256 &Fingerprint",
+        QT_TRANSLATE_NOOP("Actions", "Copy SHA-256 &Fingerprint"),
         "",
         "Ctrl+Shift+F",
         None,
         Needs.CERTIFICATE,
     ),
-    ActionSpec("actionCopyPem", "Copy &PEM", "", StdKey.Copy, "edit-copy", Needs.CERTIFICATE),
-    ActionSpec("actionRename", "Re&name…", "Rename the entry", "F2", "edit-rename", Needs.ONE),
+    ActionSpec(
+        "actionCopyPem",
+        QT_TRANSLATE_NOOP("Actions", "Copy &PEM"),
+        "",
+        StdKey.Copy,
+        "edit-copy",
+        Needs.CERTIFICATE,
+    ),
+    ActionSpec(
+        "actionRename",
+        QT_TRANSLATE_NOOP("Actions", "Re&name…"),
+        QT_TRANSLATE_NOOP("Actions", "Rename the entry"),
+        "F2",
+        "edit-rename",
+        Needs.ONE,
+    ),
     ActionSpec(
         "actionDelete",
-        "&Delete…",
-        "Delete the selected entries",
+        QT_TRANSLATE_NOOP("Actions", "&Delete…"),
+        QT_TRANSLATE_NOOP("Actions", "Delete the selected entries"),
         StdKey.Delete,
         "edit-delete",
         Needs.SELECTION,
     ),
-    ActionSpec("actionFind", "&Filter", "Filter the entries", StdKey.Find, "edit-find"),
+    ActionSpec(
+        "actionFind",
+        QT_TRANSLATE_NOOP("Actions", "Fil&ter"),
+        QT_TRANSLATE_NOOP("Actions", "Filter the entries"),
+        StdKey.Find,
+        "edit-find",
+    ),
     ActionSpec(
         "actionGenerateKeyPair",
-        "&Generate Key Pair…",
-        "Generate a new key pair with a self-signed certificate",
+        QT_TRANSLATE_NOOP("Actions", "&Generate Key Pair…"),
+        QT_TRANSLATE_NOOP("Actions", "Generate a new key pair with a self-signed certificate"),
         "Ctrl+G",
         "document-new",
         Needs.KEYSTORE,
     ),
     ActionSpec(
         "actionCreateCsr",
-        "Create &CSR…",
-        "Create a certificate signing request (PKCS#10) for the key pair",
+        QT_TRANSLATE_NOOP("Actions", "Create &CSR…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Create a certificate signing request (PKCS#10) for the key pair"
+        ),
         None,
         None,
         Needs.KEY_PAIR,
     ),
     ActionSpec(
         "actionImportCaReply",
-        "Import CA &Reply…",
-        "Install the certificate chain a CA issued for the key pair",
+        QT_TRANSLATE_NOOP("Actions", "Import CA &Reply…"),
+        QT_TRANSLATE_NOOP("Actions", "Install the certificate chain a CA issued for the key pair"),
         None,
         None,
         Needs.KEY_PAIR,
     ),
     ActionSpec(
         "actionSignCsr",
-        "&Sign CSR…",
-        "Sign a certificate signing request with this CA key pair",
+        QT_TRANSLATE_NOOP("Actions", "&Sign CSR…"),
+        QT_TRANSLATE_NOOP("Actions", "Sign a certificate signing request with this CA key pair"),
         None,
         None,
         Needs.KEY_PAIR,
     ),
     ActionSpec(
         "actionConnectivityTest",
-        "&Connectivity Test…",
-        "Test a TLS connection to a server with this keystore",
+        QT_TRANSLATE_NOOP("Actions", "Connectivity &Test…"),
+        QT_TRANSLATE_NOOP("Actions", "Test a TLS connection to a server with this keystore"),
         "Ctrl+T",
         None,
         Needs.NOTHING,
     ),
     ActionSpec(
+        "actionSettings",
+        QT_TRANSLATE_NOOP("Actions", "&Settings…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Expiry warnings, key defaults, PKCS#12 encryption, theme, language"
+        ),
+        StdKey.Preferences,
+        "preferences-system",
+        Needs.NOTHING,
+    ),
+    ActionSpec(
         "actionMonitoring",
-        "&Monitoring",
-        "Every certificate of this and the watched keystores, by expiry date",
+        QT_TRANSLATE_NOOP("Actions", "&Monitoring"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Every certificate of this and the watched keystores, by expiry date"
+        ),
         "Ctrl+M",
         None,
         Needs.NOTHING,
@@ -209,16 +257,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
 def build_actions(parent: QWidget) -> dict[str, QAction]:
     # Icons for actions whose spec names none (until the table names them itself).
     extra_icons = {"actionConnectivityTest": "network-transmit-receive"}
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
-        action = QAction(parent.tr(spec.text), parent)
+        action = QAction(_tr(spec.text), parent)
         action.setObjectName(spec.name)
         if spec.tip:
-            action.setStatusTip(parent.tr(spec.tip))
-            action.setToolTip(parent.tr(spec.tip))
+            action.setStatusTip(_tr(spec.tip))
+            action.setToolTip(_tr(spec.tip))
         if isinstance(spec.shortcut, QKeySequence.StandardKey):
             action.setShortcuts(spec.shortcut)
         elif spec.shortcut:

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication
 
 from keymon import APP_ID, __version__
 from keymon.core.compat import tolerate_legacy_certificates
+from keymon.gui.i18n import install_translator
 from keymon.gui.icons import app_icon
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.prompts import Prompts
 from keymon.gui.settings import Settings
+from keymon.gui.theme import apply_theme
 from keymon.gui.workers import TaskRunner
 
 
@@ -40,18 +42,24 @@ def open_main_window(
     *,
     prompts: Prompts | None = None,
     runner: TaskRunner | None = None,
+    apply_preferences: bool = False,
 ) -> KeymonMainWindow:
     """Build and show the main window inside a running QApplication, then open a keystore.
 
     ``keystore_path`` None opens the default keystore. ``config_dir`` replaces
     keymon's data directory (settings, backups, default keystore). Opening runs
     in a worker: wait for the window's ``keystoreOpened`` signal.
+    ``apply_preferences`` installs the language and theme from the settings
+    (a real start does; tests keep what they installed themselves).
     """
     tolerate_legacy_certificates()
-    _application()
+    app = _application()
     if config_dir is not None:
         os.environ["KEYMON_HOME"] = str(Path(config_dir).resolve())
     settings = Settings(Path(config_dir) if config_dir is not None else None)
+    if apply_preferences:
+        install_translator(app, os.environ.get("KEYMON_LANGUAGE") or settings.language)
+        apply_theme(app, settings.theme)
     window = KeymonMainWindow(settings, prompts=prompts, runner=runner)
     window.show()
     window.open_keystore(Path(keystore_path) if keystore_path else None, password)
@@ -60,6 +68,20 @@ def open_main_window(
 
 def run(args: list[str]) -> int:
     app = _application()
-    window = open_main_window(args[0] if args else None)
+    window = open_main_window(args[0] if args else None, apply_preferences=True)
     window.opener.failed.connect(lambda _e: None)
+    if os.environ.get("KEYMON_EXIT_AFTER_SHOW"):
+        # Start-up checks and timing (tests/test_bundle.py, bench/cold_start.py): once the
+        # event loop runs with the window shown, print the time (time.monotonic in ms, the
+        # same clock as the launcher's) and quit.
+        import time
+
+        from PySide6.QtCore import QTimer
+
+        def shown() -> None:
+            if window.isVisible():
+                print(f"window shown {time.monotonic() * 1000:.1f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown)
     return int(app.exec())

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 from keymon import __version__
 from keymon.core.entries import Entry, KeyPairEntry
 from keymon.core.expiry import utcnow
+from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
-from keymon.gui import operations, operations_net, operations_pki
+from keymon.gui import operations, operations_net, operations_pki, preferences
 from keymon.gui.actions import Needs, build_actions
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.models.columns import Row, derive_rows
 from keymon.gui.models.entries_model import EntriesModel, ExpiryRefresher
 from keymon.gui.models.entries_proxy import EntriesProxy
@@ -45,22 +47,22 @@ from keymon.gui.views.entry_details import EntryDetails
 from keymon.gui.workers import ErrorInfo, TaskHandle, TaskRunner
 
 _EXPIRY_CHOICES = (
-    (None, "Any expiry"),
-    (7, "Expires in 7 days"),
-    (30, "Expires in 30 days"),
-    (90, "Expires in 90 days"),
-    (365, "Expires in a year"),
+    (None, QT_TRANSLATE_NOOP("KeymonMainWindow", "Any expiry")),
+    (7, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in 7 days")),
+    (30, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in 30 days")),
+    (90, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in 90 days")),
+    (365, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in a year")),
 )
 _KIND_CHOICES = (
-    (None, "All entries"),
-    ("key_pair", "Key pairs"),
-    ("certificate", "Trusted certificates"),
-    ("secret_key", "Secret keys"),
+    (None, QT_TRANSLATE_NOOP("KeymonMainWindow", "All entries")),
+    ("key_pair", QT_TRANSLATE_NOOP("KeymonMainWindow", "Key pairs")),
+    ("certificate", QT_TRANSLATE_NOOP("KeymonMainWindow", "Trusted certificates")),
+    ("secret_key", QT_TRANSLATE_NOOP("KeymonMainWindow", "Secret keys")),
 )
 
 
 #: Modules whose ``on_<actionName>(window)`` functions handle the actions.
-HANDLER_MODULES: list[ModuleType] = [operations, operations_pki, operations_net]
+HANDLER_MODULES: list[ModuleType] = [operations, operations_pki, operations_net, preferences]
 
 
 class KeymonMainWindow(QMainWindow):
@@ -209,6 +211,8 @@ class KeymonMainWindow(QMainWindow):
         edit_menu.addActions([a["actionCopyFingerprint"], a["actionCopyPem"]])
         edit_menu.addSeparator()
         edit_menu.addActions([a["actionRename"], a["actionDelete"], a["actionFind"]])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a["actionSettings"])
 
         add_menu = menubar.addMenu(self.tr("&Add"))
         add_menu.addActions(
@@ -322,6 +326,8 @@ class KeymonMainWindow(QMainWindow):
         if self.session is not None:
             self.session.wait_saved()
             self.session.deleteLater()
+        if store.format is Format.PKCS12:
+            store.legacy = self.settings.pkcs12_legacy  # the encryption of the next save
         session = KeystoreSession(store, self.runner, self)
         session.reset.connect(self._reset_model)
         session.entryInserted.connect(lambda e, i: self._insert(e))
@@ -434,12 +440,12 @@ class KeymonMainWindow(QMainWindow):
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         self.undo_action.setText(
-            self.tr("&Undo %s") % stack.undoText()
+            self.tr("&Undo {action}").format(action=stack.undoText())
             if stack and stack.canUndo()
             else self.tr("&Undo")
         )
         self.redo_action.setText(
-            self.tr("&Redo %s") % stack.redoText()
+            self.tr("&Redo {action}").format(action=stack.redoText())
             if stack and stack.canRedo()
             else self.tr("&Redo")
         )
@@ -450,11 +456,9 @@ class KeymonMainWindow(QMainWindow):
         shown = self.proxy.rowCount()
         text = self.tr("%n entries", "", total)
         if shown != total:
-            text += self.tr(" (%1 shown)").replace("%1", str(shown))
-        text += (
-            self.tr(" · %1 expiring · %2 expired")
-            .replace("%1", str(expiring))
-            .replace("%2", str(expired))
+            text += self.tr(" ({shown} shown)").format(shown=shown)
+        text += self.tr(" · {expiring} expiring · {expired} expired").format(
+            expiring=expiring, expired=expired
         )
         self.counts_label.setText(text)
 
@@ -512,8 +516,8 @@ class KeymonMainWindow(QMainWindow):
 
     def _fill_columns(self, menu: QMenu) -> None:
         menu.clear()
-        for i, column in enumerate(self.model.columns):
-            action = menu.addAction(self.tr(column.title) or self.tr("Status"))
+        for i in range(len(self.model.columns)):
+            action = menu.addAction(self.model.column_name(i))
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(i))
             action.toggled.connect(lambda on, c=i: self.table.setColumnHidden(c, not on))

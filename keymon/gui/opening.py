@@ -107,7 +107,7 @@ class KeystoreOpener(QObject):
             self._attempt(path, answer.password, remember=answer.remember, tried=True)
             return
         if error.type_name == NoKeyring.__name__ and path is None:
-            self.prompts.info(self.tr("No system keyring"), self.tr(NO_KEYRING_NOTICE))
+            self.prompts.info(self.tr("No system keyring"), NO_KEYRING_NOTICE)  # core text
             answer = self.prompts.ask_password(target, new=True)
             if answer is None:
                 self.busy = False

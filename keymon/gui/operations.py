@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
 from keymon.core import secrets, storage
@@ -20,20 +21,29 @@ from keymon.core.exporting import ExportRequest, default_file_name, export_entry
 from keymon.core.formats.detect import Format, Loaded, detect, load
 from keymon.core.x509.export import certificate_pem
 from keymon.gui import undo
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.prompts import wrong_password_text
 from keymon.gui.workers import ErrorInfo
 
 if TYPE_CHECKING:
     from keymon.gui.main_window import KeymonMainWindow
 
-KEYSTORE_FILTER = "Keystores (*.p12 *.pfx *.jks *.jceks *.ks *.keystore *.pem);;All files (*)"
-CERT_FILTER = "Certificates (*.cer *.crt *.pem *.der *.p7b *.p7c);;All files (*)"
-KEYPAIR_FILTER = "Key pairs (*.p12 *.pfx *.pem *.key);;All files (*)"
+KEYSTORE_FILTER = QT_TRANSLATE_NOOP(
+    "Operations", "Keystores (*.p12 *.pfx *.jks *.jceks *.ks *.keystore *.pem);;All files (*)"
+)
+CERT_FILTER = QT_TRANSLATE_NOOP(
+    "Operations", "Certificates (*.cer *.crt *.pem *.der *.p7b *.p7c);;All files (*)"
+)
+KEYPAIR_FILTER = QT_TRANSLATE_NOOP(
+    "Operations", "Key pairs (*.p12 *.pfx *.pem *.key);;All files (*)"
+)
+
+
+def _filter(text: str) -> str:
+    return QCoreApplication.translate("Operations", text)
+
+
 CERT_ONLY = (Format.DER, Format.PKCS7, Format.PKIPATH)
-
-
-def _tr(w: KeymonMainWindow, text: str) -> str:
-    return w.tr(text)
 
 
 # -- loading other files ---------------------------------------------------------------
@@ -57,9 +67,19 @@ def load_source(
             if answer is not None:
                 load_source(w, path, on_loaded, answer.password, tried=True)
             return
-        w.prompts.error(_tr(w, "Cannot read %s") % path.name, error.message)
+        w.prompts.error(
+            QCoreApplication.translate("Operations", "Cannot read {name}").format(name=path.name),
+            error.message,
+        )
 
-    w.runner.run(job, path, password, title=_tr(w, "Reading"), on_done=on_loaded, on_error=failed)
+    w.runner.run(
+        job,
+        path,
+        password,
+        title=QCoreApplication.translate("Operations", "Reading"),
+        on_done=on_loaded,
+        on_error=failed,
+    )
 
 
 def _unique(w: KeymonMainWindow, entries: Sequence[Entry]) -> list[Entry]:
@@ -89,14 +109,22 @@ def add_certificates(w: KeymonMainWindow, loaded: Loaded) -> None:
     certs = [e for e in loaded.entries if isinstance(e, CertificateEntry)]
     if any(isinstance(e, KeyPairEntry) for e in loaded.entries) and not certs:
         w.prompts.error(
-            _tr(w, "No certificate"), _tr(w, "This file holds key pairs; use Add › Key Pair.")
+            QCoreApplication.translate("Operations", "No certificate"),
+            QCoreApplication.translate(
+                "Operations", "This file holds key pairs; use Add › Key Pair."
+            ),
         )
         return
     if not certs:
-        w.prompts.error(_tr(w, "No certificate"), _tr(w, "The file holds no certificate."))
+        w.prompts.error(
+            QCoreApplication.translate("Operations", "No certificate"),
+            QCoreApplication.translate("Operations", "The file holds no certificate."),
+        )
         return
     if len(certs) > 1:
-        chosen = w.prompts.choose_entries(certs, _tr(w, "Choose certificates to add"))
+        chosen = w.prompts.choose_entries(
+            certs, QCoreApplication.translate("Operations", "Choose certificates to add")
+        )
         if not chosen:
             return
         certs = [e for e in chosen if isinstance(e, CertificateEntry)]
@@ -104,13 +132,17 @@ def add_certificates(w: KeymonMainWindow, loaded: Loaded) -> None:
 
 
 def on_actionOpen(w: KeymonMainWindow) -> None:
-    path = w.prompts.choose_open_file(_tr(w, "Open keystore"), KEYSTORE_FILTER)
+    path = w.prompts.choose_open_file(
+        QCoreApplication.translate("Operations", "Open keystore"), _filter(KEYSTORE_FILTER)
+    )
     if path is not None:
         w.open_keystore(path)
 
 
 def on_actionAddCertificate(w: KeymonMainWindow) -> None:
-    path = w.prompts.choose_open_file(_tr(w, "Add certificate"), CERT_FILTER)
+    path = w.prompts.choose_open_file(
+        QCoreApplication.translate("Operations", "Add certificate"), _filter(CERT_FILTER)
+    )
     if path is not None:
         load_source(w, path, lambda loaded: add_certificates(w, loaded))
 
@@ -121,15 +153,20 @@ def on_actionAddCertificateFromClipboard(w: KeymonMainWindow) -> None:
         loaded = load(text, None)
     except KeymonError:
         w.prompts.error(
-            _tr(w, "No certificate"),
-            _tr(w, "The clipboard holds no PEM certificate (-----BEGIN CERTIFICATE-----)."),
+            QCoreApplication.translate("Operations", "No certificate"),
+            QCoreApplication.translate(
+                "Operations",
+                "The clipboard holds no PEM certificate (-----BEGIN CERTIFICATE-----).",
+            ),
         )
         return
     add_certificates(w, loaded)
 
 
 def on_actionAddKeyPair(w: KeymonMainWindow) -> None:
-    path = w.prompts.choose_open_file(_tr(w, "Add key pair"), KEYPAIR_FILTER)
+    path = w.prompts.choose_open_file(
+        QCoreApplication.translate("Operations", "Add key pair"), _filter(KEYPAIR_FILTER)
+    )
     if path is not None:
         load_source(w, path, lambda loaded: _add_key_pairs(w, loaded))
 
@@ -138,11 +175,16 @@ def _add_key_pairs(w: KeymonMainWindow, loaded: Loaded) -> None:
     pairs = [e for e in loaded.entries if isinstance(e, KeyPairEntry)]
     if not pairs:
         w.prompts.error(
-            _tr(w, "No key pair"), _tr(w, "The file holds no private key with a certificate.")
+            QCoreApplication.translate("Operations", "No key pair"),
+            QCoreApplication.translate(
+                "Operations", "The file holds no private key with a certificate."
+            ),
         )
         return
     if len(pairs) > 1:
-        chosen = w.prompts.choose_entries(pairs, _tr(w, "Choose key pairs to add"))
+        chosen = w.prompts.choose_entries(
+            pairs, QCoreApplication.translate("Operations", "Choose key pairs to add")
+        )
         if not chosen:
             return
         pairs = [e for e in chosen if isinstance(e, KeyPairEntry)]
@@ -150,7 +192,9 @@ def _add_key_pairs(w: KeymonMainWindow, loaded: Loaded) -> None:
 
 
 def on_actionAddKeystore(w: KeymonMainWindow) -> None:
-    path = w.prompts.choose_open_file(_tr(w, "Merge keystore"), KEYSTORE_FILTER)
+    path = w.prompts.choose_open_file(
+        QCoreApplication.translate("Operations", "Merge keystore"), _filter(KEYSTORE_FILTER)
+    )
     if path is not None:
         load_source(w, path, lambda loaded: _merge(w, loaded))
 
@@ -170,8 +214,10 @@ def _merge(w: KeymonMainWindow, loaded: Loaded) -> None:
     overwritten = sum(1 for i in plan.items if i.action == "overwrite")
     kept = sum(1 for i in plan.items if i.action == "keep")
     w.prompts.info(
-        _tr(w, "Keystore merged"),
-        _tr(w, "%d added, %d kept, %d overwritten.") % (added, kept, overwritten),
+        QCoreApplication.translate("Operations", "Keystore merged"),
+        QCoreApplication.translate(
+            "Operations", "Added: {added}, kept: {kept}, overwritten: {overwritten}."
+        ).format(added=added, kept=kept, overwritten=overwritten),
     )
 
 
@@ -185,7 +231,9 @@ def _download(w: KeymonMainWindow, what: str, fmt: str | None, filters: str) -> 
     if entry is None:
         return
     name = default_file_name(entry.alias, what, fmt)
-    path = w.prompts.choose_save_file(_tr(w, "Save"), name, filters)
+    path = w.prompts.choose_save_file(
+        QCoreApplication.translate("Operations", "Save"), name, filters
+    )
     if path is None:
         return
     chosen = fmt
@@ -199,7 +247,9 @@ def _download(w: KeymonMainWindow, what: str, fmt: str | None, filters: str) -> 
 
 def _download_several(w: KeymonMainWindow, entries: Sequence[Entry]) -> None:
     path = w.prompts.choose_save_file(
-        _tr(w, "Save certificates"), "certificates.pem", "PEM bundle (*.pem)"
+        QCoreApplication.translate("Operations", "Save certificates"),
+        "certificates.pem",
+        QCoreApplication.translate("Operations", "PEM bundle (*.pem)"),
     )
     if path is not None:
         data = b"".join(certificate_pem(e.certificate) for e in entries if e.certificate)
@@ -210,38 +260,57 @@ def _write(w: KeymonMainWindow, path: Path, make: Callable[[], bytes], mode: int
     try:
         storage.atomic_write(path, make(), mode=mode)
     except KeymonError as exc:
-        w.prompts.error(_tr(w, "Not saved"), exc.message)
+        w.prompts.error(QCoreApplication.translate("Operations", "Not saved"), exc.message)
         return
-    w.statusBar().showMessage(_tr(w, "Saved %s") % path, 5000)
+    w.statusBar().showMessage(
+        QCoreApplication.translate("Operations", "Saved {path}").format(path=path), 5000
+    )
 
 
 def on_actionDownloadCertificate(w: KeymonMainWindow) -> None:
-    _download(w, "certificate", "der", "Certificate (*.cer *.der);;PEM (*.pem *.crt)")
+    _download(
+        w,
+        "certificate",
+        "der",
+        QCoreApplication.translate("Operations", "Certificate (*.cer *.der);;PEM (*.pem *.crt)"),
+    )
 
 
 def on_actionDownloadChain(w: KeymonMainWindow) -> None:
-    _download(w, "chain", "p7b", "PKCS#7 (*.p7b);;PEM bundle (*.pem)")
+    _download(
+        w,
+        "chain",
+        "p7b",
+        QCoreApplication.translate("Operations", "PKCS#7 (*.p7b);;PEM bundle (*.pem)"),
+    )
 
 
 def on_actionDownloadRoot(w: KeymonMainWindow) -> None:
-    _download(w, "root", "der", "Certificate (*.cer *.der);;PEM (*.pem *.crt)")
+    _download(
+        w,
+        "root",
+        "der",
+        QCoreApplication.translate("Operations", "Certificate (*.cer *.der);;PEM (*.pem *.crt)"),
+    )
 
 
 def on_actionDownloadOpenSsh(w: KeymonMainWindow) -> None:
-    _download(w, "openssh", None, "OpenSSH public key (*.pub)")
+    _download(
+        w, "openssh", None, QCoreApplication.translate("Operations", "OpenSSH public key (*.pub)")
+    )
 
 
 def on_actionExportKeyPair(w: KeymonMainWindow) -> None:
     entry = w.current_entry()
     if not isinstance(entry, KeyPairEntry):
         return
-    answer = w.prompts.export_key_pair()
+    answer = w.prompts.export_key_pair(legacy=w.settings.pkcs12_legacy)
     if answer is None:
         return
     path = w.prompts.choose_save_file(
-        _tr(w, "Export key pair"),
+        QCoreApplication.translate("Operations", "Export key pair"),
         default_file_name(entry.alias, "key-pair"),
-        "PKCS#12 (*.p12 *.pfx)",
+        QCoreApplication.translate("Operations", "PKCS#12 (*.p12 *.pfx)"),
     )
     if path is None:
         return
@@ -252,9 +321,11 @@ def on_actionExportKeyPair(w: KeymonMainWindow) -> None:
 
     w.runner.run(
         job,
-        title=_tr(w, "Exporting"),
+        title=QCoreApplication.translate("Operations", "Exporting"),
         on_done=lambda data: _write(w, path, lambda: data, mode=0o600),
-        on_error=lambda e: w.prompts.error(_tr(w, "Not exported"), e.message),
+        on_error=lambda e: w.prompts.error(
+            QCoreApplication.translate("Operations", "Not exported"), e.message
+        ),
     )
 
 
@@ -286,11 +357,18 @@ def on_actionDelete(w: KeymonMainWindow) -> None:
     if not entries or w.session is None:
         return
     names = ", ".join(e.alias for e in entries[:5]) + ("…" if len(entries) > 5 else "")
-    question = _tr(w, "Delete %d entries: %s?\nThis can be undone with Edit › Undo.") % (
-        len(entries),
-        names,
-    )
-    if w.prompts.confirm(_tr(w, "Delete entries"), question, destructive=True):
+    if len(entries) == 1:
+        question = QCoreApplication.translate(
+            "Operations", "Delete the entry {alias}?\nThis can be undone with Edit › Undo."
+        ).format(alias=names)
+    else:
+        question = QCoreApplication.translate(
+            "Operations",
+            "Delete these {count} entries: {names}?\nThis can be undone with Edit › Undo.",
+        ).format(count=len(entries), names=names)
+    if w.prompts.confirm(
+        QCoreApplication.translate("Operations", "Delete entries"), question, destructive=True
+    ):
         w.session.push(undo.DeleteEntries(w.session, [e.alias for e in entries]))
 
 
@@ -305,7 +383,9 @@ def on_actionChangePassword(w: KeymonMainWindow) -> None:
         try:
             secrets.set_password(w.store.path, answer.password)
         except NoKeyring as exc:
-            w.prompts.info(_tr(w, "Password not remembered"), exc.message)
+            w.prompts.info(
+                QCoreApplication.translate("Operations", "Password not remembered"), exc.message
+            )
 
 
 def on_actionBackups(w: KeymonMainWindow) -> None:
@@ -326,14 +406,18 @@ def on_actionBackups(w: KeymonMainWindow) -> None:
 
     def done(entries: list[Entry]) -> None:
         assert w.session is not None
-        text = _tr(w, "Restore version %d") % version
+        text = QCoreApplication.translate("Operations", "Restore version {version}").format(
+            version=version
+        )
         w.session.push(undo.ReplaceAll(w.session, entries, text))
 
     w.runner.run(
         job,
-        title=_tr(w, "Restoring"),
+        title=QCoreApplication.translate("Operations", "Restoring"),
         on_done=done,
-        on_error=lambda e: w.prompts.error(_tr(w, "Not restored"), e.message),
+        on_error=lambda e: w.prompts.error(
+            QCoreApplication.translate("Operations", "Not restored"), e.message
+        ),
     )
 
 
@@ -344,7 +428,12 @@ def handle_dropped_files(w: KeymonMainWindow, paths: Sequence[Path]) -> None:
             data, _ = storage.read_file(path)
             fmt = detect(data)
         except KeymonError as exc:
-            w.prompts.error(_tr(w, "Cannot read %s") % path.name, exc.message)
+            w.prompts.error(
+                QCoreApplication.translate("Operations", "Cannot read {name}").format(
+                    name=path.name
+                ),
+                exc.message,
+            )
             continue
         if fmt in CERT_ONLY or (fmt is Format.PEM and b"PRIVATE KEY" not in data):
             if w.session is not None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from keymon.core.aliases import suggest_alias
 from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import UsageError
@@ -19,6 +21,7 @@ from keymon.core.keystore import Keystore
 from keymon.core.net.result import ProbeRequest, ProbeResult
 from keymon.core.x509.export import certificate_pem
 from keymon.gui import undo
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.operations import _write
 from keymon.gui.operations_pki import run_wizard
 from keymon.gui.settings import Settings
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
 
 RECENT_KEY = "connectivity/recent"
 MAX_RECENT_HOSTS = 10
-CERTS_FILTER = "PEM bundle (*.pem);;Zip of .cer files (*.zip)"
+CERTS_FILTER = QT_TRANSLATE_NOOP("Operations", "PEM bundle (*.pem);;Zip of .cer files (*.zip)")
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,11 @@ def split_host(text: str, default_port: int) -> tuple[str, int]:
     if not port_text:
         return host, default_port
     if not port_text.isdigit():
-        raise UsageError(f"The port “{port_text}” is not a number.")
+        raise UsageError(
+            QCoreApplication.translate(
+                "ConnectivityResult", "The port “{port}” is not a number."
+            ).format(port=port_text)
+        )
     return host, int(port_text)
 
 
@@ -106,15 +113,24 @@ def trust_text(result: ProbeResult, source: str) -> str:
     report = result.keystore_report if source == "keystore" else result.system_report
     if report is None:
         return "—"
-    return "Trusted" if report.trusted else f"Not trusted: {report.message}"
+    if report.trusted:
+        return QCoreApplication.translate("ConnectivityResult", "Trusted")
+    return QCoreApplication.translate("ConnectivityResult", "Not trusted: {reason}").format(
+        reason=report.message
+    )
 
 
 def client_text(result: ProbeResult) -> str:
     if not result.client_certificate_requested:
-        return "Not asked for"
+        return QCoreApplication.translate("ConnectivityResult", "Not asked for")
     if not result.client_certificate_sent:
-        return "Asked for, none sent"
-    return _yes_no(result.client_certificate_accepted, "Accepted", "Rejected", "Sent, no verdict")
+        return QCoreApplication.translate("ConnectivityResult", "Asked for, none sent")
+    return _yes_no(
+        result.client_certificate_accepted,
+        QCoreApplication.translate("ConnectivityResult", "Accepted"),
+        QCoreApplication.translate("ConnectivityResult", "Rejected"),
+        QCoreApplication.translate("ConnectivityResult", "Sent, no verdict"),
+    )
 
 
 def summary_rows(result: ProbeResult) -> list[tuple[str, str]]:
@@ -124,7 +140,14 @@ def summary_rows(result: ProbeResult) -> list[tuple[str, str]]:
         ("ALPN", result.alpn or "—"),
         ("Trusted by keystore", trust_text(result, "keystore")),
         ("Trusted by system", trust_text(result, "system")),
-        ("Hostname", _yes_no(result.hostname_matches, "Matches", "Does not match")),
+        (
+            "Hostname",
+            _yes_no(
+                result.hostname_matches,
+                QCoreApplication.translate("ConnectivityResult", "Matches"),
+                QCoreApplication.translate("ConnectivityResult", "Does not match"),
+            ),
+        ),
         ("Client certificate", client_text(result)),
         ("HTTP status", result.http_status or "—"),
     ]
@@ -140,9 +163,15 @@ def error_sentence(result: ProbeResult) -> str:
 def ca_names_text(result: ProbeResult) -> str:
     if not result.client_certificate_requested:
         return ""
-    names = "\n".join(f"• {n}" for n in result.client_ca_names) or "• (no CA named)"
-    match = ", ".join(result.matching_key_pairs) or "none"
-    return f"Acceptable client CAs:\n{names}\nMatching key pairs: {match}"
+    names = "\n".join(
+        f"• {n}" for n in result.client_ca_names
+    ) or "• " + QCoreApplication.translate("ConnectivityResult", "(no CA named)")
+    match = ", ".join(result.matching_key_pairs) or QCoreApplication.translate(
+        "ConnectivityResult", "none"
+    )
+    return QCoreApplication.translate(
+        "ConnectivityResult", "Acceptable client CAs:\n{names}\nMatching key pairs: {match}"
+    ).format(names=names, match=match)
 
 
 # -- saving the server's certificates ---------------------------------------------------------
@@ -165,7 +194,11 @@ def save_server_certificates(w: KeymonMainWindow, result: ProbeResult) -> None:
     if not chain:
         return
     name = suggest_alias(result.server_name or result.host, [])
-    path = w.prompts.choose_save_file(w.tr("Save server certificates"), f"{name}.pem", CERTS_FILTER)
+    path = w.prompts.choose_save_file(
+        QCoreApplication.translate("Operations", "Save server certificates"),
+        f"{name}.pem",
+        QCoreApplication.translate("Operations", CERTS_FILTER),
+    )
     if path is not None:
         _write(w, path, lambda: certificates_bytes(chain, path))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWizard
 
@@ -27,10 +28,6 @@ from keymon.gui.wizards.sign_csr_wizard import SignCsrWizard
 
 if TYPE_CHECKING:
     from keymon.gui.main_window import KeymonMainWindow
-
-
-def _tr(w: KeymonMainWindow, text: str) -> str:
-    return w.tr(text)
 
 
 def run_wizard(w: KeymonMainWindow, wizard: QWizard) -> bool:
@@ -51,7 +48,13 @@ def _selected_key_pair(w: KeymonMainWindow) -> KeyPairEntry | None:
 def on_actionGenerateKeyPair(w: KeymonMainWindow) -> None:
     if w.session is None or w.store is None:
         return
-    wizard = KeyPairWizard(w.store.aliases, w.runner, w)
+    wizard = KeyPairWizard(
+        w.store.aliases,
+        w.runner,
+        w,
+        default_key=w.settings.default_key,
+        validity_days=w.settings.default_validity_days,
+    )
     if not run_wizard(w, wizard) or wizard.outcome is None:
         return
     entry = wizard.outcome.entry
@@ -69,7 +72,9 @@ def on_actionCreateCsr(w: KeymonMainWindow) -> None:
     result = wizard.outcome
     if result.clipboard:
         QGuiApplication.clipboard().setText(result.pem.decode("ascii"))
-        w.statusBar().showMessage(_tr(w, "The request is on the clipboard"), 5000)
+        w.statusBar().showMessage(
+            QCoreApplication.translate("Operations", "The request is on the clipboard"), 5000
+        )
     if result.path is not None:
         _write(w, result.path, lambda: result.pem)
 
@@ -82,7 +87,9 @@ def on_actionImportCaReply(w: KeymonMainWindow) -> None:
     wizard = CaReplyWizard(entry, store.certificates(), store.trusted_certificates(), w.prompts, w)
     if not run_wizard(w, wizard) or wizard.outcome is None:
         return
-    text = _tr(w, "Import CA reply into %s") % entry.alias
+    text = QCoreApplication.translate("Operations", "Import CA reply into {alias}").format(
+        alias=entry.alias
+    )
     w.session.push(undo.ReplaceEntry(w.session, wizard.outcome.entry, text))
     w.select_alias(entry.alias)
 

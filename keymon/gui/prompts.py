@@ -31,6 +31,7 @@ from keymon.gui.dialogs import (
     PasswordDialog,
     RenameDialog,
 )
+from keymon.gui.dialogs.settings_dialog import Preferences, SettingsDialog
 
 D = TypeVar("D", bound=QDialog)
 R = TypeVar("R")
@@ -70,9 +71,11 @@ class Prompts(Protocol):
 
     def rename(self, alias: str, existing: Sequence[str]) -> str | None: ...
 
-    def export_key_pair(self) -> ExportAnswer | None: ...
+    def export_key_pair(self, *, legacy: bool = False) -> ExportAnswer | None: ...
 
     def change_password(self) -> PasswordAnswer | None: ...
+
+    def edit_settings(self, current: Preferences) -> Preferences | None: ...
 
     def choose_backup(self, backups: Sequence[Backup]) -> int | None: ...
 
@@ -219,9 +222,13 @@ class DialogPrompts:
         dialog = RenameDialog(alias, existing, self.parent)
         return self._answer(dialog, RenameDialog.new_alias)
 
-    def export_key_pair(self) -> ExportAnswer | None:
-        dialog = ExportKeyPairDialog(self.parent)
+    def export_key_pair(self, *, legacy: bool = False) -> ExportAnswer | None:
+        dialog = ExportKeyPairDialog(self.parent, legacy=legacy)
         return self._answer(dialog, ExportKeyPairDialog.answer)
+
+    def edit_settings(self, current: Preferences) -> Preferences | None:
+        dialog = SettingsDialog(current, self.parent)
+        return self._answer(dialog, SettingsDialog.answer)
 
     def change_password(self) -> PasswordAnswer | None:
         dialog = ChangePasswordDialog(self.parent)
@@ -282,6 +289,7 @@ _ANSWER_TYPES: dict[str, tuple[type, ...]] = {
     "plan_merge": (MergePlan, type(None)),
     "rename": (str, type(None)),
     "export_key_pair": (ExportAnswer, type(None)),
+    "edit_settings": (Preferences, type(None)),
     "choose_backup": (int, type(None)),
     "info": (type(None),),
     "error": (type(None),),
@@ -385,8 +393,12 @@ class ScriptedPrompts:
         result: str | None = self._ask("rename", alias=alias, existing=existing)
         return result
 
-    def export_key_pair(self) -> ExportAnswer | None:
-        result: ExportAnswer | None = self._ask("export_key_pair")
+    def export_key_pair(self, *, legacy: bool = False) -> ExportAnswer | None:
+        result: ExportAnswer | None = self._ask("export_key_pair", legacy=legacy)
+        return result
+
+    def edit_settings(self, current: Preferences) -> Preferences | None:
+        result: Preferences | None = self._ask("edit_settings", current=current)
         return result
 
     def change_password(self) -> PasswordAnswer | None:

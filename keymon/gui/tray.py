@@ -23,7 +23,6 @@ from keymon.gui.palette import StatusPalette
 from keymon.gui.settings import Settings
 
 NOTIFIED_KEY = "monitoring/notified"
-ENABLED_KEY = "tray/enabled"
 DAY_MS = 24 * 60 * 60 * 1000
 MAX_MENU_LINES = 10
 
@@ -37,18 +36,51 @@ class TraySummary:
     notify_text: str | None  # None: nothing new to tell
 
 
-def _when(item: MonitoredCertificate, now: dt.datetime) -> str:
-    days = days_left(item.not_after, now)
-    if item.not_after <= now:
-        return "expired today" if days == -1 else f"expired {-days} days ago"
-    if days == 0:
-        return "expires today"
-    return "expires tomorrow" if days == 1 else f"expires in {days} days"
+class TrayText(QObject):
+    """The words of the tray, a QObject so that they are ``self.tr`` messages.
 
+    pyside6-lupdate marks ``%n`` plurals only in ``tr`` calls: a
+    ``QCoreApplication.translate`` with a variable count is not extracted as numerus.
+    """
 
-def _line(item: MonitoredCertificate, now: dt.datetime) -> str:
-    where = item.alias if item.keystore is None else f"{item.alias} in {item.keystore.name}"
-    return f"{item.common_name} ({where}) {_when(item, now)}"
+    def when(self, item: MonitoredCertificate, now: dt.datetime) -> str:
+        days = days_left(item.not_after, now)
+        if item.not_after <= now:
+            return (
+                self.tr("expired today")
+                if days == -1
+                else self.tr("expired %n days ago", "", -days)
+            )
+        if days == 0:
+            return self.tr("expires today")
+        return self.tr("expires tomorrow") if days == 1 else self.tr("expires in %n days", "", days)
+
+    def line(self, item: MonitoredCertificate, now: dt.datetime) -> str:
+        if item.keystore is None:
+            where = item.alias
+        else:
+            where = self.tr("{alias} in {keystore}").format(
+                alias=item.alias, keystore=item.keystore.name
+            )
+        return self.tr("{name} ({where}) {when}").format(
+            name=item.common_name, where=where, when=self.when(item, now)
+        )
+
+    def tooltip(self, expiring: int, expired: int, warning_days: float) -> str:
+        days = f"{warning_days:g}"
+        if not expiring and not expired:
+            return self.tr("keymon: no certificate expires within {days} days").format(days=days)
+        parts = []
+        if expiring:
+            parts.append(
+                self.tr("%n certificates expire within {days} days", "", expiring).format(days=days)
+            )
+        if expired:
+            parts.append(self.tr("%n expired", "", expired))
+        return self.tr("keymon: {summary}").format(summary=", ".join(parts))
+
+    def more(self, count: int) -> str:
+        return self.tr("… and %n more", "", count)
 
 
 def attention(items: Sequence[MonitoredCertificate]) -> list[MonitoredCertificate]:
@@ -63,28 +95,19 @@ def tray_summary(
     notified: Collection[str] = (),
 ) -> TraySummary:
     """Tooltip, menu lines and the notification text (certificates not in ``notified``)."""
+    words = TrayText()
     soon = sorted(attention(items), key=lambda m: m.not_after)
     expired = sum(1 for m in soon if m.status is Status.EXPIRED)
-    expiring = len(soon) - expired
-    if not soon:
-        tooltip = f"keymon: no certificate expires within {warning_days:g} days"
-    else:
-        parts = []
-        if expiring:
-            noun = "certificate expires" if expiring == 1 else "certificates expire"
-            parts.append(f"{expiring} {noun} within {warning_days:g} days")
-        if expired:
-            parts.append(f"{expired} expired")
-        tooltip = "keymon: " + ", ".join(parts)
-    lines = [_line(m, now) for m in soon[:MAX_MENU_LINES]]
+    tooltip = words.tooltip(len(soon) - expired, expired, warning_days)
+    lines = [words.line(m, now) for m in soon[:MAX_MENU_LINES]]
     if len(soon) > MAX_MENU_LINES:
-        lines.append(f"… and {len(soon) - MAX_MENU_LINES} more")
+        lines.append(words.more(len(soon) - MAX_MENU_LINES))
     new = [m for m in soon if m.sha256 not in notified]
     text = None
     if new:
-        text = "\n".join(_line(m, now) for m in new[:5])
+        text = "\n".join(words.line(m, now) for m in new[:5])
         if len(new) > 5:
-            text += f"\n… and {len(new) - 5} more"
+            text += "\n" + words.more(len(new) - 5)
     return TraySummary(tooltip, tuple(lines), text)
 
 
@@ -97,14 +120,6 @@ def remember_notified(
     now_attention = [m.sha256 for m in attention(items)]
     kept = [s for s in previous if s not in present]
     return sorted({*now_attention, *kept})
-
-
-def _bool(value: object, default: bool) -> bool:
-    if value is None:
-        return default
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() in {"1", "true", "yes", "on"}
 
 
 class ExpiryTray(QObject):
@@ -127,7 +142,7 @@ class ExpiryTray(QObject):
     ) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.enabled = _bool(settings.q.value(ENABLED_KEY), True)
+        self.enabled = settings.tray_enabled
         self.summary: TraySummary | None = None
         self._notify_pending = True  # the first update after start-up may notify
         self._show_message = show_message

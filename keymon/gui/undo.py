@@ -16,10 +16,6 @@ from keymon.core.keystore import Keystore
 from keymon.gui.session import KeystoreSession
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("undo", text)
-
-
 class _Command(QUndoCommand):
     def __init__(self, session: KeystoreSession, text: str) -> None:
         super().__init__(text)
@@ -35,7 +31,9 @@ class AddEntries(_Command):
 
     def __init__(self, session: KeystoreSession, entries: Sequence[Entry]) -> None:
         names = ", ".join(e.alias for e in entries[:3]) + ("…" if len(entries) > 3 else "")
-        super().__init__(session, _tr("Add %s") % names)
+        super().__init__(
+            session, QCoreApplication.translate("Undo", "Add {names}").format(names=names)
+        )
         self.entries = list(entries)
         self.replaced: list[Entry] = []
 
@@ -67,7 +65,12 @@ class AddEntries(_Command):
 
 class DeleteEntries(_Command):
     def __init__(self, session: KeystoreSession, aliases: Sequence[str]) -> None:
-        super().__init__(session, _tr("Delete %s") % ", ".join(aliases[:3]))
+        super().__init__(
+            session,
+            QCoreApplication.translate("Undo", "Delete {names}").format(
+                names=", ".join(aliases[:3])
+            ),
+        )
         self.aliases = list(aliases)
         self.removed: list[tuple[int, Entry]] = []
 
@@ -86,7 +89,10 @@ class DeleteEntries(_Command):
 
 class RenameEntry(_Command):
     def __init__(self, session: KeystoreSession, old: str, new: str) -> None:
-        super().__init__(session, _tr("Rename %s to %s") % (old, new))
+        super().__init__(
+            session,
+            QCoreApplication.translate("Undo", "Rename {old} to {new}").format(old=old, new=new),
+        )
         self.old, self.new = old, new
 
     def redo(self) -> None:
@@ -122,7 +128,7 @@ class ReplaceEntry(_Command):
 
 class ChangePassword(_Command):
     def __init__(self, session: KeystoreSession, new_password: str) -> None:
-        super().__init__(session, _tr("Change keystore password"))
+        super().__init__(session, QCoreApplication.translate("Undo", "Change keystore password"))
         self.new = new_password
         self.old = session.store.password
 

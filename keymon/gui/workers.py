@@ -22,12 +22,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from keymon.core.errors import KeymonError
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 
 EXIT_INTERNAL = 70
-GENERIC_MESSAGE = "Something unexpected went wrong in keymon; the details can help to report it."
+GENERIC_MESSAGE = QT_TRANSLATE_NOOP(
+    "Workers", "Something unexpected went wrong in keymon; the details can help to report it."
+)
 
 ErrorKind = Literal["user", "os", "internal"]
 Outcome = Literal["finished", "failed", "cancelled"]
@@ -84,7 +87,8 @@ class ErrorInfo:
         if isinstance(exc, OSError):
             message = f"{exc.filename or 'A file'}: {exc.strerror or exc}"
             return cls(title, message, name, details, 4, "os")
-        return cls(title, GENERIC_MESSAGE, name, details, EXIT_INTERNAL, "internal")
+        message = QCoreApplication.translate("Workers", GENERIC_MESSAGE)
+        return cls(title, message, name, details, EXIT_INTERNAL, "internal")
 
 
 class TaskSignals(QObject):

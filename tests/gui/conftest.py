@@ -9,14 +9,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
+from keymon.gui.i18n import install_translator
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.prompts import ScriptedPrompts
 from tests import factory
-from tests.gui.helpers import PW, open_window
+from tests.gui.helpers import PW, build_catalogues, open_window
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: QApplication) -> None:
+    """keymon's English catalogue, as a real start installs it (plural forms: "1 entry")."""
+    build_catalogues()
+    assert install_translator(qapp, "en") == "en"
 
 
 @pytest.fixture

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+import keymon
 from keymon.gui.app import open_main_window
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.prompts import ScriptedPrompts
 
 PW = "storepass"
+I18N = Path(keymon.__file__).parent / "resources" / "i18n"
+
+
+def build_catalogues() -> list[Path]:
+    """The .qm catalogues, built from the .ts sources where missing or older (as make does)."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    out = []
+    for ts in sorted(I18N.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+        out.append(qm)
+    return out
 
 
 def open_window(

@@ -10,7 +10,7 @@ import platform
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from keymon import __version__
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.icons import app_icon
 
-DESCRIPTION = (
+DESCRIPTION = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "A desktop keystore monitor for client-certificate (mutual TLS) setups: "
-    "PKCS#12, JKS, JCEKS and PEM keystores, their chains and expiry dates."
+    "PKCS#12, JKS, JCEKS and PEM keystores, their chains and expiry dates.",
 )
 
 
@@ -83,7 +85,7 @@ class AboutDialog(QDialog):
         logo.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         title = QLabel(f"<h2 style='margin:0'>keymon {self.info.keymon}</h2>", self)
         title.setObjectName("aboutTitle")
-        description = QLabel(self.tr(DESCRIPTION), self)
+        description = QLabel(QCoreApplication.translate("AboutDialog", DESCRIPTION), self)
         description.setObjectName("aboutDescription")
         description.setWordWrap(True)
 
@@ -120,6 +122,9 @@ class AboutDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)  # Return and Escape close
+        close.setFocus()
 
     def copy_versions(self) -> None:
         QGuiApplication.clipboard().setText(self.info.as_text())

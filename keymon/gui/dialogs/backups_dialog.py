@@ -111,6 +111,10 @@ class BackupsDialog(QDialog):
         self.resize(560, 360)
         if self.backups:
             self.table.setFocus()
+        else:  # Restore is disabled: Return and Escape close
+            close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+            close.setDefault(True)
+            close.setFocus()
         self._update()
 
     def _fill(self) -> None:

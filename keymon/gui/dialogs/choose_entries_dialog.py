@@ -129,7 +129,6 @@ def default_plan(incoming: Sequence[Entry], existing_aliases: Iterable[str]) -> 
 
 def plan_problem(plan: MergePlan, existing_aliases: Iterable[str]) -> str | None:
     """Why the plan cannot be carried out (an invalid or doubled alias); None when it can."""
-    tr = QCoreApplication.translate
     existing = {alias_key(a) for a in existing_aliases}
     used: set[str] = set()
     for step in plan:
@@ -138,18 +137,18 @@ def plan_problem(plan: MergePlan, existing_aliases: Iterable[str]) -> str | None
         try:
             alias = validate_alias(step.alias)
         except UsageError as exc:
-            return tr("MergeDialog", "{problem} (new alias for “{alias}”)").format(
-                problem=exc.message, alias=step.entry.alias
-            )
+            return QCoreApplication.translate(
+                "MergeDialog", "{problem} (new alias for “{alias}”)"
+            ).format(problem=exc.message, alias=step.entry.alias)
         key = alias_key(alias)
         if step.action is not MergeAction.OVERWRITE and key in existing:
-            return tr("MergeDialog", "The keystore already has an entry “{alias}”.").format(
-                alias=alias
-            )
+            return QCoreApplication.translate(
+                "MergeDialog", "The keystore already has an entry “{alias}”."
+            ).format(alias=alias)
         if key in used:
-            return tr("MergeDialog", "Two entries would get the alias “{alias}”.").format(
-                alias=alias
-            )
+            return QCoreApplication.translate(
+                "MergeDialog", "Two entries would get the alias “{alias}”."
+            ).format(alias=alias)
         used.add(key)
     return None
 
@@ -263,6 +262,8 @@ class ChooseEntriesDialog(_EntriesDialog):
         self.count_label.setObjectName("countLabel")
         self.all_button.clicked.connect(lambda: self.set_all(True))
         self.none_button.clicked.connect(lambda: self.set_all(False))
+        QWidget.setTabOrder(self.tree, self.all_button)  # the OK/Cancel row was made first
+        QWidget.setTabOrder(self.all_button, self.none_button)
         row = QHBoxLayout()
         row.addWidget(self.all_button)
         row.addWidget(self.none_button)
@@ -318,12 +319,11 @@ class MergeDialog(_EntriesDialog):
         *,
         title: str = "",
     ) -> None:
-        tr = QCoreApplication.translate
         super().__init__(
             incoming,
             parent,
-            title or tr("MergeDialog", "Add Entries from a Keystore"),
-            tr(
+            title or QCoreApplication.translate("MergeDialog", "Add Entries from a Keystore"),
+            QCoreApplication.translate(
                 "MergeDialog",
                 "Where an alias is already taken, choose whether to keep the existing entry, "
                 "overwrite it, or add the new one under another alias.",
@@ -371,9 +371,10 @@ class MergeDialog(_EntriesDialog):
             self._show_choice(row)
             combo.currentIndexChanged.connect(lambda _i, r=row: self._choice_changed(r))
             edit.textChanged.connect(lambda text, r=row: self._alias_typed(r, text))
-        for first, second in itertools.pairwise(
-            w for pair in zip(self.combos, self.alias_edits, strict=True) for w in pair
-        ):
+        # Tab: the table, then each row's action and alias (left to right), then OK/Cancel
+        # (which were made before the rows).
+        row_widgets = [w for pair in zip(self.combos, self.alias_edits, strict=True) for w in pair]
+        for first, second in itertools.pairwise([self.tree, *row_widgets]):
             QWidget.setTabOrder(first, second)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)

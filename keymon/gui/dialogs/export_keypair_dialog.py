@@ -27,7 +27,9 @@ class ExportAnswer:
 
 
 class ExportKeyPairDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, *, alias: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, alias: str = "", legacy: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportKeyPairDialog")
         self.setWindowTitle(self.tr("Export Key Pair"))
@@ -56,6 +58,7 @@ class ExportKeyPairDialog(QDialog):
             self,
         )
         self.legacy_check.setObjectName("legacyCheck")
+        self.legacy_check.setChecked(legacy)
         self.legacy_check.setToolTip(
             self.tr(
                 "Use only when the importer rejects the file: the legacy encryption is "

@@ -55,7 +55,7 @@ class RenameDialog(QDialog):
         try:
             cleaned = validate_alias(self.alias_edit.text())
         except UsageError as exc:
-            return self.tr(exc.message), True
+            return exc.message, True  # keymon.core's text, not translated
         key = alias_key(cleaned)
         if key != alias_key(self.current) and key in self.existing:
             message = self.tr(

@@ -97,6 +97,7 @@ class ChainModel(QAbstractItemModel):
         super().__init__(parent)
         self._rows: tuple[ChainRow, ...] = ()
         self._texts: tuple[tuple[str, str, str], ...] = ()
+        self._headers = self._translated_headers()
         self._colors = StatusPalette(QGuiApplication.palette())
         self._missing_icon: QIcon | None = None
 
@@ -112,6 +113,15 @@ class ChainModel(QAbstractItemModel):
 
     def clear(self) -> None:
         self.set_rows(())
+
+    def retranslate(self) -> None:
+        """Headers and texts in the language now installed (on ``QEvent.LanguageChange``)."""
+        self._headers = self._translated_headers()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        self.set_rows(self._rows)
+
+    def _translated_headers(self) -> tuple[str, ...]:
+        return tuple(QCoreApplication.translate("ChainModel", str(h)) for h in self.HEADERS)
 
     @property
     def rows(self) -> tuple[ChainRow, ...]:
@@ -195,8 +205,8 @@ class ChainModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation is Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate("ChainModel", str(self.HEADERS[section]))
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
         return None
 
     def data(
@@ -254,21 +264,22 @@ class ChainModel(QAbstractItemModel):
             return ""
         s = row.cert.summary
         if row.status is Status.EXPIRED:
-            return self.tr("Expired %1").replace("%1", utc_day(s.not_after))
+            return self.tr("Expired {date}").format(date=utc_day(s.not_after))
         if row.status is Status.NOT_YET_VALID:
-            return self.tr("From %1").replace("%1", utc_day(s.not_before))
+            return self.tr("From {date}").format(date=utc_day(s.not_before))
         if row.status is Status.EXPIRING:
-            return self.tr("Until %1 (soon)").replace("%1", utc_day(s.not_after))
-        return self.tr("Until %1").replace("%1", utc_day(s.not_after))
+            return self.tr("Until {date} (soon)").format(date=utc_day(s.not_after))
+        return self.tr("Until {date}").format(date=utc_day(s.not_after))
 
     def _description(self, row: ChainRow) -> str:
         if row.missing:
             return self.tr(
-                "Missing issuer: %1\nNeither the entry nor the keystore has it."
-            ).replace("%1", row.full_name)
+                "Missing issuer: {name}\nNeither the entry nor the keystore has it."
+            ).format(name=row.full_name)
         s = row.cert.summary if row.cert is not None else None
         period = ""
         if s is not None:
-            period = self.tr("Valid from %1 until %2")
-            period = period.replace("%1", utc_day(s.not_before)).replace("%2", utc_day(s.not_after))
+            period = self.tr("Valid from {start} until {end}").format(
+                start=utc_day(s.not_before), end=utc_day(s.not_after)
+            )
         return f"{row.full_name}\n{self.origin_label(row.origin)} · {period}"

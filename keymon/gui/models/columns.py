@@ -3,19 +3,27 @@
 Each :class:`Column` says how to show, sort and explain one value of an entry.
 :func:`derive_row` applies every column once per entry and keeps the results
 in a frozen :class:`Row`, so painting and sorting never touch a certificate
-again. Nothing here needs Qt, so rows can be derived in a worker thread.
+again. Rows can be derived in a worker thread: the only Qt used here is the
+(thread-safe) translation lookup, and fixed labels are translated once per language
+(:func:`translated`), never once per row.
+
+Translatable labels are marked ``QT_TRANSLATE_NOOP("Columns", …)`` where they are
+declared and stay English in the tables; :func:`translated` looks them up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from PySide6.QtCore import QCoreApplication, QObject
+
 from keymon.core.entries import CertSummary, Entry, SecretKeyEntry
 from keymon.core.expiry import Expiry, Status, entry_expiry
-from keymon.core.listing import TYPE_LABELS
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 
 SortKey = Any  # a comparable raw value (datetime, int, str, tuple of those) or None
 
@@ -31,6 +39,9 @@ class Facts:
 
 @dataclass(frozen=True)
 class Column:
+    """One column; ``title``, ``header_tooltip`` and ``label`` are English sources
+    (marked for the "Columns" context): show them through :func:`translated`."""
+
     key: str
     title: str
     display: Callable[[Facts], str]
@@ -39,6 +50,13 @@ class Column:
     visible: bool = True
     width: int = 120
     header_tooltip: str = ""
+    label: str = ""
+    """The column's name where ``title`` is empty (menus, screen readers)."""
+
+    @property
+    def name(self) -> str:
+        """The title, or the label of an untitled column (English source)."""
+        return self.title or self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +78,68 @@ class Row:
 
 
 STATUS_LABELS = {
-    Status.VALID: "Valid",
-    Status.EXPIRING: "Expiring soon",
-    Status.EXPIRED: "Expired",
-    Status.NOT_YET_VALID: "Not yet valid",
-    Status.NONE: "Does not expire",
+    Status.VALID: QT_TRANSLATE_NOOP("Columns", "Valid"),
+    Status.EXPIRING: QT_TRANSLATE_NOOP("Columns", "Expiring soon"),
+    Status.EXPIRED: QT_TRANSLATE_NOOP("Columns", "Expired"),
+    Status.NOT_YET_VALID: QT_TRANSLATE_NOOP("Columns", "Not yet valid"),
+    Status.NONE: QT_TRANSLATE_NOOP("Columns", "Does not expire"),
+}
+#: Entry kinds as the table names them (``keymon list`` prints the same, untranslated).
+TYPE_NAMES = {
+    "key_pair": QT_TRANSLATE_NOOP("Columns", "Key pair"),
+    "certificate": QT_TRANSLATE_NOOP("Columns", "Certificate"),
+    "secret_key": QT_TRANSLATE_NOOP("Columns", "Secret key"),
 }
 _SEVERITY = {Status.EXPIRED: 0, Status.EXPIRING: 1, Status.NOT_YET_VALID: 2, Status.VALID: 3}
+
+
+_translations: dict[str, str] = {}
+
+
+def translated(text: str) -> str:
+    """``text``, marked ``QT_TRANSLATE_NOOP("Columns", …)``, in the current language.
+
+    Looked up once and then cached: row derivation asks for the same few labels
+    thousands of times. :func:`forget_translations` starts over (a new language).
+    """
+    found = _translations.get(text)
+    if found is None:
+        found = QCoreApplication.translate("Columns", text) if text else text
+        _translations[text] = found
+    return found
+
+
+def forget_translations() -> None:
+    """Drop the cached translations (call after a translator was installed or removed)."""
+    _translations.clear()
+
+
+class Columns(QObject):
+    """The "Columns" context of the counted (``%n``) texts.
+
+    lupdate marks a message as numerus only when it is a ``tr()`` call: it extracts
+    ``QCoreApplication.translate(context, text, "", n)`` with a variable ``n`` as a
+    plain message (and drops it when ``n`` is an expression), so these are methods.
+    """
+
+    def days_left(self, days: int) -> str:
+        return self.tr("%n days left", "", days)
+
+    def expired_days_ago(self, days: int) -> str:
+        return self.tr("expired %n days ago", "", days)
+
+
+@functools.cache
+def _counted() -> Columns:
+    return Columns()
+
+
+def status_label(status: Status) -> str:
+    return translated(STATUS_LABELS[status])
+
+
+def type_name(kind: str) -> str:
+    return translated(TYPE_NAMES[kind])
 
 
 def colon_hex(data: bytes) -> str:
@@ -98,10 +171,13 @@ def time_left(when: dt.datetime, now: dt.datetime) -> str:
     """``12 days left``, ``less than a day left``, ``expired 3 days ago``."""
     seconds = (when - now).total_seconds()
     days = int(abs(seconds) // 86400)
-    unit = "day" if days == 1 else "days"
     if seconds > 0:
-        return "less than a day left" if days == 0 else f"{days} {unit} left"
-    return "expired less than a day ago" if days == 0 else f"expired {days} {unit} ago"
+        if days == 0:
+            return QCoreApplication.translate("Columns", "less than a day left")
+        return _counted().days_left(days)
+    if days == 0:
+        return QCoreApplication.translate("Columns", "expired less than a day ago")
+    return _counted().expired_days_ago(days)
 
 
 def _text(getter: Callable[[CertSummary], str]) -> Callable[[Facts], str]:
@@ -126,10 +202,13 @@ def _status_key(f: Facts) -> SortKey:
 
 
 def _status_tooltip(f: Facts, now: dt.datetime) -> str:
-    label = STATUS_LABELS[f.expiry.status]
+    label = status_label(f.expiry.status)
     if f.expiry.not_after is None:
         return label
-    return f"{label}: {time_left(f.expiry.not_after, now)}"
+    left = time_left(f.expiry.not_after, now)
+    return QCoreApplication.translate("Columns", "{status}: {time_left}").format(
+        status=label, time_left=left
+    )
 
 
 def _until_text(f: Facts) -> str:
@@ -142,7 +221,8 @@ def _until_tooltip(f: Facts, now: dt.datetime) -> str:
         return ""
     text = f"{utc_text(when)}\n{time_left(when, now)}"
     if decisive is not None and f.summary is not None and decisive.summary is not f.summary:
-        text += f"\nThe chain expires first at {decisive.summary.subject_cn!r}."
+        first = QCoreApplication.translate("Columns", "The chain expires first at '{name}'.")
+        text += "\n" + first.format(name=decisive.summary.subject_cn)
     return text
 
 
@@ -190,21 +270,28 @@ COLUMNS: tuple[Column, ...] = (
         _status_key,
         _status_tooltip,
         width=28,
-        header_tooltip="Expiry status (the earliest expiry in the chain decides)",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Columns", "Expiry status (the earliest expiry in the chain decides)"
+        ),
+        label=QT_TRANSLATE_NOOP("Columns", "Status"),
     ),
     Column(
-        "alias", "Alias", lambda f: f.entry.alias, lambda f: f.entry.alias.casefold(), width=180
+        "alias",
+        QT_TRANSLATE_NOOP("Columns", "Alias"),
+        lambda f: f.entry.alias,
+        lambda f: f.entry.alias.casefold(),
+        width=180,
     ),
     Column(
         "type",
-        "Type",
-        lambda f: TYPE_LABELS[f.entry.kind],
-        lambda f: TYPE_LABELS[f.entry.kind].casefold(),
+        QT_TRANSLATE_NOOP("Columns", "Type"),
+        lambda f: type_name(f.entry.kind),
+        lambda f: type_name(f.entry.kind).casefold(),
         width=110,
     ),
     Column(
         "subject",
-        "Subject (CN)",
+        QT_TRANSLATE_NOOP("Columns", "Subject (CN)"),
         _text(lambda s: s.subject_cn),
         _folded(lambda s: s.subject_cn),
         _subject_tooltip,
@@ -212,7 +299,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "issuer",
-        "Issuer (CN)",
+        QT_TRANSLATE_NOOP("Columns", "Issuer (CN)"),
         _text(lambda s: s.issuer_cn),
         _folded(lambda s: s.issuer_cn),
         _issuer_tooltip,
@@ -220,7 +307,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "valid_from",
-        "Valid From",
+        QT_TRANSLATE_NOOP("Columns", "Valid From"),
         _date(lambda s: s.not_before),
         lambda f: f.summary.not_before if f.summary is not None else None,
         lambda f, now: utc_text(f.summary.not_before) if f.summary is not None else "",
@@ -229,17 +316,19 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "valid_until",
-        "Valid Until",
+        QT_TRANSLATE_NOOP("Columns", "Valid Until"),
         _until_text,
         lambda f: f.expiry.not_after,
         _until_tooltip,
         width=100,
-        header_tooltip="The earliest expiry of any certificate in the chain",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Columns", "The earliest expiry of any certificate in the chain"
+        ),
     ),
-    Column("key", "Key", _key_text, _key_sort, width=90),
+    Column("key", QT_TRANSLATE_NOOP("Columns", "Key"), _key_text, _key_sort, width=90),
     Column(
         "signature",
-        "Signature Algorithm",
+        QT_TRANSLATE_NOOP("Columns", "Signature Algorithm"),
         _text(lambda s: s.signature_algorithm),
         _folded(lambda s: s.signature_algorithm),
         visible=False,
@@ -247,7 +336,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "serial",
-        "Serial",
+        QT_TRANSLATE_NOOP("Columns", "Serial"),
         _text(lambda s: serial_colon(s.serial)),
         lambda f: f.summary.serial if f.summary is not None else None,
         visible=False,
@@ -255,7 +344,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "sha256",
-        "SHA-256 Fingerprint",
+        QT_TRANSLATE_NOOP("Columns", "SHA-256 Fingerprint"),
         _text(lambda s: colon_hex(bytes.fromhex(s.sha256))),
         _folded(lambda s: s.sha256),
         visible=False,
@@ -263,7 +352,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "modified",
-        "Last Modified",
+        QT_TRANSLATE_NOOP("Columns", "Last Modified"),
         _modified_text,
         lambda f: f.entry.modified,
         visible=False,
@@ -336,12 +425,13 @@ def derive_rows(
     """
     items = list(entries)
     rows: list[Row] = []
+    reading = QCoreApplication.translate("Columns", "Reading entries") if progress else ""
     for start in range(0, len(items), chunk):
         if cancel is not None:
             cancel.raise_if_cancelled()
         rows.extend(derive_row(e, now, warning_days, columns) for e in items[start : start + chunk])
         if progress is not None:
-            progress(len(rows), len(items), "Reading entries")
+            progress(len(rows), len(items), reading)
     return rows
 
 

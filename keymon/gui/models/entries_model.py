@@ -37,17 +37,19 @@ from keymon.core.errors import AliasExists, AliasNotFound
 from keymon.core.expiry import DEFAULT_WARNING_DAYS, Status, entry_expiry, utcnow
 from keymon.gui.models.columns import (
     COLUMNS,
-    STATUS_LABELS,
     Column,
     Facts,
     Row,
     column_index,
     derive_row,
     derive_rows,
+    forget_translations,
     insert_position,
     row_of_facts,
     sorted_order,
     status_boundaries,
+    status_label,
+    translated,
 )
 from keymon.gui.palette import StatusPalette
 
@@ -62,12 +64,25 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
 _COLOUR_ROLES = [_DECORATION, _FOREGROUND, _BACKGROUND]
 _TIME_ROLES = [_DISPLAY, _TOOLTIP, SORT_ROLE, STATUS_ROLE, *_COLOUR_ROLES, _ACCESSIBLE]
 _ROOT = QModelIndex()
 _LAYOUT_SIGNATURE = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 Index = QModelIndex | QPersistentModelIndex
+
+
+class _Header:
+    """One column's header texts, translated once (headerData is asked for them often)."""
+
+    __slots__ = ("description", "name", "title", "tooltip")
+
+    def __init__(self, column: Column) -> None:
+        self.title = translated(column.title)
+        self.name = translated(column.name)  # what a screen reader (or a menu) calls it
+        self.description = translated(column.header_tooltip)
+        self.tooltip: str | None = self.description or self.title or None
 
 
 class EntriesModel(QAbstractTableModel):
@@ -101,6 +116,10 @@ class EntriesModel(QAbstractTableModel):
         self._index: dict[str, int] | None = None
         self._boundaries: list[dt.datetime] | None = None
         self._counts: Counter[Status] | None = None
+        # the current language's texts, looked up afresh: a translator may be new
+        forget_translations()
+        self._headers = tuple(_Header(c) for c in self._columns)
+        self._status_names = {status: status_label(status) for status in Status}
         self._rows: list[Row] = derive_rows(entries, self._now, self._warning_days, self._columns)
 
     # -- Qt model interface ----------------------------------------------------
@@ -144,19 +163,21 @@ class EntriesModel(QAbstractTableModel):
                 return None
             return tooltip(row.facts, self._now) or None
         if role == _ACCESSIBLE and c == self._status_column:
-            return STATUS_LABELS[row.facts.expiry.status]
+            return self._status_names[row.facts.expiry.status]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
             return None
-        column = self._columns[section]
+        header = self._headers[section]
         if role == _DISPLAY:
-            return column.title
+            return header.title
         if role == _TOOLTIP:
-            return column.header_tooltip or column.title or None
+            return header.tooltip
         if role == _ACCESSIBLE:
-            return column.title or column.header_tooltip
+            return header.name
+        if role == _DESCRIPTION:
+            return header.description or None
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -172,6 +193,28 @@ class EntriesModel(QAbstractTableModel):
 
     def column_index(self, key: str) -> int:
         return column_index(key, self._columns)
+
+    def column_name(self, section: int) -> str:
+        """The translated name of a column, also of the untitled status column (for menus)."""
+        return self._headers[section].name
+
+    def retranslate(self) -> None:
+        """Show headers, labels and row texts in the language now installed.
+
+        For a window's ``QEvent.LanguageChange``; rows keep their order unless the
+        sort column's texts changed (the entry types, say).
+        """
+        forget_translations()
+        self._headers = tuple(_Header(c) for c in self._columns)
+        self._status_names = {status: status_label(status) for status in Status}
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if not self._rows:
+            return
+        self._rows = [row_of_facts(row.facts, self._columns) for row in self._rows]
+        last = len(self._columns) - 1
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+        self._resort()
 
     @property
     def rows(self) -> Sequence[Row]:

@@ -6,6 +6,10 @@ The form builds a :class:`~keymon.core.net.result.ProbeRequest` (through
 the network at once. The result is shown as it is: the steps, a summary, the server's
 chain judged against the keystore, the client CAs the server accepts, and the error
 in one sentence.
+
+The probe's own texts (step messages, the error's detail) come from core and stay
+English; the panel puts a translated headline per kind of error above the detail and
+translates the step names, so the outcome reads in the user's language.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import socket
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,25 +41,110 @@ from PySide6.QtWidgets import (
 from keymon.core.entries import KeyPairEntry
 from keymon.core.errors import KeymonError
 from keymon.core.expiry import utcnow
-from keymon.core.net.result import Cancellation, ProbeCancelled, ProbeRequest, ProbeResult
+from keymon.core.net.result import (
+    Cancellation,
+    ProbeCancelled,
+    ProbeErrorKind,
+    ProbeRequest,
+    ProbeResult,
+    StepName,
+)
 from keymon.gui import operations_net as net
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.views.chain_viewer import ChainViewer
 from keymon.gui.workers import CancelToken, ErrorInfo, TaskHandle
 
 if TYPE_CHECKING:
     from keymon.gui.main_window import KeymonMainWindow
 
-NO_CLIENT = "(no client certificate)"
+
+# The English texts below are sources of the "ConnectivityPanel" context: the panel
+# shows them through _tr(); the tables (and the tests) keep the English keys.
+NO_CLIENT = QT_TRANSLATE_NOOP("ConnectivityPanel", "(no client certificate)")
+#: Summary titles (as operations_net.summary_rows names them) → the value label's objectName.
 SUMMARY_NAMES = {
-    "Protocol": "protocolValue",
-    "Cipher": "cipherValue",
-    "ALPN": "alpnValue",
-    "Trusted by keystore": "keystoreTrustValue",
-    "Trusted by system": "systemTrustValue",
-    "Hostname": "hostnameValue",
-    "Client certificate": "clientCertValue",
-    "HTTP status": "httpStatusValue",
+    QT_TRANSLATE_NOOP("ConnectivityPanel", "Protocol"): "protocolValue",
+    QT_TRANSLATE_NOOP("ConnectivityPanel", "Cipher"): "cipherValue",
+    QT_TRANSLATE_NOOP("ConnectivityPanel", "ALPN"): "alpnValue",
+    QT_TRANSLATE_NOOP("ConnectivityPanel", "Trusted by keystore"): "keystoreTrustValue",
+    QT_TRANSLATE_NOOP("ConnectivityPanel", "Trusted by system"): "systemTrustValue",
+    QT_TRANSLATE_NOOP("ConnectivityPanel", "Hostname"): "hostnameValue",
+    QT_TRANSLATE_NOOP("ConnectivityPanel", "Client certificate"): "clientCertValue",
+    QT_TRANSLATE_NOOP("ConnectivityPanel", "HTTP status"): "httpStatusValue",
 }
+#: The probe's steps, named as core's StepName.label names them in English.
+STEP_NAMES = {
+    StepName.RESOLVE: QT_TRANSLATE_NOOP("ConnectivityPanel", "Name resolution"),
+    StepName.CONNECT: QT_TRANSLATE_NOOP("ConnectivityPanel", "TCP connection"),
+    StepName.PROXY: QT_TRANSLATE_NOOP("ConnectivityPanel", "Proxy tunnel"),
+    StepName.TLS: QT_TRANSLATE_NOOP("ConnectivityPanel", "TLS handshake"),
+    StepName.CLIENT_CERTIFICATE: QT_TRANSLATE_NOOP("ConnectivityPanel", "Client certificate"),
+    StepName.HTTP: QT_TRANSLATE_NOOP("ConnectivityPanel", "HTTP request"),
+    StepName.ISSUERS: QT_TRANSLATE_NOOP("ConnectivityPanel", "Missing issuers (AIA)"),
+}
+#: One translated sentence per kind of failure, shown above core's (English) detail.
+ERROR_HEADLINES = {
+    ProbeErrorKind.NAME_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The host name could not be resolved."
+    ),
+    ProbeErrorKind.CONNECTION_REFUSED: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The server refused the connection."
+    ),
+    ProbeErrorKind.CONNECTION_FAILED: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The server could not be reached."
+    ),
+    ProbeErrorKind.CONNECTION_CLOSED: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The server closed the connection."
+    ),
+    ProbeErrorKind.TIMED_OUT: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The server did not answer in time."
+    ),
+    ProbeErrorKind.NOT_TLS: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The server does not speak TLS on this port."
+    ),
+    ProbeErrorKind.TLS_ALERT: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The server broke off the TLS handshake with an alert."
+    ),
+    ProbeErrorKind.TLS_FAILED: QT_TRANSLATE_NOOP("ConnectivityPanel", "The TLS handshake failed."),
+    ProbeErrorKind.CLIENT_CERTIFICATE_REQUIRED: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The server requires a client certificate."
+    ),
+    ProbeErrorKind.CLIENT_CERTIFICATE_REJECTED: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The server rejected the client certificate."
+    ),
+    ProbeErrorKind.SERVER_UNTRUSTED: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The server's certificate is not trusted."
+    ),
+    ProbeErrorKind.HOSTNAME_MISMATCH: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The server's certificate is not valid for this host name."
+    ),
+    ProbeErrorKind.EXPIRED: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel",
+        "A certificate of the server's chain has expired or is not valid yet.",
+    ),
+    ProbeErrorKind.PROXY_FAILED: QT_TRANSLATE_NOOP(
+        "ConnectivityPanel", "The proxy did not open a tunnel to the server."
+    ),
+    ProbeErrorKind.HTTP_ERROR: QT_TRANSLATE_NOOP("ConnectivityPanel", "The HTTP check failed."),
+    ProbeErrorKind.CANCELLED: QT_TRANSLATE_NOOP("ConnectivityPanel", "The test was cancelled."),
+}
+
+
+def _tr(text: str) -> str:
+    """A text of the tables above in the current language."""
+    return QCoreApplication.translate("ConnectivityPanel", text)
+
+
+def step_name(name: StepName) -> str:
+    return _tr(STEP_NAMES[name]) if name in STEP_NAMES else name.label
+
+
+def error_headline(result: ProbeResult | None) -> str:
+    """The translated one-sentence meaning of the result's error ("" without an error)."""
+    if result is None or result.error is None:
+        return ""
+    headline = ERROR_HEADLINES.get(result.error.kind)
+    return _tr(headline) if headline is not None else ""
 
 
 class _EitherCancel(Cancellation):
@@ -116,6 +205,7 @@ class ConnectivityPanel(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         scroll.setWidget(self._content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +223,7 @@ class ConnectivityPanel(QWidget):
         self.host_edit.setObjectName("hostEdit")
         self.host_edit.setPlaceholderText(self.tr("host or host:port"))
         self.host_edit.setAccessibleName(self.tr("Host"))
+        self.host_edit.setAccessibleDescription(self.tr("The server to test: host or host:port"))
         self.recent_model = QStringListModel(net.recent_hosts(self.window_.settings), self)
         completer = QCompleter(self.recent_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -143,26 +234,36 @@ class ConnectivityPanel(QWidget):
         self.port_spin.setObjectName("portSpin")
         self.port_spin.setRange(1, 65535)
         self.port_spin.setValue(443)
+        self.port_spin.setAccessibleName(self.tr("Port"))
+        self.port_spin.setAccessibleDescription(self.tr("Used when the host names no port"))
         self.sni_edit = QLineEdit(c)
         self.sni_edit.setObjectName("sniEdit")
         self.sni_edit.setPlaceholderText(self.tr("the host name (default)"))
+        self.sni_edit.setAccessibleName(self.tr("Server name (SNI)"))
         self.timeout_spin = QDoubleSpinBox(c)
         self.timeout_spin.setObjectName("timeoutSpin")
         self.timeout_spin.setRange(0.5, 300.0)
         self.timeout_spin.setValue(10.0)
-        self.timeout_spin.setSuffix(" s")
+        self.timeout_spin.setSuffix(self.tr(" s", "seconds"))
+        self.timeout_spin.setAccessibleName(self.tr("Timeout in seconds"))
         self.proxy_edit = QLineEdit(c)
         self.proxy_edit.setObjectName("proxyEdit")
-        self.proxy_edit.setPlaceholderText("http://[user:password@]host:port")
+        self.proxy_edit.setPlaceholderText(self.tr("http://[user:password@]host:port"))
+        self.proxy_edit.setAccessibleName(self.tr("Proxy"))
         self.client_combo = QComboBox(c)
         self.client_combo.setObjectName("clientAliasCombo")
         self.client_combo.setAccessibleName(self.tr("Client certificate"))
-        self.verify_check = QCheckBox(self.tr("Fail when the server is not trusted"), c)
-        self.verify_check.setObjectName("verifyCheck")
-        self.verify_check.setChecked(True)
+        self.client_combo.setAccessibleDescription(
+            self.tr("The key pair to present when the server asks for a client certificate")
+        )
+        # created in the order shown: Tab follows creation
         self.http_path_edit = QLineEdit(c)
         self.http_path_edit.setObjectName("httpPathEdit")
         self.http_path_edit.setPlaceholderText(self.tr("/path (optional HTTP check)"))
+        self.http_path_edit.setAccessibleName(self.tr("HTTP path"))
+        self.verify_check = QCheckBox(self.tr("Fail when the server is not trusted"), c)
+        self.verify_check.setObjectName("verifyCheck")
+        self.verify_check.setChecked(True)
         self.form = QFormLayout()
         self.form.addRow(self.tr("&Host:"), self.host_edit)
         self.form.addRow(self.tr("P&ort:"), self.port_spin)
@@ -180,31 +281,28 @@ class ConnectivityPanel(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"), c)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancel)
-        self.download_button = QPushButton(self.tr("&Download Server Certificates…"), c)
-        self.download_button.setObjectName("downloadServerCertsButton")
-        self.download_button.clicked.connect(self._download)
-        self.import_root_button = QPushButton(self.tr("&Import Root CA…"), c)
-        self.import_root_button.setObjectName("importRootButton")
-        self.import_root_button.clicked.connect(self.import_root)
         self.buttons = QHBoxLayout()
         for button in (self.run_button, self.cancel_button):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
-        self.result_buttons = QHBoxLayout()
-        self.result_buttons.addWidget(self.download_button)
-        self.result_buttons.addWidget(self.import_root_button)
-        self.result_buttons.addStretch(1)
 
     def _build_result(self) -> None:
         c = self._content
-        self.error_label = _label("probeErrorLabel", c)
-        font = self.error_label.font()
+        # the error: a translated headline, then core's (English) detail in error_label
+        self.headline_label = _label("probeHeadlineLabel", c)
+        font = self.headline_label.font()
         font.setBold(True)
-        self.error_label.setFont(font)
+        self.headline_label.setFont(font)
+        self.error_label = _label("probeErrorLabel", c)
         self.steps = QTreeWidget(c)
         self.steps.setObjectName("stepList")
         self.steps.setAccessibleName(self.tr("Probe steps"))
-        self.steps.setHeaderLabels([self.tr("Step"), self.tr("ms"), self.tr("Message")])
+        self.steps.setAccessibleDescription(
+            self.tr("Each step of the test, how long it took and what it found")
+        )
+        self.steps.setHeaderLabels(
+            [self.tr("Step"), self.tr("ms", "milliseconds"), self.tr("Message")]
+        )
         self.steps.setRootIsDecorated(False)
         self.steps.setWordWrap(True)
         self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -218,15 +316,26 @@ class ConnectivityPanel(QWidget):
         for title, name in SUMMARY_NAMES.items():
             label = _label(name, c)
             self.summary_labels[title] = label
-            summary.addRow(self.tr(title) + ":", label)
+            summary.addRow(self.tr("{title}:").format(title=_tr(title)), label)
         self.chain_viewer = ChainViewer(c)
         self.chain_viewer.setMinimumHeight(self.fontMetrics().height() * 10)
         self.fetched_label = _label("fetchedIssuersLabel", c)
         self.ca_label = _label("clientCasLabel", c)
         self.notes_label = _label("probeNotesLabel", c)
+        self.download_button = QPushButton(self.tr("&Download Server Certificates…"), c)
+        self.download_button.setObjectName("downloadServerCertsButton")
+        self.download_button.clicked.connect(self._download)
+        self.import_root_button = QPushButton(self.tr("&Import Root CA…"), c)
+        self.import_root_button.setObjectName("importRootButton")
+        self.import_root_button.clicked.connect(self.import_root)
+        self.result_buttons = QHBoxLayout()
+        self.result_buttons.addWidget(self.download_button)
+        self.result_buttons.addWidget(self.import_root_button)
+        self.result_buttons.addStretch(1)
         layout = QVBoxLayout(c)
         layout.addLayout(self.form)
         layout.addLayout(self.buttons)
+        layout.addWidget(self.headline_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.steps)
         layout.addLayout(summary)
@@ -264,7 +373,7 @@ class ConnectivityPanel(QWidget):
         current = self.client_combo.currentData()
         aliases = [e.alias for e in store.entries if isinstance(e, KeyPairEntry)] if store else []
         self.client_combo.clear()
-        self.client_combo.addItem(self.tr(NO_CLIENT), None)
+        self.client_combo.addItem(_tr(NO_CLIENT), None)
         for alias in aliases:
             self.client_combo.addItem(alias, alias)
         index = self.client_combo.findData(current) if current is not None else 0
@@ -293,13 +402,13 @@ class ConnectivityPanel(QWidget):
         try:
             request = net.build_request(self.values(), self.window_.store)
         except KeymonError as exc:
-            self.error_label.setText(self.tr(exc.message))
+            self._show_error(self.tr("The test cannot run with these settings."), exc.message)
             return
         self.recent_model.setStringList(
             net.remember_host(self.window_.settings, self.host_edit.text())
         )
         self.show_result(None)
-        self.error_label.setText(self.tr("Testing %1…").replace("%1", request.host))
+        self._show_error("", self.tr("Testing {host}…").format(host=request.host))
         self._cancellation = Cancellation()
         self._handle = self.window_.runner.run(
             _probe_job,
@@ -325,11 +434,11 @@ class ConnectivityPanel(QWidget):
 
     def _failed(self, error: ErrorInfo) -> None:
         self._set_running(False)
-        self.error_label.setText(self.tr(error.message))
+        self._show_error(self.tr("The test could not run."), error.message)
 
     def _cancelled(self) -> None:
         self._set_running(False)
-        self.error_label.setText(self.tr("The test was cancelled."))
+        self._show_error("", self.tr("The test was cancelled."))
 
     def _set_running(self, running: bool) -> None:
         if not running:
@@ -346,14 +455,20 @@ class ConnectivityPanel(QWidget):
         self.import_root_button.setEnabled(has_chain and self.window_.session is not None)
 
     # -- showing a result ---------------------------------------------------------------------
+    def _show_error(self, headline: str, detail: str) -> None:
+        """A translated headline over core's detail (which stays as core wrote it)."""
+        self.headline_label.setText(headline)
+        self.headline_label.setVisible(bool(headline))
+        self.error_label.setText(detail)
+
     def show_result(self, result: ProbeResult | None) -> None:
         self.result = result
         self.steps.clear()
-        self.error_label.setText(net.error_sentence(result) if result else "")
+        self._show_error(error_headline(result), net.error_sentence(result) if result else "")
         rows = net.summary_rows(result) if result else []
         values = dict(rows)
         for title, label in self.summary_labels.items():
-            label.setText(self.tr(values.get(title, "—")))
+            label.setText(values.get(title, "—"))  # operations_net's texts, as they are
         self.fetched_label.clear()
         self.ca_label.clear()
         self.notes_label.clear()
@@ -365,10 +480,11 @@ class ConnectivityPanel(QWidget):
         ok_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         bad_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton)
         for step in result.steps:
-            mark = "✔" if step.ok else "✘"
-            item = QTreeWidgetItem([step.name.label, f"{step.ms:.0f}", step.message])
+            name = step_name(step.name)
+            item = QTreeWidgetItem([name, f"{step.ms:.0f}", step.message])
             item.setIcon(0, ok_icon if step.ok else bad_icon)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{mark} {step.name.label}")
+            outcome = self.tr("{step}: done") if step.ok else self.tr("{step}: failed")
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, outcome.format(step=name))
             item.setToolTip(2, step.message)
             self.steps.addTopLevelItem(item)
         self._show_chain()

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QFontDatabase,
@@ -50,13 +50,6 @@ def copy_text(text: str) -> None:
     clipboard = QGuiApplication.clipboard()
     if clipboard is not None:
         clipboard.setText(text)
-
-
-def days_text(n: int) -> str:
-    """ "1 day" / "%1 days" (English plural without a translation file)."""
-    if abs(n) == 1:
-        return QCoreApplication.translate("EntryDetails", "1 day")
-    return QCoreApplication.translate("EntryDetails", "%1 days").replace("%1", str(n))
 
 
 def _utc(t: dt.datetime) -> str:
@@ -118,8 +111,12 @@ class CertificateTabs(QTabWidget):
         self.setAccessibleName(self.tr("Certificate details"))
         self._details: CertDetails | None = None
 
-        self.general = self._tree("generalTree", self.tr("General"), (self.tr("Field"), ""))
-        self.general.headerItem().setText(1, self.tr("Value"))
+        self.general = self._tree(
+            "generalTree",
+            self.tr("General"),
+            self.tr("The certificate's fields; Ctrl+C copies the selected value."),
+            (self.tr("Field"), self.tr("Value")),
+        )
         self.addTab(self.general, self.tr("General"))
 
         page = QWidget(self)
@@ -135,7 +132,12 @@ class CertificateTabs(QTabWidget):
         self.addTab(page, self.tr("Fingerprints"))
 
         headers = (self.tr("Extension"), self.tr("Critical"), self.tr("Value"))
-        self.extensions = self._tree("extensionsTree", self.tr("Extensions"), headers)
+        self.extensions = self._tree(
+            "extensionsTree",
+            self.tr("Extensions"),
+            self.tr("The certificate's extensions; Ctrl+C copies the selected values."),
+            headers,
+        )
         self.addTab(self.extensions, self.tr("Extensions"))
 
         page = QWidget(self)
@@ -157,10 +159,11 @@ class CertificateTabs(QTabWidget):
         self.addTab(page, self.tr("PEM"))
         self.show_certificate(None, dt.datetime.now(dt.UTC))
 
-    def _tree(self, name: str, title: str, headers: Sequence[str]) -> QTreeWidget:
+    def _tree(self, name: str, title: str, description: str, headers: Sequence[str]) -> QTreeWidget:
         tree = QTreeWidget(self)
         tree.setObjectName(name)
         tree.setAccessibleName(title)
+        tree.setAccessibleDescription(description)
         tree.setHeaderLabels(list(headers))
         tree.setAlternatingRowColors(True)
         tree.setUniformRowHeights(True)
@@ -179,12 +182,13 @@ class CertificateTabs(QTabWidget):
     def _fingerprint_row(
         self, page: QWidget, grid: QGridLayout, row: int, algo: str, label: str
     ) -> None:
-        field = HexField(f"{algo}Field", self.tr("%1 fingerprint").replace("%1", label), page)
-        caption = QLabel(f"{label}:", page)
+        accessible = self.tr("{algorithm} fingerprint").format(algorithm=label)
+        field = HexField(f"{algo}Field", accessible, page)
+        caption = QLabel(self.tr("{algorithm}:").format(algorithm=label), page)
         caption.setBuddy(field)
         button = QPushButton(self.tr("Copy"), page)
         button.setObjectName(f"copy{algo.capitalize()}Button")
-        button.setAccessibleName(self.tr("Copy %1 fingerprint").replace("%1", label))
+        button.setAccessibleName(self.tr("Copy {algorithm} fingerprint").format(algorithm=label))
         button.clicked.connect(lambda: self._copy(algo))
         top = Qt.AlignmentFlag.AlignTop
         grid.addWidget(caption, row, 0, top)
@@ -236,9 +240,8 @@ class CertificateTabs(QTabWidget):
             self._add(tree, self.tr("Days remaining"), self._remaining(d, now))
             self._add(tree, self.tr("Public key algorithm"), d.key_algorithm)
             if d.key_size is not None:
-                self._add(
-                    tree, self.tr("Key size"), self.tr("%1 bits").replace("%1", str(d.key_size))
-                )
+                bits = self.tr("{bits} bits").format(bits=d.key_size)
+                self._add(tree, self.tr("Key size"), bits)
             if d.curve:
                 self._add(tree, self.tr("Curve"), d.curve)
             self._add(tree, self.tr("Signature algorithm"), d.signature_algorithm)
@@ -252,7 +255,9 @@ class CertificateTabs(QTabWidget):
         tree.setUpdatesEnabled(False)
         tree.clear()
         for ext in d.extensions if d is not None else ():
-            name = ext.name if ext.name != "Unknown extension" else f"{ext.name} ({ext.oid})"
+            name = ext.name  # core's (English) name of the extension, like the OID a term
+            if ext.name == "Unknown extension":
+                name = self.tr("Unknown extension ({oid})").format(oid=ext.oid)
             critical = self._yes_no(ext.critical)
             first, *rest = ext.values or ("",)
             item = self._add(tree, name, critical, first, copy="\n".join(ext.values))
@@ -289,7 +294,7 @@ class CertificateTabs(QTabWidget):
             return self.tr("Not yet valid")
         if now > d.not_after:
             ago = (now - d.not_after) // dt.timedelta(days=1)
-            return self.tr("Expired %1 ago").replace("%1", days_text(ago))
+            return self.tr("Expired %n days ago", "", ago)
         return str(d.days_remaining)
 
 
@@ -397,7 +402,7 @@ class EntryDetails(QWidget):
             self.type_label.setText(self.tr("Secret key"))
             self.chain_viewer.clear()
             self.secret_algorithm.setText(entry.algorithm)
-            self.secret_size.setText(self.tr("%1 bits").replace("%1", str(len(entry.key) * 8)))
+            self.secret_size.setText(self.tr("{bits} bits").format(bits=len(entry.key) * 8))
             self.stack.setCurrentIndex(self.SECRET_PAGE)
             return
         kind = self.tr("Key pair") if entry.kind == "key_pair" else self.tr("Trusted certificate")
@@ -422,25 +427,25 @@ class EntryDetails(QWidget):
             text = self.tr("Does not expire")
         elif status is Status.NOT_YET_VALID:
             start = max(c.summary.not_before for c in entry.certificates)
-            text = self.tr("Not yet valid (from %1)").replace("%1", _utc(start))
+            text = self.tr("Not yet valid (from {date})").format(date=_utc(start))
         elif expiry.not_after is not None:
             days = (expiry.not_after - now) // dt.timedelta(days=1)
             ago = (now - expiry.not_after) // dt.timedelta(days=1)
             if status is Status.EXPIRED and ago == 0:
                 text = self.tr("Expired today")
             elif status is Status.EXPIRED:
-                text = self.tr("Expired %1 ago").replace("%1", days_text(ago))
+                text = self.tr("Expired %n days ago", "", ago)
             elif days == 0:
                 text = self.tr("Expires today")
             elif status is Status.EXPIRING:
-                text = self.tr("Expires soon: %1 left").replace("%1", days_text(days))
+                text = self.tr("Expires soon: %n days left", "", days)
             else:
-                text = self.tr("Valid: %1 left").replace("%1", days_text(days))
-            text += self.tr(" (until %1)").replace("%1", _utc(expiry.not_after))
+                text = self.tr("Valid: %n days left", "", days)
+            text += self.tr(" (until {date})").format(date=_utc(expiry.not_after))
             decisive = expiry.decisive
             if decisive is not None and decisive != entry.certificate:
-                text += self.tr("; “%1” in the chain expires first").replace(
-                    "%1", decisive.summary.subject_cn
+                text += self.tr("; “{name}” in the chain expires first").format(
+                    name=decisive.summary.subject_cn
                 )
         self.expiry_label.setText(text)
         icon = self._colors.icon(status)

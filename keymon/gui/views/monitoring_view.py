@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -38,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from keymon.core import ics, monitoring, secrets, storage
 from keymon.core.errors import KeymonError, NoKeyring
-from keymon.core.expiry import utcnow
+from keymon.core.expiry import Status, utcnow
 from keymon.core.keystore import Keystore
 from keymon.core.monitoring import MonitoredCertificate
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.palette import StatusPalette
 from keymon.gui.prompts import wrong_password_text
 from keymon.gui.tray import ExpiryTray
@@ -49,8 +51,32 @@ from keymon.gui.workers import ErrorInfo, TaskHandle
 if TYPE_CHECKING:
     from keymon.gui.main_window import KeymonMainWindow
 
+
 AnyIndex = QModelIndex | QPersistentModelIndex
-COLUMNS = ("", "Expires", "Days left", "Common name", "Alias", "Position", "Keystore")
+#: Column titles: English sources of the "MonitoringModel" context.
+COLUMNS = (
+    "",
+    QT_TRANSLATE_NOOP("MonitoringModel", "Expires"),
+    QT_TRANSLATE_NOOP("MonitoringModel", "Days left"),
+    QT_TRANSLATE_NOOP("MonitoringModel", "Common name"),
+    QT_TRANSLATE_NOOP("MonitoringModel", "Alias"),
+    QT_TRANSLATE_NOOP("MonitoringModel", "Position"),
+    QT_TRANSLATE_NOOP("MonitoringModel", "Keystore"),
+)
+#: Where a certificate sits in its chain (core's role names).
+ROLE_NAMES = {
+    "leaf": QT_TRANSLATE_NOOP("MonitoringModel", "leaf"),
+    "intermediate": QT_TRANSLATE_NOOP("MonitoringModel", "intermediate"),
+    "root": QT_TRANSLATE_NOOP("MonitoringModel", "root"),
+}
+#: What a screen reader says for the status icon.
+STATUS_NAMES = {
+    Status.VALID: QT_TRANSLATE_NOOP("MonitoringModel", "valid"),
+    Status.EXPIRING: QT_TRANSLATE_NOOP("MonitoringModel", "expiring"),
+    Status.EXPIRED: QT_TRANSLATE_NOOP("MonitoringModel", "expired"),
+    Status.NOT_YET_VALID: QT_TRANSLATE_NOOP("MonitoringModel", "not yet valid"),
+    Status.NONE: QT_TRANSLATE_NOOP("MonitoringModel", "none"),
+}
 _PASSWORD_ERRORS = {"PasswordRequired", "WrongPassword"}
 MAX_PASSWORD_TRIES = 3
 
@@ -62,6 +88,20 @@ class MonitoringModel(QAbstractTableModel):
         super().__init__(parent)
         self.items: list[MonitoredCertificate] = []
         self._colors: StatusPalette | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Look the fixed texts up once (``headerData``/``data`` ask for them all the time)."""
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("MonitoringModel", text) if text else ""
+
+        self._titles = tuple(tr(title) for title in COLUMNS)
+        self._status_header = self.tr("Status")
+        self._roles = {role: tr(name) for role, name in ROLE_NAMES.items()}
+        self._statuses = {status: tr(name) for status, name in STATUS_NAMES.items()}
+        self._unsaved = self.tr("(unsaved)")
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def colors(self) -> StatusPalette:
         if self._colors is None:
@@ -82,10 +122,14 @@ class MonitoringModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section]) if COLUMNS[section] else None
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Status") if section == 0 else None
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section] or None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._status_header if section == 0 else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._titles[section] or self._status_header
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -106,7 +150,7 @@ class MonitoringModel(QAbstractTableModel):
                 return str(item.keystore)
             return f"{item.cert.summary.subject}\nSHA-256: {item.sha256}"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return item.status.value.replace("_", " ")
+            return self._statuses.get(item.status, item.status.value.replace("_", " "))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -121,9 +165,9 @@ class MonitoringModel(QAbstractTableModel):
         if column == 4:
             return item.alias
         if column == 5:
-            return self.tr(item.role)
+            return self._roles.get(item.role, item.role)
         if column == 6:
-            return item.keystore.name if item.keystore is not None else self.tr("(unsaved)")
+            return item.keystore.name if item.keystore is not None else self._unsaved
         return None
 
 
@@ -162,6 +206,12 @@ class MonitoringView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("monitoringTable")
         self.table.setAccessibleName(self.tr("Certificates by expiry"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Every certificate of the open and the watched keystores, "
+                "the soonest to expire first."
+            )
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -316,7 +366,7 @@ class MonitoringView(QWidget):
             Keystore.open,
             path,
             password,
-            title=self.tr("Reading %1").replace("%1", path.name),
+            title=self.tr("Reading {file}").format(file=path.name),
             on_done=lambda store: self._loaded(path, store),
             on_error=lambda error: self._load_failed(path, error, tries),
         )
@@ -356,7 +406,7 @@ class MonitoringView(QWidget):
         lines = []
         for path, message in self._errors.items():
             name = path.name or self.tr("Monitoring")
-            lines.append(self.tr("%1: %2").replace("%1", name).replace("%2", message))
+            lines.append(self.tr("{keystore}: {message}").format(keystore=name, message=message))
         self.status_label.setText("\n".join(lines))
         self.status_label.setVisible(bool(lines))
 
@@ -381,7 +431,7 @@ def install_monitoring(
 ) -> tuple[MonitoringView, QDockWidget, ExpiryTray]:
     """The Monitoring dock (hidden at first), View › Monitoring and the tray icon."""
     view = MonitoringView(window)
-    dock = QDockWidget(window.tr("Monitoring"), window)
+    dock = QDockWidget(QCoreApplication.translate("MonitoringView", "Monitoring"), window)
     dock.setObjectName("monitoringDock")
     dock.setWidget(view)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)

@@ -14,12 +14,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard
 
 from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import KeymonError
 from keymon.core.expiry import utcnow
 from keymon.core.x509.reply import ReplyPlan, apply_reply, load_reply, plan_reply
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.models.chain_model import ORIGIN_COLUMN
 from keymon.gui.prompts import Prompts
 from keymon.gui.views.chain_viewer import ChainViewer
@@ -31,7 +33,12 @@ from keymon.gui.wizards.common import (
     set_tab_order,
 )
 
-REPLY_FILTER = "CA replies (*.p7b *.p7c *.p7 *.pem *.crt *.cer *.der *.pkipath);;All files (*)"
+REPLY_FILTER = str(  # the stub says object; it returns the text
+    QT_TRANSLATE_NOOP(
+        "FileFilters",
+        "CA replies (*.p7b *.p7c *.p7 *.pem *.crt *.cer *.der *.pkipath);;All files (*)",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -61,14 +68,19 @@ class ReplySourcePage(WizardPage):
         )
         cert = wizard.entry.certificate.summary
         self.entry_label = QLabel(
-            self.tr("Key pair “%1”, now certified by “%2”.")
-            .replace("%1", wizard.entry.alias)
-            .replace("%2", cert.issuer_cn),
+            self.tr("Key pair “{alias}”, now certified by “{issuer}”.").format(
+                alias=wizard.entry.alias, issuer=cert.issuer_cn
+            ),
             self,
         )
         self.entry_label.setObjectName("entryLabel")
         self.entry_label.setWordWrap(True)
-        self.source = SourcePicker(wizard.prompts, self.tr("Open CA Reply"), REPLY_FILTER, self)
+        self.source = SourcePicker(
+            wizard.prompts,
+            self.tr("Open CA Reply"),
+            QCoreApplication.translate("FileFilters", REPLY_FILTER),
+            self,
+        )
         self.source.file_button.setObjectName("replyFileButton")
         self.source.paste_button.setObjectName("replyPasteButton")
         self.source.loaded.connect(self._read)
@@ -95,11 +107,11 @@ class ReplySourcePage(WizardPage):
             certs = load_reply(data)
             plan = plan_reply(wizard.entry, certs, wizard.pool, wizard.trusted, wizard.now)
         except KeymonError as exc:
-            self._refuse(self.tr(exc.message))
+            self._refuse(exc.message)
             return
         wizard.plan = plan
         self.message.show_hint(
-            self.tr("Read %n certificate(s) from %1.", "", len(certs)).replace("%1", source)
+            self.tr("Read %n certificate(s) from {source}.", "", len(certs)).format(source=source)
         )
         self.contents.show_rows([(self.tr("Certificates"), [c.summary.subject for c in certs])])
         self.completeChanged.emit()
@@ -158,7 +170,7 @@ class ReplyReviewPage(WizardPage):
         try:
             entry = apply_reply(wizard.entry, wizard.plan)
         except KeymonError as exc:
-            self.message.show_problem(self.tr(exc.message))
+            self.message.show_problem(exc.message)
             return False
         wizard.outcome = CaReplyResult(entry, wizard.plan)
         return True

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes, PublicKeyTypes
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,40 @@ from keymon.core.x509.keygen import (
     SignatureChoice,
 )
 from keymon.core.x509.templates import EKU_CHOICES, ExtensionSet, KeyKind, KeyUsageFlag, Template
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.wizards.common import WizardPage, set_tab_order
+
+#: Core's labels of key usages, extended key usages and signatures, for lupdate; they are
+#: shown through :func:`choice_label` (core stays English, the form is translated).
+CHOICE_LABELS = (
+    QT_TRANSLATE_NOOP("Choices", "Digital Signature"),
+    QT_TRANSLATE_NOOP("Choices", "Non Repudiation"),
+    QT_TRANSLATE_NOOP("Choices", "Key Encipherment"),
+    QT_TRANSLATE_NOOP("Choices", "Data Encipherment"),
+    QT_TRANSLATE_NOOP("Choices", "Key Agreement"),
+    QT_TRANSLATE_NOOP("Choices", "Certificate Sign"),
+    QT_TRANSLATE_NOOP("Choices", "CRL Sign"),
+    QT_TRANSLATE_NOOP("Choices", "TLS Web Server Authentication"),
+    QT_TRANSLATE_NOOP("Choices", "TLS Web Client Authentication"),
+    QT_TRANSLATE_NOOP("Choices", "Code Signing"),
+    QT_TRANSLATE_NOOP("Choices", "E-mail Protection"),
+    QT_TRANSLATE_NOOP("Choices", "Time Stamping"),
+    QT_TRANSLATE_NOOP("Choices", "OCSP Signing"),
+    QT_TRANSLATE_NOOP("Choices", "SHA-256 with RSA"),
+    QT_TRANSLATE_NOOP("Choices", "SHA-384 with RSA"),
+    QT_TRANSLATE_NOOP("Choices", "SHA-512 with RSA"),
+    QT_TRANSLATE_NOOP("Choices", "SHA-256 with RSASSA-PSS"),
+    QT_TRANSLATE_NOOP("Choices", "SHA-384 with RSASSA-PSS"),
+    QT_TRANSLATE_NOOP("Choices", "SHA-512 with RSASSA-PSS"),
+    QT_TRANSLATE_NOOP("Choices", "ECDSA with SHA-256"),
+    QT_TRANSLATE_NOOP("Choices", "ECDSA with SHA-384"),
+    QT_TRANSLATE_NOOP("Choices", "ECDSA with SHA-512"),
+)
+
+
+def choice_label(label: str) -> str:
+    """A label of :data:`CHOICE_LABELS` (from core) as the user reads it."""
+    return QCoreApplication.translate("Choices", label)
 
 
 class ExtensionsEditor(QWidget):
@@ -57,9 +90,10 @@ class ExtensionsEditor(QWidget):
             self.template_combo.addItem(labels[template], template)
         self.template_combo.addItem(self.tr("Custom"), None)
         self.template_combo.activated.connect(self._template_chosen)
-        self.ku_boxes = {f: self._box(self.tr(f.label), f"ku_{f.value}") for f in KeyUsageFlag}
+        self.ku_boxes = {f: self._box(choice_label(f.label), f"ku_{f.value}") for f in KeyUsageFlag}
         self.eku_boxes = {
-            o: self._box(self.tr(label), "eku_" + o.replace(".", "_")) for o, label in EKU_CHOICES
+            o: self._box(choice_label(label), "eku_" + o.replace(".", "_"))
+            for o, label in EKU_CHOICES
         }
         self.ca_box = self._box(self.tr("Certificate authority (may sign certificates)"), "caCheck")
         ku_group = QGroupBox(self.tr("Key usage"), self)
@@ -165,7 +199,7 @@ class ExtensionsEditor(QWidget):
         try:
             self.extensions()
         except UsageError as exc:
-            return self.tr(exc.message)
+            return exc.message
         return None
 
 
@@ -192,7 +226,7 @@ class SignatureCombo(QComboBox):
         keep = self.choice()
         self.clear()
         for choice in SignatureChoice.for_key(key):
-            self.addItem(self.tr(choice.label), choice)
+            self.addItem(choice_label(choice.label), choice)
         index = self.findData(keep) if keep is not None else -1
         self.setCurrentIndex(max(index, 0))
         self.setEnabled(self.count() > 1)
@@ -238,7 +272,7 @@ class KeyChoice(QWidget):
         self.size_combo.clear()
         if kind == "rsa":
             for size in RSA_SIZES:
-                self.size_combo.addItem(self.tr("%1 bits").replace("%1", str(size)), size)
+                self.size_combo.addItem(self.tr("{bits} bits").format(bits=size), size)
             self.size_combo.setCurrentIndex(self.size_combo.findData(DEFAULT_RSA_SIZE))
         elif kind == "ec":
             for curve in EC_CURVES:
@@ -249,6 +283,18 @@ class KeyChoice(QWidget):
         self.size_combo.blockSignals(False)
         self._signature_chosen = False  # another key type: start from its usual signature
         self._size_changed()
+
+    def select(self, value: str) -> None:
+        """Preselect a key written as in the settings: "rsa:3072", "ec:P-256", "ed25519"."""
+        kind, _, detail = value.partition(":")
+        index = self.type_combo.findData(kind)
+        if index < 0:
+            return
+        self.type_combo.setCurrentIndex(index)
+        wanted: object = int(detail) if kind == "rsa" and detail.isdigit() else detail
+        found = self.size_combo.findData(wanted)
+        if found >= 0:
+            self.size_combo.setCurrentIndex(found)
 
     def _signature_activated(self) -> None:
         self._signature_chosen = True
@@ -277,7 +323,7 @@ class KeyChoice(QWidget):
             if choice is not None:
                 choice.require_compatible(self.spec())
         except UsageError as exc:
-            return self.tr(exc.message)
+            return exc.message
         return None
 
 

@@ -57,7 +57,7 @@ def critical_label(name: str, critical: bool) -> str:
     """``Key Usage (critical)`` for a critical extension, else the name."""
     if not critical:
         return name
-    return QCoreApplication.translate("wizards", "%1 (critical)").replace("%1", name)
+    return QCoreApplication.translate("Extensions", "{name} (critical)").format(name=name)
 
 
 def extension_text(info: ExtensionInfo) -> str:
@@ -171,7 +171,7 @@ class SubjectForm(QWidget):
         try:
             SubjectFields.from_values(self._values())
         except UsageError as exc:
-            return self.tr(exc.message)
+            return exc.message
         return None
 
 
@@ -240,7 +240,7 @@ class SanEditor(QWidget):
 
     def _kind_changed(self) -> None:
         example = self._examples[self.kind_combo.currentData()]
-        self.value_edit.setPlaceholderText(self.tr("e.g. %1").replace("%1", example))
+        self.value_edit.setPlaceholderText(self.tr("e.g. {example}").format(example=example))
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.list.currentRow() >= 0)
@@ -267,7 +267,7 @@ class SanEditor(QWidget):
         try:
             san = self._pending()
         except UsageError as exc:
-            self.message.show_problem(self.tr(exc.message))
+            self.message.show_problem(exc.message)
             return False
         if san is not None:
             self.value_edit.clear()
@@ -339,7 +339,7 @@ class SourcePicker(QWidget):
             data = path.read_bytes()
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self.failed.emit(self.tr("%1: %2").replace("%1", path.name).replace("%2", reason))
+            self.failed.emit(self.tr("{file}: {reason}").format(file=path.name, reason=reason))
             return
         self.loaded.emit(data, path.name)
 

@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -26,6 +27,7 @@ from keymon.core.entries import KeyPairEntry
 from keymon.core.errors import KeymonError
 from keymon.core.x509.csr import CsrInfo, CsrRequest, create_csr, default_csr_request
 from keymon.core.x509.keygen import key_kind
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.prompts import Prompts
 from keymon.gui.wizards.choices import ExtensionsPage, SignatureCombo
 from keymon.gui.wizards.common import (
@@ -39,7 +41,11 @@ from keymon.gui.wizards.common import (
     set_tab_order,
 )
 
-CSR_FILTER = "Certificate signing requests (*.csr);;PEM (*.pem);;All files (*)"
+CSR_FILTER = str(  # the stub says object; it returns the text
+    QT_TRANSLATE_NOOP(
+        "FileFilters", "Certificate signing requests (*.csr);;PEM (*.pem);;All files (*)"
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -62,9 +68,9 @@ class CsrSubjectPage(WizardPage):
         )
         summary = wizard.entry.certificate.summary
         self.key_label = QLabel(
-            self.tr("Request for the key pair “%1” (%2).")
-            .replace("%1", wizard.entry.alias)
-            .replace("%2", summary.key_label),
+            self.tr("Request for the key pair “{alias}” ({key}).").format(
+                alias=wizard.entry.alias, key=summary.key_label
+            ),
             self,
         )
         self.key_label.setObjectName("keyLabel")
@@ -150,7 +156,7 @@ class CsrPreviewPage(WizardPage):
         except KeymonError as exc:
             self.pem = None
             self.preview.clear()
-            self.message.show_problem(self.tr(exc.message))
+            self.message.show_problem(exc.message)
         else:
             self.preview.show_rows(
                 [
@@ -182,7 +188,7 @@ class CsrPreviewPage(WizardPage):
             path = wizard.prompts.choose_save_file(
                 self.tr("Save Certificate Signing Request"),
                 f"{file_stem(wizard.entry.alias)}.csr",
-                self.tr(CSR_FILTER),
+                QCoreApplication.translate("FileFilters", CSR_FILTER),
             )
             if path is None:  # the file dialog was cancelled: stay here
                 return False

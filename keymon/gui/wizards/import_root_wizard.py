@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,9 +31,12 @@ from keymon.core.errors import UsageError
 from keymon.core.expiry import utcnow
 from keymon.core.net.result import ProbeResult
 from keymon.core.x509.chain import complete_chain
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.wizards.common import PkiWizard, SummaryView, WizardPage
 
-TRUST_STATEMENT = "A trusted root is trusted for every certificate it signs."
+TRUST_STATEMENT = str(  # the stub says object; it returns the text
+    QT_TRANSLATE_NOOP("ImportRoot", "A trusted root is trusted for every certificate it signs.")
+)
 _WEAK_HASHES = ("sha1", "md5", "md2")
 
 
@@ -56,17 +60,25 @@ def root_candidates(result: ProbeResult) -> list[RootCandidate]:
     top = ordered[-1]
     out: list[RootCandidate] = []
     if top.summary.self_signed:
-        out.append(RootCandidate(top, "Root sent by the server"))
+        out.append(
+            RootCandidate(top, QCoreApplication.translate("ImportRoot", "Root sent by the server"))
+        )
     for fetched in result.fetched_issuers:
         if fetched.cert.summary.self_signed:
-            out.append(RootCandidate(fetched.cert, f"Root fetched from {fetched.url}"))
+            origin = QCoreApplication.translate("ImportRoot", "Root fetched from {url}")
+            out.append(RootCandidate(fetched.cert, origin.format(url=fetched.url)))
     for fetched in result.fetched_issuers:
         if not fetched.cert.summary.self_signed:
-            out.append(RootCandidate(fetched.cert, f"Issuer fetched from {fetched.url}"))
+            origin = QCoreApplication.translate("ImportRoot", "Issuer fetched from {url}")
+            out.append(RootCandidate(fetched.cert, origin.format(url=fetched.url)))
     for cert in reversed(ordered):
         if cert is top and top.summary.self_signed:
             continue
-        label = "Top certificate sent by the server" if cert is top else "Sent by the server"
+        label = (
+            QCoreApplication.translate("ImportRoot", "Top certificate sent by the server")
+            if cert is top
+            else QCoreApplication.translate("ImportRoot", "Sent by the server")
+        )
         out.append(RootCandidate(cert, label))
     seen: set[CertInfo] = set()
     unique = []
@@ -82,18 +94,37 @@ def anchor_warnings(cert: CertInfo, now: dt.datetime) -> list[str]:
     s = cert.summary
     out: list[str] = []
     if s.self_signed and not s.is_ca:
-        out.append("This is a self-signed end-entity certificate, not a CA.")
+        out.append(
+            QCoreApplication.translate(
+                "ImportRoot", "This is a self-signed end-entity certificate, not a CA."
+            )
+        )
     elif not s.is_ca:
-        out.append("This certificate is not a CA: it cannot vouch for other certificates.")
+        out.append(
+            QCoreApplication.translate(
+                "ImportRoot",
+                "This certificate is not a CA: it cannot vouch for other certificates.",
+            )
+        )
     if s.not_after < now:
-        out.append(f"This certificate expired on {s.not_after:%Y-%m-%d}.")
+        text = QCoreApplication.translate("ImportRoot", "This certificate expired on {date}.")
+        out.append(text.format(date=f"{s.not_after:%Y-%m-%d}"))
     elif s.not_before > now:
-        out.append(f"This certificate is not valid before {s.not_before:%Y-%m-%d}.")
+        text = QCoreApplication.translate(
+            "ImportRoot", "This certificate is not valid before {date}."
+        )
+        out.append(text.format(date=f"{s.not_before:%Y-%m-%d}"))
     if s.key_algorithm == "RSA" and (s.key_size or 0) < 2048:
-        out.append(f"Its key is weak (RSA {s.key_size}; at least 2048 bits are expected).")
+        text = QCoreApplication.translate(
+            "ImportRoot", "Its key is weak (RSA {size}; at least 2048 bits are expected)."
+        )
+        out.append(text.format(size=s.key_size))
     signature = s.signature_algorithm.lower()
     if any(h in signature for h in _WEAK_HASHES):
-        out.append(f"Its signature uses a broken hash ({s.signature_algorithm}).")
+        text = QCoreApplication.translate(
+            "ImportRoot", "Its signature uses a broken hash ({algorithm})."
+        )
+        out.append(text.format(algorithm=s.signature_algorithm))
     return out
 
 
@@ -116,7 +147,7 @@ class ChooseRootPage(WizardPage):
         self.warnings = QLabel(self)
         self.warnings.setObjectName("rootWarnings")
         self.warnings.setWordWrap(True)
-        self.statement = QLabel(self.tr(TRUST_STATEMENT), self)
+        self.statement = QLabel(QCoreApplication.translate("ImportRoot", TRUST_STATEMENT), self)
         self.statement.setObjectName("trustStatement")
         self.statement.setWordWrap(True)
         font = self.statement.font()
@@ -139,7 +170,7 @@ class ChooseRootPage(WizardPage):
         wizard = self._wizard()
         self.combo.clear()
         for candidate in wizard.candidates:
-            text = f"{candidate.cert.summary.subject_cn} — {self.tr(candidate.origin)}"
+            text = f"{candidate.cert.summary.subject_cn} — {candidate.origin}"
             self.combo.addItem(text)
         self._show()
 
@@ -162,7 +193,7 @@ class ChooseRootPage(WizardPage):
             ]
         )
         warnings = anchor_warnings(cert, self._wizard().now)
-        self.warnings.setText("\n".join(f"⚠ {self.tr(w)}" for w in warnings))
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
 
     def isComplete(self) -> bool:
@@ -197,9 +228,9 @@ class AliasPage(WizardPage):
         try:
             alias = validate_alias(self.alias_edit.text())
         except UsageError as exc:
-            return self.tr(exc.message)
+            return exc.message
         if alias_key(alias) in {alias_key(a) for a in wizard.aliases}:
-            return self.tr("The keystore already has an entry named “%1”.").replace("%1", alias)
+            return self.tr("The keystore already has an entry named “{alias}”.").format(alias=alias)
         return None
 
     def validatePage(self) -> bool:

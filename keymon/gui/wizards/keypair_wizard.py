@@ -29,7 +29,7 @@ from keymon.core.aliases import alias_key, suggest_alias, validate_alias
 from keymon.core.entries import KeyPairEntry
 from keymon.core.errors import UsageError
 from keymon.core.x509.keygen import KeyPairRequest, generate_key_pair
-from keymon.gui.wizards.choices import ExtensionsPage, KeyChoice
+from keymon.gui.wizards.choices import ExtensionsPage, KeyChoice, choice_label
 from keymon.gui.wizards.common import (
     PkiWizard,
     SanPage,
@@ -112,11 +112,11 @@ class IdentityPage(WizardPage):
         try:
             alias = validate_alias(self.alias_edit.text())
         except UsageError as exc:
-            return self.tr(exc.message)
+            return exc.message
         if alias_key(alias) in {alias_key(a) for a in self.existing}:
             return self.tr(
-                "Another entry already has the alias “%1” (aliases ignore case)."
-            ).replace("%1", alias)
+                "Another entry already has the alias “{alias}” (aliases ignore case)."
+            ).format(alias=alias)
         return None
 
 
@@ -167,7 +167,7 @@ class KeyPage(WizardPage):
         self.message.clear_message()
         seconds = (utc(self.valid_until) - utc(self.valid_from)).total_seconds()
         days = int(seconds // 86400)
-        self.duration.setText(self.tr("%1 days").replace("%1", str(days)) if seconds > 0 else "")
+        self.duration.setText(self.tr("%n days", "", days) if seconds > 0 else "")
 
     def problem(self) -> str | None:
         if utc(self.valid_until) <= utc(self.valid_from):
@@ -225,7 +225,7 @@ class ReviewPage(WizardPage):
                 (self.tr("Subject"), request.subject.rfc4514()),
                 (self.tr("Alternative names"), [str(s) for s in ext.subject_alt_names]),
                 (self.tr("Key"), request.key.label),
-                (self.tr("Signature"), request.signature_choice.label),
+                (self.tr("Signature"), choice_label(request.signature_choice.label)),
                 (self.tr("Valid from"), f"{request.not_before:%Y-%m-%d %H:%M} UTC"),
                 (self.tr("Valid until"), f"{request.not_after:%Y-%m-%d %H:%M} UTC"),
                 *((critical_label(info.name, info.critical), list(info.values)) for info in lines),
@@ -265,6 +265,8 @@ class KeyPairWizard(PkiWizard):
         parent: QWidget | None = None,
         *,
         generate: Generate = generate_key_pair,
+        default_key: str | None = None,
+        validity_days: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("keypairWizard")
@@ -276,6 +278,11 @@ class KeyPairWizard(PkiWizard):
         self.handle: TaskHandle | None = None
         self._build_pages()
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Generate"))
+        key_page = self.page_of(KeyPage)
+        if default_key:
+            key_page.key.select(default_key)
+        if validity_days:
+            key_page.valid_until.setDateTime(key_page.valid_from.dateTime().addDays(validity_days))
 
     def request(self) -> KeyPairRequest:
         """The request as the pages stand (UsageError when a page is not valid)."""
@@ -307,10 +314,10 @@ class KeyPairWizard(PkiWizard):
         try:
             request = self.request()
         except UsageError as exc:
-            review.message.show_problem(self.tr(exc.message))
+            review.message.show_problem(exc.message)
             return
         review.message.clear_message()
-        text = self.tr("Generating the %1 key…").replace("%1", request.key.label)
+        text = self.tr("Generating the {key} key…").format(key=request.key.label)
         if request.key.kind == "rsa" and (request.key.size or 0) >= 4096:
             text += " " + self.tr("Large RSA keys can take a minute; Cancel stops it.")
         review.set_busy(True, text)

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +35,7 @@ from keymon.core.x509.csr import CsrInfo
 from keymon.core.x509.extensions import decode_extensions, serial_colon
 from keymon.core.x509.keygen import key_kind
 from keymon.core.x509.templates import ExtensionSet, Template
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.prompts import Prompts
 from keymon.gui.wizards.choices import SignatureCombo
 from keymon.gui.wizards.common import (
@@ -46,7 +48,11 @@ from keymon.gui.wizards.common import (
     set_tab_order,
 )
 
-CSR_FILTER = "Certificate signing requests (*.csr *.p10 *.req *.pem *.der);;All files (*)"
+CSR_FILTER = str(  # the stub says object; it returns the text
+    QT_TRANSLATE_NOOP(
+        "FileFilters", "Certificate signing requests (*.csr *.p10 *.req *.pem *.der);;All files (*)"
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -69,14 +75,19 @@ class CsrSourcePage(WizardPage):
             self.tr("Read the request a partner sent you, from a file or the clipboard.")
         )
         self.ca_label = QLabel(
-            self.tr("CA key pair: “%1” (%2).")
-            .replace("%1", wizard.ca.alias)
-            .replace("%2", wizard.ca.certificate.summary.subject_cn),
+            self.tr("CA key pair: “{alias}” ({name}).").format(
+                alias=wizard.ca.alias, name=wizard.ca.certificate.summary.subject_cn
+            ),
             self,
         )
         self.ca_label.setObjectName("caLabel")
         self.ca_label.setWordWrap(True)
-        self.source = SourcePicker(wizard.prompts, self.tr("Open Request"), CSR_FILTER, self)
+        self.source = SourcePicker(
+            wizard.prompts,
+            self.tr("Open Request"),
+            QCoreApplication.translate("FileFilters", CSR_FILTER),
+            self,
+        )
         self.source.file_button.setObjectName("csrFileButton")
         self.source.paste_button.setObjectName("csrPasteButton")
         self.source.loaded.connect(self._read)
@@ -104,7 +115,7 @@ class CsrSourcePage(WizardPage):
         try:
             csr = CsrInfo.load(data)
         except KeymonError as exc:
-            self._refuse(self.tr(exc.message))
+            self._refuse(exc.message)
             return
         self._wizard().csr = csr
         valid = csr.signature_valid
@@ -124,7 +135,7 @@ class CsrSourcePage(WizardPage):
             ]
         )
         if valid:
-            self.message.show_hint(self.tr("Read the request from %1.").replace("%1", source))
+            self.message.show_hint(self.tr("Read the request from {source}.").format(source=source))
         else:
             self.message.show_problem(
                 self.tr("The signature of the request does not verify; it cannot be signed.")
@@ -157,7 +168,8 @@ class IssuePage(WizardPage):
         self.days.setAccessibleName(self.tr("Validity in days"))
         self.days.setRange(1, 36500)
         self.days.setValue(365)
-        self.days.setSuffix(self.tr(" days"))
+        self.days.valueChanged.connect(self._days_changed)
+        self._days_changed(self.days.value())
         self.template = QComboBox(self)
         self.template.setObjectName("templateCombo")
         self.template.setAccessibleName(self.tr("Template"))
@@ -192,6 +204,9 @@ class IssuePage(WizardPage):
         set_tab_order(
             self.days, self.template, self.signature, self.copy_sans, self.copy_ku, self.copy_eku
         )
+
+    def _days_changed(self, days: int) -> None:
+        self.days.setSuffix(self.tr(" days", "", days))  # " day" for 1 where the language has it
 
     def initializePage(self) -> None:
         wizard = self.wizard()
@@ -228,7 +243,7 @@ class IssuePage(WizardPage):
         try:
             self.extensions()
         except KeymonError as exc:
-            return self.tr(exc.message)
+            return exc.message
         return None
 
 
@@ -277,7 +292,7 @@ class IssuedPage(WizardPage):
         except KeymonError as exc:
             self.signed = None
             self.preview.clear()
-            self.message.show_problem(self.tr(exc.message))
+            self.message.show_problem(exc.message)
         else:
             s = self.signed.cert.summary
             self.preview.show_rows(
@@ -345,7 +360,7 @@ class SignCsrWizard(PkiWizard):
         try:
             check_ca(ca, self.now)
         except KeymonError as exc:
-            self.ca_problem: str | None = self.tr(exc.message)
+            self.ca_problem: str | None = exc.message
         else:
             self.ca_problem = None
         self._build_pages()

@@ -1,0 +1,3950 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/about_dialog.py" line="30" />
+            <source>A desktop keystore monitor for client-certificate (mutual TLS) setups: PKCS#12, JKS, JCEKS and PEM keystores, their chains and expiry dates.</source>
+            <translation>Ein Desktop-Monitor für Schlüsselspeicher in Client-Zertifikat-Umgebungen (Mutual TLS): PKCS#12-, JKS-, JCEKS- und PEM-Schlüsselspeicher, ihre Zertifikatsketten und Ablaufdaten.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/about_dialog.py" line="79" />
+            <source>About keymon</source>
+            <translation>Über keymon</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/about_dialog.py" line="115" />
+            <source>&amp;Copy Version Info</source>
+            <translation>Versionsinformationen &amp;kopieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>Actions</name>
+        <message>
+            <location filename="../../gui/actions.py" line="45" />
+            <source>&amp;Open Keystore…</source>
+            <translation>Schlüsselspeicher ö&amp;ffnen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="46" />
+            <source>Open a keystore file</source>
+            <translation>Eine Schlüsselspeicherdatei öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="52" />
+            <source>Open &amp;Default Keystore</source>
+            <translation>Stan&amp;dard-Schlüsselspeicher öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="53" />
+            <source>Open keymon's own keystore</source>
+            <translation>Den eigenen Schlüsselspeicher von keymon öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="57" />
+            <source>&amp;Backups…</source>
+            <translation>&amp;Sicherungen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="58" />
+            <source>Saved versions of this keystore</source>
+            <translation>Gespeicherte Versionen dieses Schlüsselspeichers</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="65" />
+            <source>Change &amp;Password…</source>
+            <translation>&amp;Passwort ändern…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="66" />
+            <source>Change the keystore password</source>
+            <translation>Das Passwort des Schlüsselspeichers ändern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="73" />
+            <source>Re&amp;load</source>
+            <translation>Neu &amp;laden</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="74" />
+            <source>Read the keystore file again</source>
+            <translation>Die Schlüsselspeicherdatei erneut einlesen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="80" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="84" />
+            <source>Add &amp;Certificate…</source>
+            <translation>&amp;Zertifikat hinzufügen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="85" />
+            <source>Add a trusted certificate from a file (.cer, .crt, .pem, .der, .p7b)</source>
+            <translation>Ein vertrauenswürdiges Zertifikat aus einer Datei hinzufügen (.cer, .crt, .pem, .der, .p7b)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="94" />
+            <source>Add Certificate from C&amp;lipboard</source>
+            <translation>Zertifikat aus der Zwischen&amp;ablage hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="95" />
+            <source>Add a trusted certificate from PEM text on the clipboard</source>
+            <translation>Ein vertrauenswürdiges Zertifikat aus PEM-Text in der Zwischenablage hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="102" />
+            <source>Add &amp;Key Pair…</source>
+            <translation>&amp;Schlüsselpaar hinzufügen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="103" />
+            <source>Import key pairs from PKCS#12 or PEM</source>
+            <translation>Schlüsselpaare aus PKCS#12 oder PEM importieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="110" />
+            <source>Add Keystore (&amp;Merge)…</source>
+            <translation>Schlüsselspeicher hinzufügen (Zusa&amp;mmenführen)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="111" />
+            <source>Merge another keystore's entries</source>
+            <translation>Die Einträge eines anderen Schlüsselspeichers übernehmen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="118" />
+            <source>Public &amp;Certificate…</source>
+            <translation>Öffentliches &amp;Zertifikat…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="119" />
+            <source>Save the public certificate (.cer) to hand to a partner</source>
+            <translation>Das öffentliche Zertifikat (.cer) speichern, um es einem Partner zu übergeben</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="126" />
+            <source>Certificate C&amp;hain…</source>
+            <translation>Zertifikats&amp;kette…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="127" />
+            <source>Save the chain (.p7b or PEM)</source>
+            <translation>Die Zertifikatskette speichern (.p7b oder PEM)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="134" />
+            <source>&amp;Root Certificate…</source>
+            <translation>&amp;Stammzertifikat…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="135" />
+            <source>Save the root of the chain</source>
+            <translation>Das Stammzertifikat der Kette speichern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="142" />
+            <source>Public &amp;OpenSSH Key…</source>
+            <translation>Öffentlicher &amp;OpenSSH-Schlüssel…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="143" />
+            <source>Save the public key for SSH</source>
+            <translation>Den öffentlichen Schlüssel für SSH speichern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="150" />
+            <source>&amp;Export Key Pair…</source>
+            <translation>Schlüsselpaar &amp;exportieren…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="151" />
+            <source>Save private key and chain as a password-protected PKCS#12</source>
+            <translation>Privaten Schlüssel und Zertifikatskette als passwortgeschützte PKCS#12-Datei speichern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="158" />
+            <source>Copy SHA-256 &amp;Fingerprint</source>
+            <translation>SHA-256-&amp;Fingerabdruck kopieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="166" />
+            <source>Copy &amp;PEM</source>
+            <translation>&amp;PEM kopieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="174" />
+            <source>Re&amp;name…</source>
+            <translation>&amp;Umbenennen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="175" />
+            <source>Rename the entry</source>
+            <translation>Den Eintrag umbenennen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="182" />
+            <source>&amp;Delete…</source>
+            <translation>&amp;Löschen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="183" />
+            <source>Delete the selected entries</source>
+            <translation>Die ausgewählten Einträge löschen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="190" />
+            <source>Fil&amp;ter</source>
+            <translation>Fil&amp;tern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="191" />
+            <source>Filter the entries</source>
+            <translation>Die Einträge filtern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="197" />
+            <source>&amp;Generate Key Pair…</source>
+            <translation>Schlüsselpaar &amp;erzeugen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="198" />
+            <source>Generate a new key pair with a self-signed certificate</source>
+            <translation>Ein neues Schlüsselpaar mit selbstsigniertem Zertifikat erzeugen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="205" />
+            <source>Create &amp;CSR…</source>
+            <translation>&amp;CSR erstellen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="206" />
+            <source>Create a certificate signing request (PKCS#10) for the key pair</source>
+            <translation>Eine Zertifikatsignieranforderung (PKCS#10) für das Schlüsselpaar erstellen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="215" />
+            <source>Import CA &amp;Reply…</source>
+            <translation>CA-&amp;Antwort importieren…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="216" />
+            <source>Install the certificate chain a CA issued for the key pair</source>
+            <translation>Die Zertifikatskette installieren, die eine CA für das Schlüsselpaar ausgestellt hat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="223" />
+            <source>&amp;Sign CSR…</source>
+            <translation>CSR &amp;signieren…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="224" />
+            <source>Sign a certificate signing request with this CA key pair</source>
+            <translation>Eine Zertifikatsignieranforderung mit diesem CA-Schlüsselpaar signieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="231" />
+            <source>Connectivity &amp;Test…</source>
+            <translation>&amp;Verbindungstest…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="232" />
+            <source>Test a TLS connection to a server with this keystore</source>
+            <translation>Eine TLS-Verbindung zu einem Server mit diesem Schlüsselspeicher testen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="239" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="240" />
+            <source>Expiry warnings, key defaults, PKCS#12 encryption, theme, language</source>
+            <translation>Ablaufwarnungen, Schlüssel-Vorgaben, PKCS#12-Verschlüsselung, Farbschema, Sprache</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="249" />
+            <source>&amp;Monitoring</source>
+            <translation>Ü&amp;berwachung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/actions.py" line="250" />
+            <source>Every certificate of this and the watched keystores, by expiry date</source>
+            <translation>Alle Zertifikate dieses und der überwachten Schlüsselspeicher, nach Ablaufdatum</translation>
+        </message>
+    </context>
+    <context>
+        <name>AliasPage</name>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="208" />
+            <location filename="../../gui/wizards/import_root_wizard.py" line="212" />
+            <source>Alias</source>
+            <translation>Alias</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="209" />
+            <source>The name of the trusted certificate in the keystore.</source>
+            <translation>Der Name des vertrauenswürdigen Zertifikats im Schlüsselspeicher.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="215" />
+            <source>&amp;Alias:</source>
+            <translation>&amp;Alias:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="233" />
+            <source>The keystore already has an entry named “{alias}”.</source>
+            <translation>Der Schlüsselspeicher enthält bereits einen Eintrag namens „{alias}“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="50" />
+            <source>Backups of {name}</source>
+            <translation>Sicherungen von {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="50" />
+            <source>Backups</source>
+            <translation>Sicherungen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="60" />
+            <source>keymon keeps the previous version each time it saves. Restoring makes the chosen version the current file; the current version is backed up first and the restore can be undone.</source>
+            <translation>keymon bewahrt bei jedem Speichern die vorherige Version auf. Beim Wiederherstellen wird die gewählte Version zur aktuellen Datei; die aktuelle Version wird vorher gesichert, und das Wiederherstellen lässt sich rückgängig machen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="67" />
+            <source>Saved versions</source>
+            <translation>Gespeicherte Versionen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="73" />
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="73" />
+            <source>Saved</source>
+            <translation>Gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="73" />
+            <source>Entries</source>
+            <translation>Einträge</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="73" />
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="83" />
+            <source>There are no backups of this keystore yet. keymon makes one each time it saves a change.</source>
+            <translation>Von diesem Schlüsselspeicher gibt es noch keine Sicherungen. keymon legt bei jedem Speichern einer Änderung eine an.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="97" />
+            <source>&amp;Restore</source>
+            <translation>&amp;Wiederherstellen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="99" />
+            <source>Make the selected version the current file</source>
+            <translation>Die ausgewählte Version zur aktuellen Datei machen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/backups_dialog.py" line="124" />
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaReplyWizard</name>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="196" />
+            <source>Import CA Reply</source>
+            <translation>CA-Antwort importieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="205" />
+            <source>&amp;Install</source>
+            <translation>&amp;Installieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>CertificateTabs</name>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="111" />
+            <source>Certificate details</source>
+            <translation>Zertifikatsdetails</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="116" />
+            <location filename="../../gui/views/entry_details.py" line="120" />
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="117" />
+            <source>The certificate's fields; Ctrl+C copies the selected value.</source>
+            <translation>Die Felder des Zertifikats; Strg+C kopiert den ausgewählten Wert.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="118" />
+            <source>Field</source>
+            <translation>Feld</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="118" />
+            <location filename="../../gui/views/entry_details.py" line="134" />
+            <source>Value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="124" />
+            <location filename="../../gui/views/entry_details.py" line="132" />
+            <source>Fingerprints</source>
+            <translation>Fingerabdrücke</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="134" />
+            <source>Extension</source>
+            <translation>Erweiterung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="134" />
+            <source>Critical</source>
+            <translation>Kritisch</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="137" />
+            <location filename="../../gui/views/entry_details.py" line="141" />
+            <source>Extensions</source>
+            <translation>Erweiterungen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="138" />
+            <source>The certificate's extensions; Ctrl+C copies the selected values.</source>
+            <translation>Die Erweiterungen des Zertifikats; Strg+C kopiert die ausgewählten Werte.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="145" />
+            <location filename="../../gui/views/entry_details.py" line="159" />
+            <source>PEM</source>
+            <translation>PEM</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="148" />
+            <source>Certificate in PEM format</source>
+            <translation>Zertifikat im PEM-Format</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="153" />
+            <source>Copy PEM</source>
+            <translation>PEM kopieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="174" />
+            <source>Copy Value</source>
+            <translation>Wert kopieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="185" />
+            <source>{algorithm} fingerprint</source>
+            <translation>{algorithm}-Fingerabdruck</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="187" />
+            <source>{algorithm}:</source>
+            <translation>{algorithm}:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="189" />
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="191" />
+            <source>Copy {algorithm} fingerprint</source>
+            <translation>{algorithm}-Fingerabdruck kopieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="219" />
+            <source>Missing issuer</source>
+            <translation>Fehlender Aussteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="220" />
+            <source>Neither the entry nor the keystore holds this certificate.</source>
+            <translation>Weder der Eintrag noch der Schlüsselspeicher enthält dieses Zertifikat.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="228" />
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="229" />
+            <source>Serial number (hex)</source>
+            <translation>Seriennummer (hex)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="230" />
+            <source>Serial number (decimal)</source>
+            <translation>Seriennummer (dezimal)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="232" />
+            <source>Subject</source>
+            <translation>Antragsteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="233" />
+            <source>Issuer</source>
+            <translation>Aussteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="238" />
+            <source>Valid from</source>
+            <translation>Gültig ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="239" />
+            <source>Valid until</source>
+            <translation>Gültig bis</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="240" />
+            <source>Days remaining</source>
+            <translation>Verbleibende Tage</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="241" />
+            <source>Public key algorithm</source>
+            <translation>Algorithmus des öffentlichen Schlüssels</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="243" />
+            <source>{bits} bits</source>
+            <translation>{bits} Bit</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="244" />
+            <source>Key size</source>
+            <translation>Schlüsselgröße</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="246" />
+            <source>Curve</source>
+            <translation>Kurve</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="247" />
+            <source>Signature algorithm</source>
+            <translation>Signaturalgorithmus</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="248" />
+            <source>Certificate authority</source>
+            <translation>Zertifizierungsstelle</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="249" />
+            <source>Self-signed</source>
+            <translation>Selbstsigniert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="260" />
+            <source>Unknown extension ({oid})</source>
+            <translation>Unbekannte Erweiterung ({oid})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="290" />
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="290" />
+            <source>No</source>
+            <translation>Nein</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="294" />
+            <source>Not yet valid</source>
+            <translation>Noch nicht gültig</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/entry_details.py" line="297" />
+            <source>Expired %n days ago</source>
+            <translation>
+                <numerusform>Vor %n Tag abgelaufen</numerusform>
+                <numerusform>Vor %n Tagen abgelaufen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ChainModel</name>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="91" />
+            <source>Certificate</source>
+            <translation>Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="92" />
+            <source>Origin</source>
+            <translation>Herkunft</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="93" />
+            <source>Validity</source>
+            <translation>Gültigkeit</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="257" />
+            <source>In the entry</source>
+            <translation>Im Eintrag</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="259" />
+            <source>Found in the keystore</source>
+            <translation>Im Schlüsselspeicher gefunden</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="260" />
+            <source>Missing</source>
+            <translation>Fehlt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="267" />
+            <source>Expired {date}</source>
+            <translation>Abgelaufen am {date}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="269" />
+            <source>From {date}</source>
+            <translation>Ab {date}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="271" />
+            <source>Until {date} (soon)</source>
+            <translation>Bis {date} (bald)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="272" />
+            <source>Until {date}</source>
+            <translation>Bis {date}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="277" />
+            <source>Missing issuer: {name}
+Neither the entry nor the keystore has it.</source>
+            <translation>Fehlender Aussteller: {name}
+Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="282" />
+            <source>Valid from {start} until {end}</source>
+            <translation>Gültig von {start} bis {end}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChainViewer</name>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="128" />
+            <source>Certificate chain</source>
+            <extracomment>Which status badge stands for a verdict (check, "!", cross, clock).</extracomment>
+            <translation>Zertifikatskette</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="130" />
+            <source>Each certificate is shown below its issuer; the root is at the top.</source>
+            <translation>Jedes Zertifikat steht unter seinem Aussteller; das Stammzertifikat steht ganz oben.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="153" />
+            <source>Chain verdict</source>
+            <translation>Bewertung der Kette</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="161" />
+            <location filename="../../gui/views/chain_viewer.py" line="179" />
+            <source>Policy notes</source>
+            <translation>Hinweise zu Richtlinien</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="168" />
+            <source>Stricter RFC 5280 profile checks. They do not change the verdict above, but stricter clients may refuse the chain.</source>
+            <translation>Strengere Prüfungen nach dem Profil aus RFC 5280. Sie ändern die Bewertung oben nicht, aber strengere Clients lehnen die Kette möglicherweise ab.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="290" />
+            <source>Trusted</source>
+            <translation>Vertrauenswürdig</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="291" />
+            <source>Not trusted: the root is not trusted</source>
+            <translation>Nicht vertrauenswürdig: Dem Stammzertifikat wird nicht vertraut</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="292" />
+            <source>Not trusted: the chain is incomplete</source>
+            <translation>Nicht vertrauenswürdig: Die Kette ist unvollständig</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="293" />
+            <source>Not valid: a certificate has expired</source>
+            <translation>Ungültig: Ein Zertifikat ist abgelaufen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="294" />
+            <source>Not valid yet</source>
+            <translation>Noch nicht gültig</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="295" />
+            <source>Not trusted: a signature does not verify</source>
+            <translation>Nicht vertrauenswürdig: Eine Signatur lässt sich nicht bestätigen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="296" />
+            <source>Not valid for this host name</source>
+            <translation>Nicht gültig für diesen Hostnamen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="303" />
+            <source>No certificate chain.</source>
+            <translation>Keine Zertifikatskette.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/change_password_dialog.py" line="29" />
+            <source>Change Password</source>
+            <translation>Passwort ändern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/change_password_dialog.py" line="36" />
+            <source>Choose a new password for {name}. It is used from the next save on.</source>
+            <translation>Wählen Sie ein neues Passwort für {name}. Es gilt ab dem nächsten Speichern.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/change_password_dialog.py" line="41" />
+            <source>Choose a new password for the keystore. It is used from the next save on.</source>
+            <translation>Wählen Sie ein neues Passwort für den Schlüsselspeicher. Es gilt ab dem nächsten Speichern.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/change_password_dialog.py" line="43" />
+            <source>&amp;New password:</source>
+            <translation>&amp;Neues Passwort:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/change_password_dialog.py" line="46" />
+            <source>&amp;Change Password</source>
+            <translation>Passwort än&amp;dern</translation>
+        </message>
+    </context>
+    <context>
+        <name>Choices</name>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="40" />
+            <source>Digital Signature</source>
+            <extracomment>Core's labels of key usages, extended key usages and signatures, for lupdate; they are shown through :func:`choice_label` (core stays English, the form is translated).</extracomment>
+            <translation>Digitale Signatur</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="41" />
+            <source>Non Repudiation</source>
+            <translation>Nichtabstreitbarkeit</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="42" />
+            <source>Key Encipherment</source>
+            <translation>Schlüsselverschlüsselung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="43" />
+            <source>Data Encipherment</source>
+            <translation>Datenverschlüsselung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="44" />
+            <source>Key Agreement</source>
+            <translation>Schlüsselvereinbarung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="45" />
+            <source>Certificate Sign</source>
+            <translation>Zertifikatsignatur</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="46" />
+            <source>CRL Sign</source>
+            <translation>CRL-Signatur</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="47" />
+            <source>TLS Web Server Authentication</source>
+            <translation>TLS-Webserver-Authentifizierung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="48" />
+            <source>TLS Web Client Authentication</source>
+            <translation>TLS-Webclient-Authentifizierung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="49" />
+            <source>Code Signing</source>
+            <translation>Codesignatur</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="50" />
+            <source>E-mail Protection</source>
+            <translation>E-Mail-Schutz</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="51" />
+            <source>Time Stamping</source>
+            <translation>Zeitstempel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="52" />
+            <source>OCSP Signing</source>
+            <translation>OCSP-Signatur</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="53" />
+            <source>SHA-256 with RSA</source>
+            <translation>SHA-256 mit RSA</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="54" />
+            <source>SHA-384 with RSA</source>
+            <translation>SHA-384 mit RSA</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="55" />
+            <source>SHA-512 with RSA</source>
+            <translation>SHA-512 mit RSA</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="56" />
+            <source>SHA-256 with RSASSA-PSS</source>
+            <translation>SHA-256 mit RSASSA-PSS</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="57" />
+            <source>SHA-384 with RSASSA-PSS</source>
+            <translation>SHA-384 mit RSASSA-PSS</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="58" />
+            <source>SHA-512 with RSASSA-PSS</source>
+            <translation>SHA-512 mit RSASSA-PSS</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="59" />
+            <source>ECDSA with SHA-256</source>
+            <translation>ECDSA mit SHA-256</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="60" />
+            <source>ECDSA with SHA-384</source>
+            <translation>ECDSA mit SHA-384</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="61" />
+            <source>ECDSA with SHA-512</source>
+            <translation>ECDSA mit SHA-512</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChooseEntriesDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="247" />
+            <source>Choose Entries</source>
+            <translation>Einträge auswählen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="249" />
+            <source>The file holds several entries. Choose the ones to use.</source>
+            <translation>Die Datei enthält mehrere Einträge. Wählen Sie die aus, die verwendet werden sollen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="257" />
+            <source>Select &amp;All</source>
+            <translation>&amp;Alle auswählen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="259" />
+            <source>Select &amp;None</source>
+            <translation>&amp;Keine auswählen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="300" />
+            <source>{chosen} of {total} chosen</source>
+            <translation>{chosen} von {total} ausgewählt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="306" />
+            <source>Choose at least one entry.</source>
+            <translation>Wählen Sie mindestens einen Eintrag aus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChooseRootPage</name>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="136" />
+            <source>Certificate to Trust</source>
+            <translation>Zu vertrauendes Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="139" />
+            <source>Compare the SHA-256 fingerprint with the one the server's administrator handed over before you trust it.</source>
+            <translation>Vergleichen Sie den SHA-256-Fingerabdruck mit dem, den Ihnen der Administrator des Servers übergeben hat, bevor Sie dem Zertifikat vertrauen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="145" />
+            <source>Certificate to trust</source>
+            <translation>Zu vertrauendes Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="146" />
+            <source>Certificate details</source>
+            <translation>Zertifikatsdetails</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="186" />
+            <source>Subject</source>
+            <translation>Antragsteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="187" />
+            <source>Issuer</source>
+            <translation>Aussteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="188" />
+            <source>Valid from</source>
+            <translation>Gültig ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="189" />
+            <source>Valid until</source>
+            <translation>Gültig bis</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="190" />
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="191" />
+            <source>Signature</source>
+            <translation>Signatur</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="192" />
+            <source>SHA-256</source>
+            <translation>SHA-256</translation>
+        </message>
+    </context>
+    <context>
+        <name>Columns</name>
+        <message>
+            <location filename="../../gui/models/columns.py" line="81" />
+            <source>Valid</source>
+            <translation>Gültig</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="82" />
+            <source>Expiring soon</source>
+            <translation>Läuft bald ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="83" />
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="84" />
+            <source>Not yet valid</source>
+            <translation>Noch nicht gültig</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="85" />
+            <source>Does not expire</source>
+            <translation>Läuft nicht ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="89" />
+            <source>Key pair</source>
+            <extracomment>Entry kinds as the table names them (``keymon list`` prints the same, untranslated).</extracomment>
+            <translation>Schlüsselpaar</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="90" />
+            <source>Certificate</source>
+            <translation>Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="91" />
+            <source>Secret key</source>
+            <translation>Geheimer Schlüssel</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/models/columns.py" line="126" />
+            <source>%n days left</source>
+            <translation>
+                <numerusform>noch %n Tag</numerusform>
+                <numerusform>noch %n Tage</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/models/columns.py" line="129" />
+            <source>expired %n days ago</source>
+            <translation>
+                <numerusform>vor %n Tag abgelaufen</numerusform>
+                <numerusform>vor %n Tagen abgelaufen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="176" />
+            <source>less than a day left</source>
+            <translation>noch weniger als ein Tag</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="179" />
+            <source>expired less than a day ago</source>
+            <translation>vor weniger als einem Tag abgelaufen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="209" />
+            <source>{status}: {time_left}</source>
+            <translation>{status}: {time_left}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="224" />
+            <source>The chain expires first at '{name}'.</source>
+            <translation>Die Kette läuft zuerst bei „{name}“ ab.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="273" />
+            <source>Expiry status (the earliest expiry in the chain decides)</source>
+            <translation>Ablaufstatus (der früheste Ablauf in der Kette entscheidet)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="276" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="280" />
+            <source>Alias</source>
+            <translation>Alias</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="287" />
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="294" />
+            <source>Subject (CN)</source>
+            <translation>Antragsteller (CN)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="302" />
+            <source>Issuer (CN)</source>
+            <translation>Aussteller (CN)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="310" />
+            <source>Valid From</source>
+            <translation>Gültig ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="319" />
+            <source>Valid Until</source>
+            <translation>Gültig bis</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="324" />
+            <source>The earliest expiry of any certificate in the chain</source>
+            <translation>Der früheste Ablauf eines Zertifikats in der Kette</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="328" />
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="331" />
+            <source>Signature Algorithm</source>
+            <translation>Signaturalgorithmus</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="339" />
+            <source>Serial</source>
+            <translation>Seriennummer</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="347" />
+            <source>SHA-256 Fingerprint</source>
+            <translation>SHA-256-Fingerabdruck</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="355" />
+            <source>Last Modified</source>
+            <translation>Zuletzt geändert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/columns.py" line="428" />
+            <source>Reading entries</source>
+            <translation>Einträge werden gelesen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectivityPanel</name>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="63" />
+            <source>(no client certificate)</source>
+            <translation>(kein Client-Zertifikat)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="66" />
+            <source>Protocol</source>
+            <extracomment>Summary titles (as operations_net.summary_rows names them) → the value label's objectName.</extracomment>
+            <translation>Protokoll</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="67" />
+            <source>Cipher</source>
+            <translation>Verschlüsselung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="68" />
+            <source>ALPN</source>
+            <translation>ALPN</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="69" />
+            <source>Trusted by keystore</source>
+            <translation>Vertrauen (Schlüsselspeicher)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="70" />
+            <source>Trusted by system</source>
+            <translation>Vertrauen (System)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="71" />
+            <source>Hostname</source>
+            <translation>Hostname</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="72" />
+            <location filename="../../gui/views/connectivity_panel.py" line="81" />
+            <location filename="../../gui/views/connectivity_panel.py" line="255" />
+            <source>Client certificate</source>
+            <translation>Client-Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="73" />
+            <source>HTTP status</source>
+            <translation>HTTP-Status</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="77" />
+            <source>Name resolution</source>
+            <extracomment>The probe's steps, named as core's StepName.label names them in English.</extracomment>
+            <translation>Namensauflösung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="78" />
+            <source>TCP connection</source>
+            <translation>TCP-Verbindung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="79" />
+            <source>Proxy tunnel</source>
+            <translation>Proxy-Tunnel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="80" />
+            <source>TLS handshake</source>
+            <translation>TLS-Handshake</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="82" />
+            <source>HTTP request</source>
+            <translation>HTTP-Anfrage</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="83" />
+            <source>Missing issuers (AIA)</source>
+            <translation>Fehlende Aussteller (AIA)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="87" />
+            <source>The host name could not be resolved.</source>
+            <extracomment>One translated sentence per kind of failure, shown above core's (English) detail.</extracomment>
+            <translation>Der Hostname konnte nicht aufgelöst werden.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="90" />
+            <source>The server refused the connection.</source>
+            <translation>Der Server hat die Verbindung abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="93" />
+            <source>The server could not be reached.</source>
+            <translation>Der Server ist nicht erreichbar.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="96" />
+            <source>The server closed the connection.</source>
+            <translation>Der Server hat die Verbindung geschlossen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="99" />
+            <source>The server did not answer in time.</source>
+            <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="102" />
+            <source>The server does not speak TLS on this port.</source>
+            <translation>Der Server spricht auf diesem Port kein TLS.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="105" />
+            <source>The server broke off the TLS handshake with an alert.</source>
+            <translation>Der Server hat den TLS-Handshake mit einem Alert abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="108" />
+            <source>The TLS handshake failed.</source>
+            <translation>Der TLS-Handshake ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="109" />
+            <source>The server requires a client certificate.</source>
+            <translation>Der Server verlangt ein Client-Zertifikat.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="112" />
+            <source>The server rejected the client certificate.</source>
+            <translation>Der Server hat das Client-Zertifikat abgelehnt.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="115" />
+            <source>The server's certificate is not trusted.</source>
+            <translation>Das Zertifikat des Servers ist nicht vertrauenswürdig.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="118" />
+            <source>The server's certificate is not valid for this host name.</source>
+            <translation>Das Zertifikat des Servers ist für diesen Hostnamen nicht gültig.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="121" />
+            <source>A certificate of the server's chain has expired or is not valid yet.</source>
+            <translation>Ein Zertifikat der Serverkette ist abgelaufen oder noch nicht gültig.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="125" />
+            <source>The proxy did not open a tunnel to the server.</source>
+            <translation>Der Proxy hat keinen Tunnel zum Server geöffnet.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="128" />
+            <source>The HTTP check failed.</source>
+            <translation>Die HTTP-Prüfung ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="129" />
+            <location filename="../../gui/views/connectivity_panel.py" line="441" />
+            <source>The test was cancelled.</source>
+            <translation>Der Test wurde abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="224" />
+            <source>host or host:port</source>
+            <extracomment>The probe reported a result (also after a failure the server caused). True while a probe runs.</extracomment>
+            <translation>Host oder Host:Port</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="225" />
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="226" />
+            <source>The server to test: host or host:port</source>
+            <translation>Der zu testende Server: Host oder Host:Port</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="237" />
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="238" />
+            <source>Used when the host names no port</source>
+            <translation>Gilt, wenn beim Host kein Port angegeben ist</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="241" />
+            <source>the host name (default)</source>
+            <translation>der Hostname (Standard)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="242" />
+            <source>Server name (SNI)</source>
+            <translation>Servername (SNI)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="247" />
+            <source> s</source>
+            <comment>seconds</comment>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="248" />
+            <source>Timeout in seconds</source>
+            <translation>Zeitlimit in Sekunden</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="251" />
+            <source>http://[user:password@]host:port</source>
+            <translation>http://[benutzer:passwort@]host:port</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="252" />
+            <source>Proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="257" />
+            <source>The key pair to present when the server asks for a client certificate</source>
+            <translation>Das Schlüsselpaar, das vorgelegt wird, wenn der Server ein Client-Zertifikat verlangt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="262" />
+            <source>/path (optional HTTP check)</source>
+            <translation>/pfad (optionale HTTP-Prüfung)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="263" />
+            <source>HTTP path</source>
+            <translation>HTTP-Pfad</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="264" />
+            <source>Fail when the server is not trusted</source>
+            <translation>Fehlschlagen, wenn der Server nicht vertrauenswürdig ist</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="268" />
+            <source>&amp;Host:</source>
+            <translation>&amp;Host:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="269" />
+            <source>P&amp;ort:</source>
+            <translation>P&amp;ort:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="270" />
+            <source>&amp;SNI:</source>
+            <translation>&amp;SNI:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="271" />
+            <source>&amp;Timeout:</source>
+            <translation>&amp;Zeitlimit:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="272" />
+            <source>&amp;Proxy:</source>
+            <translation>&amp;Proxy:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="273" />
+            <source>&amp;Client:</source>
+            <translation>&amp;Client:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="274" />
+            <source>HTTP pat&amp;h:</source>
+            <translation>HTTP-Pf&amp;ad:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="277" />
+            <source>&amp;Run Test</source>
+            <translation>Test aus&amp;führen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="281" />
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="299" />
+            <source>Probe steps</source>
+            <translation>Testschritte</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="301" />
+            <source>Each step of the test, how long it took and what it found</source>
+            <translation>Jeder Schritt des Tests, seine Dauer und sein Ergebnis</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="304" />
+            <source>Step</source>
+            <translation>Schritt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="304" />
+            <source>ms</source>
+            <comment>milliseconds</comment>
+            <translation>ms</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="304" />
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="319" />
+            <source>{title}:</source>
+            <translation>{title}:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="325" />
+            <source>&amp;Download Server Certificates…</source>
+            <translation>Server-Zertifikate herunter&amp;laden…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="328" />
+            <source>&amp;Import Root CA…</source>
+            <translation>Root-CA &amp;importieren…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="342" />
+            <source>&lt;b&gt;Server chain&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Serverkette&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="405" />
+            <source>The test cannot run with these settings.</source>
+            <translation>Mit diesen Angaben kann der Test nicht laufen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="411" />
+            <source>Testing {host}…</source>
+            <translation>{host} wird getestet…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="417" />
+            <source>Connectivity test</source>
+            <translation>Verbindungstest</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="437" />
+            <source>The test could not run.</source>
+            <translation>Der Test konnte nicht ausgeführt werden.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="486" />
+            <source>{step}: done</source>
+            <translation>{step}: erfolgreich</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="486" />
+            <source>{step}: failed</source>
+            <translation>{step}: fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="494" />
+            <source>Fetched from AIA (not sent by the server, not trusted):</source>
+            <translation>Über AIA abgerufen (nicht vom Server gesendet, nicht vertrauenswürdig):</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectivityResult</name>
+        <message>
+            <location filename="../../gui/operations_net.py" line="66" />
+            <source>The port “{port}” is not a number.</source>
+            <translation>Der Port „{port}“ ist keine Zahl.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="117" />
+            <source>Trusted</source>
+            <translation>Vertrauenswürdig</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="118" />
+            <source>Not trusted: {reason}</source>
+            <translation>Nicht vertrauenswürdig: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="125" />
+            <source>Not asked for</source>
+            <translation>Nicht angefordert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="127" />
+            <source>Asked for, none sent</source>
+            <translation>Angefordert, keines gesendet</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="130" />
+            <source>Accepted</source>
+            <translation>Akzeptiert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="131" />
+            <source>Rejected</source>
+            <translation>Abgelehnt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="132" />
+            <source>Sent, no verdict</source>
+            <translation>Gesendet, Ergebnis unbekannt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="147" />
+            <source>Matches</source>
+            <translation>Stimmt überein</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="148" />
+            <source>Does not match</source>
+            <translation>Stimmt nicht überein</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="168" />
+            <source>(no CA named)</source>
+            <translation>(keine CA genannt)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="169" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="172" />
+            <source>Acceptable client CAs:
+{names}
+Matching key pairs: {match}</source>
+            <translation>Akzeptierte Client-CAs:
+{names}
+Passende Schlüsselpaare: {match}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsrExtensionsPage</name>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="107" />
+            <source>The key usages the request asks for, as in the current certificate. The CA decides what it finally issues.</source>
+            <translation>Die Schlüsselverwendungen, die die Anforderung beantragt, wie im aktuellen Zertifikat. Was schließlich ausgestellt wird, entscheidet die CA.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="118" />
+            <source>Si&amp;gnature:</source>
+            <translation>&amp;Signatur:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsrPreviewPage</name>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="128" />
+            <source>Preview and Output</source>
+            <translation>Vorschau und Ausgabe</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="129" />
+            <source>This is what the CA will see. Send it to the CA to sign.</source>
+            <translation>So sieht die CA die Anforderung. Senden Sie sie der CA zum Signieren.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="130" />
+            <source>Preview of the request</source>
+            <translation>Vorschau der Anforderung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="131" />
+            <source>&amp;Save to a file (you choose it on Finish)</source>
+            <translation>In einer &amp;Datei speichern (Sie wählen sie am Ende)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="134" />
+            <source>Copy to the c&amp;lipboard as PEM text</source>
+            <translation>Als PEM-Text in die Zwischen&amp;ablage kopieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="139" />
+            <source>Output</source>
+            <translation>Ausgabe</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="163" />
+            <source>Subject</source>
+            <translation>Antragsteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="164" />
+            <source>Alternative names</source>
+            <translation>Alternative Namen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="165" />
+            <source>Requested extensions</source>
+            <translation>Angeforderte Erweiterungen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="166" />
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="167" />
+            <source>Signature</source>
+            <translation>Signatur</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="183" />
+            <source>Choose where the request goes: a file, the clipboard or both.</source>
+            <translation>Wählen Sie, wohin die Anforderung soll: in eine Datei, in die Zwischenablage oder beides.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="189" />
+            <source>Save Certificate Signing Request</source>
+            <translation>Zertifikatsignieranforderung speichern</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsrSourcePage</name>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="73" />
+            <source>Certificate Signing Request</source>
+            <translation>Zertifikatsignieranforderung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="75" />
+            <source>Read the request a partner sent you, from a file or the clipboard.</source>
+            <translation>Lesen Sie die Anforderung, die Ihnen ein Partner geschickt hat, aus einer Datei oder der Zwischenablage ein.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="78" />
+            <source>CA key pair: “{alias}” ({name}).</source>
+            <translation>CA-Schlüsselpaar: „{alias}“ ({name}).</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="87" />
+            <source>Open Request</source>
+            <translation>Anforderung öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="95" />
+            <source>The request</source>
+            <translation>Die Anforderung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="97" />
+            <source>What the request asks for appears here once it is read.</source>
+            <translation>Was die Anforderung beantragt, erscheint hier, sobald sie eingelesen ist.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="123" />
+            <source>Verifies: the requester holds the private key</source>
+            <translation>Gültig: Der Absender der Anforderung besitzt den privaten Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="125" />
+            <source>Does not verify: the request was altered or damaged</source>
+            <translation>Ungültig: Die Anforderung wurde verändert oder beschädigt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="129" />
+            <source>Subject</source>
+            <translation>Antragsteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="129" />
+            <source>(empty)</source>
+            <translation>(leer)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="130" />
+            <source>Alternative names</source>
+            <translation>Alternative Namen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="131" />
+            <source>Requested extensions</source>
+            <translation>Angeforderte Erweiterungen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="132" />
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="133" />
+            <source>Signature</source>
+            <translation>Signatur</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="134" />
+            <source>Signature check</source>
+            <translation>Signaturprüfung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="138" />
+            <source>Read the request from {source}.</source>
+            <translation>Anforderung aus {source} eingelesen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="141" />
+            <source>The signature of the request does not verify; it cannot be signed.</source>
+            <translation>Die Signatur der Anforderung ist ungültig; sie kann nicht signiert werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsrSubjectPage</name>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="65" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="82" />
+            <source>Subject</source>
+            <translation>Antragsteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="67" />
+            <source>The name the CA will certify, taken from the current certificate.</source>
+            <translation>Der Name, den die CA bestätigen soll, übernommen aus dem aktuellen Zertifikat.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="71" />
+            <source>Request for the key pair “{alias}” ({key}).</source>
+            <translation>Anforderung für das Schlüsselpaar „{alias}“ ({key}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsrWizard</name>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="207" />
+            <source>Create Certificate Signing Request</source>
+            <translation>Zertifikatsignieranforderung erstellen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="213" />
+            <source>&amp;Create</source>
+            <translation>&amp;Erstellen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DialogPrompts</name>
+        <message>
+            <location filename="../../gui/prompts.py" line="146" />
+            <source>File Changed</source>
+            <translation>Datei geändert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/prompts.py" line="151" />
+            <source>&amp;Reload</source>
+            <translation>Neu &amp;laden</translation>
+        </message>
+        <message>
+            <location filename="../../gui/prompts.py" line="155" />
+            <source>&amp;Not Now</source>
+            <translation>&amp;Nicht jetzt</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryDetails</name>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="342" />
+            <source>Select an entry to see its details.</source>
+            <translation>Wählen Sie einen Eintrag aus, um seine Details zu sehen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="365" />
+            <source>Algorithm:</source>
+            <translation>Algorithmus:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="366" />
+            <source>Key size:</source>
+            <translation>Schlüsselgröße:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="367" />
+            <source>The key itself is never shown.</source>
+            <translation>Der Schlüssel selbst wird nie angezeigt.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="402" />
+            <source>Secret key</source>
+            <translation>Geheimer Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="405" />
+            <source>{bits} bits</source>
+            <translation>{bits} Bit</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="408" />
+            <source>Key pair</source>
+            <translation>Schlüsselpaar</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="408" />
+            <source>Trusted certificate</source>
+            <translation>Vertrauenswürdiges Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="427" />
+            <source>Does not expire</source>
+            <translation>Läuft nicht ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="430" />
+            <source>Not yet valid (from {date})</source>
+            <translation>Noch nicht gültig (ab {date})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="435" />
+            <source>Expired today</source>
+            <translation>Heute abgelaufen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/entry_details.py" line="437" />
+            <source>Expired %n days ago</source>
+            <translation>
+                <numerusform>Vor %n Tag abgelaufen</numerusform>
+                <numerusform>Vor %n Tagen abgelaufen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="439" />
+            <source>Expires today</source>
+            <translation>Läuft heute ab</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/entry_details.py" line="441" />
+            <source>Expires soon: %n days left</source>
+            <translation>
+                <numerusform>Läuft bald ab: noch %n Tag</numerusform>
+                <numerusform>Läuft bald ab: noch %n Tage</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/views/entry_details.py" line="443" />
+            <source>Valid: %n days left</source>
+            <translation>
+                <numerusform>Gültig: noch %n Tag</numerusform>
+                <numerusform>Gültig: noch %n Tage</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="444" />
+            <source> (until {date})</source>
+            <translation> (bis {date})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/entry_details.py" line="447" />
+            <source>; “{name}” in the chain expires first</source>
+            <translation>; „{name}“ in der Kette läuft zuerst ab</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpiryTray</name>
+        <message>
+            <location filename="../../gui/tray.py" line="212" />
+            <source>Show Monitoring</source>
+            <extracomment>Emitted when the daily timer fires: the owner should recompute and call update(). A notification was sent (title, text). The user chose "Show Monitoring" in the tray menu.</extracomment>
+            <translation>Überwachung anzeigen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="219" />
+            <source>Certificates need attention</source>
+            <translation>Zertifikate erfordern Aufmerksamkeit</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportKeyPairDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/export_keypair_dialog.py" line="35" />
+            <source>Export Key Pair</source>
+            <translation>Schlüsselpaar exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/export_keypair_dialog.py" line="42" />
+            <source>The private key and certificate chain of {alias} are written to a PKCS#12 file protected by this password.</source>
+            <translation>Der private Schlüssel und die Zertifikatskette von {alias} werden in eine PKCS#12-Datei geschrieben, die mit diesem Passwort geschützt ist.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/export_keypair_dialog.py" line="49" />
+            <source>The private key and certificate chain are written to a PKCS#12 file protected by this password.</source>
+            <translation>Der private Schlüssel und die Zertifikatskette werden in eine PKCS#12-Datei geschrieben, die mit diesem Passwort geschützt ist.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/export_keypair_dialog.py" line="56" />
+            <source>&amp;Legacy encryption (3DES, SHA-1 MAC) for older Windows and appliance importers</source>
+            <translation>&amp;Legacy-Verschlüsselung (3DES, SHA-1-MAC) für den Import in ältere Windows-Versionen und Appliances</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/export_keypair_dialog.py" line="64" />
+            <source>Use only when the importer rejects the file: the legacy encryption is much weaker than the default (AES-256 with PBKDF2).</source>
+            <translation>Nur verwenden, wenn das Zielsystem die Datei beim Import ablehnt: Die Legacy-Verschlüsselung ist deutlich schwächer als die Standardverschlüsselung (AES-256 mit PBKDF2).</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/export_keypair_dialog.py" line="68" />
+            <source>E&amp;xport</source>
+            <translation>E&amp;xportieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>Extensions</name>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="60" />
+            <source>{name} (critical)</source>
+            <translation>{name} (kritisch)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExtensionsEditor</name>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="83" />
+            <source>Template</source>
+            <translation>Vorlage</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="85" />
+            <source>TLS client</source>
+            <translation>TLS-Client</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="86" />
+            <source>TLS server</source>
+            <translation>TLS-Server</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="87" />
+            <source>Certificate authority</source>
+            <translation>Zertifizierungsstelle</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="91" />
+            <source>Custom</source>
+            <translation>Benutzerdefiniert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="98" />
+            <source>Certificate authority (may sign certificates)</source>
+            <translation>Zertifizierungsstelle (darf Zertifikate signieren)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="99" />
+            <source>Key usage</source>
+            <translation>Schlüsselverwendung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="100" />
+            <source>Extended key usage</source>
+            <translation>Erweiterte Schlüsselverwendung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="105" />
+            <source>Basic constraints</source>
+            <translation>Basiseinschränkungen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="108" />
+            <source>&amp;Template:</source>
+            <translation>&amp;Vorlage:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExtensionsPage</name>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="335" />
+            <source>Extensions</source>
+            <translation>Erweiterungen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="337" />
+            <source>Choose a template; adjust the key usages it sets if the partner needs it.</source>
+            <translation>Wählen Sie eine Vorlage; passen Sie die Schlüsselverwendungen, die sie setzt, an, wenn der Partner es verlangt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileFilters</name>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="37" />
+            <source>CA replies (*.p7b *.p7c *.p7 *.pem *.crt *.cer *.der *.pkipath);;All files (*)</source>
+            <translation>CA-Antworten (*.p7b *.p7c *.p7 *.pem *.crt *.cer *.der *.pkipath);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/csr_wizard.py" line="45" />
+            <source>Certificate signing requests (*.csr);;PEM (*.pem);;All files (*)</source>
+            <translation>Zertifikatsignieranforderungen (*.csr);;PEM (*.pem);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="52" />
+            <source>Certificate signing requests (*.csr *.p10 *.req *.pem *.der);;All files (*)</source>
+            <translation>Zertifikatsignieranforderungen (*.csr *.p10 *.req *.pem *.der);;Alle Dateien (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityPage</name>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="69" />
+            <source>Alias and Subject</source>
+            <extracomment>``generate(request, cancel=token)`` → the new entry; runs in a worker.</extracomment>
+            <translation>Alias und Antragsteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="71" />
+            <source>Who the key pair belongs to. Only the common name (CN) is required.</source>
+            <translation>Wem das Schlüsselpaar gehört. Nur der allgemeine Name (CN) ist erforderlich.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="75" />
+            <source>Alias</source>
+            <translation>Alias</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="76" />
+            <source>suggested from the common name</source>
+            <translation>aus dem allgemeinen Namen vorgeschlagen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="83" />
+            <source>&amp;Alias:</source>
+            <translation>&amp;Alias:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="84" />
+            <source>Subject</source>
+            <translation>Antragsteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="118" />
+            <source>Another entry already has the alias “{alias}” (aliases ignore case).</source>
+            <translation>Ein anderer Eintrag hat bereits den Alias „{alias}“ (Aliasse unterscheiden keine Groß-/Kleinschreibung).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRoot</name>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="38" />
+            <source>A trusted root is trusted for every certificate it signs.</source>
+            <translation>Eine vertrauenswürdige Root-CA macht jedes Zertifikat vertrauenswürdig, das sie signiert.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="64" />
+            <source>Root sent by the server</source>
+            <translation>Vom Server gesendete Root-CA</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="68" />
+            <source>Root fetched from {url}</source>
+            <translation>Root-CA, abgerufen von {url}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="72" />
+            <source>Issuer fetched from {url}</source>
+            <translation>Aussteller, abgerufen von {url}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="78" />
+            <source>Top certificate sent by the server</source>
+            <translation>Oberstes vom Server gesendetes Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="80" />
+            <source>Sent by the server</source>
+            <translation>Vom Server gesendet</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="98" />
+            <source>This is a self-signed end-entity certificate, not a CA.</source>
+            <translation>Dies ist ein selbstsigniertes Endzertifikat, keine Zertifizierungsstelle.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="104" />
+            <source>This certificate is not a CA: it cannot vouch for other certificates.</source>
+            <translation>Dieses Zertifikat ist keine Zertifizierungsstelle: Es kann nicht für andere Zertifikate bürgen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="110" />
+            <source>This certificate expired on {date}.</source>
+            <translation>Dieses Zertifikat ist am {date} abgelaufen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="113" />
+            <source>This certificate is not valid before {date}.</source>
+            <translation>Dieses Zertifikat ist erst ab {date} gültig.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="118" />
+            <source>Its key is weak (RSA {size}; at least 2048 bits are expected).</source>
+            <translation>Sein Schlüssel ist schwach (RSA {size}; erwartet werden mindestens 2048 Bit).</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="124" />
+            <source>Its signature uses a broken hash ({algorithm}).</source>
+            <translation>Seine Signatur verwendet ein gebrochenes Hashverfahren ({algorithm}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRootWizard</name>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="263" />
+            <source>Import Root CA</source>
+            <translation>Root-CA importieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="270" />
+            <source>&amp;Trust</source>
+            <translation>&amp;Vertrauen</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssuePage</name>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="162" />
+            <source>Certificate</source>
+            <translation>Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="164" />
+            <source>What the issued certificate allows. A request never makes itself a CA.</source>
+            <translation>Was das ausgestellte Zertifikat erlaubt. Eine Anforderung macht sich nie selbst zur CA.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="168" />
+            <source>Validity in days</source>
+            <translation>Gültigkeit in Tagen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="175" />
+            <source>Template</source>
+            <translation>Vorlage</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="176" />
+            <source>TLS client</source>
+            <translation>TLS-Client</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="177" />
+            <source>TLS server</source>
+            <translation>TLS-Server</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="178" />
+            <source>Certificate authority</source>
+            <translation>Zertifizierungsstelle</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="179" />
+            <source>Copy the requested &amp;alternative names</source>
+            <translation>Angeforderte &amp;alternative Namen übernehmen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="182" />
+            <source>Use the requested &amp;key usage</source>
+            <translation>Angeforderte Sc&amp;hlüsselverwendung übernehmen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="184" />
+            <source>Use the requested &amp;extended key usage</source>
+            <translation>Angeforderte &amp;erweiterte Schlüsselverwendung übernehmen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="192" />
+            <source>&amp;Validity:</source>
+            <translation>&amp;Gültigkeit:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="193" />
+            <source>&amp;Template:</source>
+            <translation>&amp;Vorlage:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="194" />
+            <source>Si&amp;gnature:</source>
+            <translation>&amp;Signatur:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="195" />
+            <source>From the request</source>
+            <translation>Aus der Anforderung</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="209" />
+            <source> days</source>
+            <translation>
+                <numerusform> Tag</numerusform>
+                <numerusform> Tage</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>IssuedPage</name>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="255" />
+            <source>Issued Certificate</source>
+            <translation>Ausgestelltes Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="256" />
+            <source>Save it and send it back to the requester.</source>
+            <translation>Speichern Sie es und senden Sie es an den Absender der Anforderung zurück.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="257" />
+            <source>The issued certificate</source>
+            <translation>Das ausgestellte Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="258" />
+            <source>Include the CA &amp;chain</source>
+            <translation>CA-&amp;Kette einschließen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="263" />
+            <source>File format</source>
+            <translation>Dateiformat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="264" />
+            <source>PEM (.pem)</source>
+            <translation>PEM (.pem)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="265" />
+            <source>PKCS#7 (.p7b)</source>
+            <translation>PKCS#7 (.p7b)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="267" />
+            <source>Output</source>
+            <translation>Ausgabe</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="270" />
+            <source>&amp;Format:</source>
+            <translation>&amp;Format:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="300" />
+            <source>Subject</source>
+            <translation>Antragsteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="301" />
+            <source>Issuer</source>
+            <translation>Aussteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="302" />
+            <source>Serial</source>
+            <translation>Seriennummer</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="303" />
+            <source>Valid from</source>
+            <translation>Gültig ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="304" />
+            <source>Valid until</source>
+            <translation>Gültig bis</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="305" />
+            <source>Signature</source>
+            <translation>Signatur</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="307" />
+            <source>Extensions</source>
+            <translation>Erweiterungen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="310" />
+            <source>Note</source>
+            <translation>Hinweis</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="326" />
+            <source>Save Issued Certificate</source>
+            <translation>Ausgestelltes Zertifikat speichern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="328" />
+            <source>PKCS#7 (*.p7b)</source>
+            <translation>PKCS#7 (*.p7b)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="328" />
+            <source>PEM (*.pem *.crt)</source>
+            <translation>PEM (*.pem *.crt)</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyChoice</name>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="248" />
+            <source>Key type</source>
+            <translation>Schlüsseltyp</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="249" />
+            <source>RSA</source>
+            <translation>RSA</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="250" />
+            <source>EC (elliptic curve)</source>
+            <translation>EC (elliptische Kurve)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="251" />
+            <source>Ed25519</source>
+            <translation>Ed25519</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="254" />
+            <source>Key size or curve</source>
+            <translation>Schlüsselgröße oder Kurve</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="258" />
+            <source>Key &amp;type:</source>
+            <translation>Schlüssel&amp;typ:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="259" />
+            <source>Key si&amp;ze:</source>
+            <translation>Schlüssel&amp;größe:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="260" />
+            <source>Si&amp;gnature:</source>
+            <translation>&amp;Signatur:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="275" />
+            <source>{bits} bits</source>
+            <translation>{bits} Bit</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="281" />
+            <source>(fixed)</source>
+            <translation>(fest)</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyPage</name>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="128" />
+            <source>Key and Validity</source>
+            <translation>Schlüssel und Gültigkeit</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="130" />
+            <source>RSA 2048 or 3072 works everywhere; EC P-256 is smaller and faster.</source>
+            <translation>RSA 2048 oder 3072 funktioniert überall; EC P-256 ist kleiner und schneller.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="134" />
+            <source>Valid from</source>
+            <translation>Gültig ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="136" />
+            <source>Valid until</source>
+            <translation>Gültig bis</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="143" />
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="145" />
+            <source>Validity</source>
+            <translation>Gültigkeit</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="147" />
+            <source>Valid &amp;from:</source>
+            <translation>Gültig &amp;ab:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="148" />
+            <source>Valid &amp;until:</source>
+            <translation>Gültig &amp;bis:</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/wizards/keypair_wizard.py" line="170" />
+            <source>%n days</source>
+            <translation>
+                <numerusform>%n Tag</numerusform>
+                <numerusform>%n Tage</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="174" />
+            <source>The end of the validity must come after its start.</source>
+            <translation>Das Ende der Gültigkeit muss nach ihrem Beginn liegen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyPairWizard</name>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="273" />
+            <source>Generate Key Pair</source>
+            <extracomment>KeyPairResult, just before the wizard closes as accepted. ErrorInfo; the wizard stays open on the review page and says why.</extracomment>
+            <translation>Schlüsselpaar erzeugen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="280" />
+            <source>&amp;Generate</source>
+            <translation>&amp;Erzeugen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="320" />
+            <source>Generating the {key} key…</source>
+            <translation>Der {key}-Schlüssel wird erzeugt…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="322" />
+            <source>Large RSA keys can take a minute; Cancel stops it.</source>
+            <translation>Große RSA-Schlüssel können eine Minute dauern; „Abbrechen“ hält den Vorgang an.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="328" />
+            <source>Generating a key pair</source>
+            <translation>Schlüsselpaar wird erzeugt</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeymonMainWindow</name>
+        <message>
+            <location filename="../../gui/main_window.py" line="50" />
+            <source>Any expiry</source>
+            <translation>Beliebiges Ablaufdatum</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="51" />
+            <source>Expires in 7 days</source>
+            <translation>Läuft innerhalb von 7 Tagen ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="52" />
+            <source>Expires in 30 days</source>
+            <translation>Läuft innerhalb von 30 Tagen ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="53" />
+            <source>Expires in 90 days</source>
+            <translation>Läuft innerhalb von 90 Tagen ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="54" />
+            <source>Expires in a year</source>
+            <translation>Läuft innerhalb eines Jahres ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="57" />
+            <source>All entries</source>
+            <translation>Alle Einträge</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="58" />
+            <source>Key pairs</source>
+            <translation>Schlüsselpaare</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="59" />
+            <source>Trusted certificates</source>
+            <translation>Vertrauenswürdige Zertifikate</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="60" />
+            <source>Secret keys</source>
+            <translation>Geheime Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="111" />
+            <source>Filter by alias, subject, issuer, serial or fingerprint</source>
+            <extracomment>Modules whose ``on_&lt;actionName&gt;(window)`` functions handle the actions. A keystore was opened (or reloaded) and the table shows it.</extracomment>
+            <translation>Nach Alias, Antragsteller, Aussteller, Seriennummer oder Fingerabdruck filtern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="114" />
+            <source>Filter entries</source>
+            <translation>Einträge filtern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="118" />
+            <source>Entry type filter</source>
+            <translation>Filter nach Eintragstyp</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="124" />
+            <source>Expiry filter</source>
+            <translation>Filter nach Ablaufdatum</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="131" />
+            <source>Keystore entries</source>
+            <translation>Einträge des Schlüsselspeichers</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="194" />
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="196" />
+            <source>Open &amp;Recent</source>
+            <translation>&amp;Zuletzt geöffnet</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/main_window.py" line="445" />
+            <source>&amp;Undo</source>
+            <translation>&amp;Rückgängig</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="206" />
+            <location filename="../../gui/main_window.py" line="450" />
+            <source>&amp;Redo</source>
+            <translation>&amp;Wiederherstellen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="208" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="217" />
+            <source>&amp;Add</source>
+            <translation>&amp;Hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="226" />
+            <source>&amp;Key Pairs</source>
+            <translation>&amp;Schlüsselpaare</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="236" />
+            <source>&amp;Download</source>
+            <translation>He&amp;runterladen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="247" />
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="248" />
+            <source>&amp;Columns</source>
+            <translation>&amp;Spalten</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="251" />
+            <source>Main</source>
+            <translation>Hauptwerkzeugleiste</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="271" />
+            <source>&amp;Help</source>
+            <translation>Hi&amp;lfe</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="273" />
+            <source>&amp;About keymon</source>
+            <translation>Ü&amp;ber keymon</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="282" />
+            <source>Connectivity Test</source>
+            <translation>Verbindungstest</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="378" />
+            <source>Reading entries</source>
+            <translation>Einträge werden gelesen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="443" />
+            <source>&amp;Undo {action}</source>
+            <translation>&amp;Rückgängig: {action}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="448" />
+            <source>&amp;Redo {action}</source>
+            <translation>&amp;Wiederherstellen: {action}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/main_window.py" line="457" />
+            <source>%n entries</source>
+            <translation>
+                <numerusform>%n Eintrag</numerusform>
+                <numerusform>%n Einträge</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="459" />
+            <source> ({shown} shown)</source>
+            <translation> ({shown} angezeigt)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="460" />
+            <source> · {expiring} expiring · {expired} expired</source>
+            <translation> · {expiring} bald ablaufend · {expired} abgelaufen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="473" />
+            <source>saving…</source>
+            <translation>wird gespeichert…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="473" />
+            <source>saved</source>
+            <translation>gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="485" />
+            <source>The keystore was not saved</source>
+            <translation>Der Schlüsselspeicher wurde nicht gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="515" />
+            <source>(none)</source>
+            <translation>(keine)</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeystoreOpener</name>
+        <message>
+            <location filename="../../gui/opening.py" line="71" />
+            <source>Password not remembered</source>
+            <translation>Passwort nicht gemerkt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/opening.py" line="82" />
+            <location filename="../../gui/opening.py" line="91" />
+            <source>Opening</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/opening.py" line="110" />
+            <source>No system keyring</source>
+            <translation>Kein System-Schlüsselbund</translation>
+        </message>
+        <message>
+            <location filename="../../gui/opening.py" line="119" />
+            <source>Cannot open the keystore</source>
+            <translation>Der Schlüsselspeicher kann nicht geöffnet werden</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeystoreSession</name>
+        <message>
+            <location filename="../../gui/session.py" line="101" />
+            <source>Saving</source>
+            <translation>Speichern</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="140" />
+            <source>{problem} (new alias for “{alias}”)</source>
+            <translation>{problem} (neuer Alias für „{alias}“)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="145" />
+            <source>The keystore already has an entry “{alias}”.</source>
+            <translation>Der Schlüsselspeicher enthält bereits einen Eintrag „{alias}“.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="149" />
+            <source>Two entries would get the alias “{alias}”.</source>
+            <translation>Zwei Einträge würden den Alias „{alias}“ erhalten.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="325" />
+            <source>Add Entries from a Keystore</source>
+            <translation>Einträge aus einem Schlüsselspeicher hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="326" />
+            <source>Where an alias is already taken, choose whether to keep the existing entry, overwrite it, or add the new one under another alias.</source>
+            <translation>Wo ein Alias bereits vergeben ist, wählen Sie, ob der vorhandene Eintrag behalten oder überschrieben oder der neue unter einem anderen Alias hinzugefügt werden soll.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="336" />
+            <source>Action</source>
+            <translation>Aktion</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="336" />
+            <source>Alias after adding</source>
+            <translation>Alias nach dem Hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="352" />
+            <source>Action for {alias}</source>
+            <translation>Aktion für {alias}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="360" />
+            <source>Alias after adding {alias}</source>
+            <translation>Alias nach dem Hinzufügen von {alias}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="363" />
+            <source>The keystore already has an entry with this alias.</source>
+            <translation>Der Schlüsselspeicher enthält bereits einen Eintrag mit diesem Alias.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="385" />
+            <source>&amp;Add</source>
+            <translation>&amp;Hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="394" />
+            <source>Add under a new alias</source>
+            <translation>Unter neuem Alias hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="398" />
+            <source>Keep existing</source>
+            <translation>Vorhandenen behalten</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="399" />
+            <source>Overwrite existing</source>
+            <translation>Vorhandenen überschreiben</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="401" />
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="453" />
+            <source>Added: {added} · Overwritten: {overwritten} · Existing kept: {kept}</source>
+            <translation>Hinzugefügt: {added} · Überschrieben: {overwritten} · Vorhandene behalten: {kept}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="461" />
+            <source>Nothing would be added.</source>
+            <translation>Es würde nichts hinzugefügt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonitoringModel</name>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="59" />
+            <source>Expires</source>
+            <extracomment>Column titles: English sources of the "MonitoringModel" context.</extracomment>
+            <translation>Läuft ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="60" />
+            <source>Days left</source>
+            <translation>Verbleibende Tage</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="61" />
+            <source>Common name</source>
+            <translation>Allgemeiner Name</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="62" />
+            <source>Alias</source>
+            <translation>Alias</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="63" />
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="64" />
+            <source>Keystore</source>
+            <translation>Schlüsselspeicher</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="68" />
+            <source>leaf</source>
+            <extracomment>Where a certificate sits in its chain (core's role names).</extracomment>
+            <translation>Endzertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="69" />
+            <source>intermediate</source>
+            <translation>Zwischenzertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="70" />
+            <source>root</source>
+            <translation>Stammzertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="74" />
+            <source>valid</source>
+            <extracomment>What a screen reader says for the status icon.</extracomment>
+            <translation>gültig</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="75" />
+            <source>expiring</source>
+            <translation>läuft bald ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="76" />
+            <source>expired</source>
+            <translation>abgelaufen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="77" />
+            <source>not yet valid</source>
+            <translation>noch nicht gültig</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="78" />
+            <source>none</source>
+            <translation>ohne Ablauf</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="100" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="103" />
+            <source>(unsaved)</source>
+            <translation>(nicht gespeichert)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonitoringView</name>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="208" />
+            <source>Certificates by expiry</source>
+            <extracomment>The table shows a new list (after any change or a reload of a watched keystore). Like refreshed, but only once no watched keystore is still loading.</extracomment>
+            <translation>Zertifikate nach Ablaufdatum</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="211" />
+            <source>Every certificate of the open and the watched keystores, the soonest to expire first.</source>
+            <translation>Alle Zertifikate des geöffneten und der überwachten Schlüsselspeicher, das zuerst ablaufende oben.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="226" />
+            <source>&amp;Add Keystore…</source>
+            <translation>Schlüsselspeicher &amp;hinzufügen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="228" />
+            <source>Watch another keystore's certificates</source>
+            <translation>Die Zertifikate eines weiteren Schlüsselspeichers überwachen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="232" />
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="233" />
+            <source>Stop watching a keystore</source>
+            <translation>Einen Schlüsselspeicher nicht mehr überwachen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="238" />
+            <source>Export &amp;Calendar…</source>
+            <translation>&amp;Kalender exportieren…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="241" />
+            <source>Save every expiry date as an iCalendar file, with reminders</source>
+            <translation>Alle Ablaufdaten als iCalendar-Datei speichern, mit Erinnerungen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="295" />
+            <source>Collecting certificates</source>
+            <translation>Zertifikate werden gesammelt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="326" />
+            <source>Watch Keystore</source>
+            <translation>Schlüsselspeicher überwachen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="327" />
+            <source>Keystores (*.p12 *.pfx *.jks *.jceks *.ks *.pem);;All files (*)</source>
+            <translation>Schlüsselspeicher (*.p12 *.pfx *.jks *.jceks *.ks *.pem);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="369" />
+            <source>Reading {file}</source>
+            <translation>{file} wird gelesen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="408" />
+            <location filename="../../gui/views/monitoring_view.py" line="434" />
+            <source>Monitoring</source>
+            <translation>Überwachung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="409" />
+            <source>{keystore}: {message}</source>
+            <translation>{keystore}: {message}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="416" />
+            <source>Export Calendar</source>
+            <translation>Kalender exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="416" />
+            <source>iCalendar (*.ics)</source>
+            <translation>iCalendar (*.ics)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/monitoring_view.py" line="426" />
+            <source>The calendar was not saved</source>
+            <translation>Der Kalender wurde nicht gespeichert</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPasswordFields</name>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="159" />
+            <source>New password</source>
+            <translation>Neues Passwort</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="160" />
+            <source>Repeat password</source>
+            <translation>Passwort wiederholen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="165" />
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="166" />
+            <source>R&amp;epeat:</source>
+            <translation>&amp;Wiederholen:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="186" />
+            <source>Enter the new password, then repeat it.</source>
+            <translation>Geben Sie das neue Passwort ein und wiederholen Sie es dann.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="190" />
+            <source>Repeat the password to make sure it is typed right.</source>
+            <translation>Wiederholen Sie das Passwort, damit sicher ist, dass es richtig eingegeben wurde.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="191" />
+            <source>The two passwords do not match.</source>
+            <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="201" />
+            <source>The passwords match.</source>
+            <translation>Die Passwörter stimmen überein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <location filename="../../gui/operations.py" line="31" />
+            <source>Keystores (*.p12 *.pfx *.jks *.jceks *.ks *.keystore *.pem);;All files (*)</source>
+            <translation>Schlüsselspeicher (*.p12 *.pfx *.jks *.jceks *.ks *.keystore *.pem);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="34" />
+            <source>Certificates (*.cer *.crt *.pem *.der *.p7b *.p7c);;All files (*)</source>
+            <translation>Zertifikate (*.cer *.crt *.pem *.der *.p7b *.p7c);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="37" />
+            <source>Key pairs (*.p12 *.pfx *.pem *.key);;All files (*)</source>
+            <translation>Schlüsselpaare (*.p12 *.pfx *.pem *.key);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="71" />
+            <location filename="../../gui/operations.py" line="432" />
+            <source>Cannot read {name}</source>
+            <translation>{name} kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="79" />
+            <source>Reading</source>
+            <translation>Lesen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="112" />
+            <location filename="../../gui/operations.py" line="120" />
+            <location filename="../../gui/operations.py" line="156" />
+            <source>No certificate</source>
+            <translation>Kein Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="113" />
+            <source>This file holds key pairs; use Add › Key Pair.</source>
+            <translation>Diese Datei enthält Schlüsselpaare; verwenden Sie Hinzufügen › Schlüsselpaar hinzufügen.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="121" />
+            <source>The file holds no certificate.</source>
+            <translation>Die Datei enthält kein Zertifikat.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="126" />
+            <source>Choose certificates to add</source>
+            <translation>Hinzuzufügende Zertifikate auswählen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="136" />
+            <source>Open keystore</source>
+            <translation>Schlüsselspeicher öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="144" />
+            <source>Add certificate</source>
+            <translation>Zertifikat hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="157" />
+            <source>The clipboard holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
+            <translation>Die Zwischenablage enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----).</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="168" />
+            <source>Add key pair</source>
+            <translation>Schlüsselpaar hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="178" />
+            <source>No key pair</source>
+            <translation>Kein Schlüsselpaar</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="179" />
+            <source>The file holds no private key with a certificate.</source>
+            <translation>Die Datei enthält keinen privaten Schlüssel mit Zertifikat.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="186" />
+            <source>Choose key pairs to add</source>
+            <translation>Hinzuzufügende Schlüsselpaare auswählen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="196" />
+            <source>Merge keystore</source>
+            <translation>Schlüsselspeicher zusammenführen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="217" />
+            <source>Keystore merged</source>
+            <translation>Schlüsselspeicher zusammengeführt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="218" />
+            <source>Added: {added}, kept: {kept}, overwritten: {overwritten}.</source>
+            <translation>Hinzugefügt: {added}, behalten: {kept}, überschrieben: {overwritten}.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="235" />
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="250" />
+            <source>Save certificates</source>
+            <translation>Zertifikate speichern</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="252" />
+            <source>PEM bundle (*.pem)</source>
+            <translation>PEM-Bündel (*.pem)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="263" />
+            <source>Not saved</source>
+            <translation>Nicht gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="266" />
+            <source>Saved {path}</source>
+            <translation>{path} gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="275" />
+            <location filename="../../gui/operations.py" line="293" />
+            <source>Certificate (*.cer *.der);;PEM (*.pem *.crt)</source>
+            <translation>Zertifikat (*.cer *.der);;PEM (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="284" />
+            <source>PKCS#7 (*.p7b);;PEM bundle (*.pem)</source>
+            <translation>PKCS#7 (*.p7b);;PEM-Bündel (*.pem)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="299" />
+            <source>OpenSSH public key (*.pub)</source>
+            <translation>Öffentlicher OpenSSH-Schlüssel (*.pub)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="311" />
+            <source>Export key pair</source>
+            <translation>Schlüsselpaar exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="313" />
+            <source>PKCS#12 (*.p12 *.pfx)</source>
+            <translation>PKCS#12 (*.p12 *.pfx)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="324" />
+            <source>Exporting</source>
+            <translation>Exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="327" />
+            <source>Not exported</source>
+            <translation>Nicht exportiert</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="361" />
+            <source>Delete the entry {alias}?
+This can be undone with Edit › Undo.</source>
+            <translation>Den Eintrag {alias} löschen?
+Bearbeiten › Rückgängig stellt ihn wieder her.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="365" />
+            <source>Delete these {count} entries: {names}?
+This can be undone with Edit › Undo.</source>
+            <translation>Diese {count} Einträge löschen: {names}?
+Bearbeiten › Rückgängig stellt sie wieder her.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="370" />
+            <source>Delete entries</source>
+            <translation>Einträge löschen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="387" />
+            <source>Password not remembered</source>
+            <translation>Passwort nicht gemerkt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="409" />
+            <source>Restore version {version}</source>
+            <translation>Version {version} wiederherstellen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="416" />
+            <source>Restoring</source>
+            <translation>Wiederherstellen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations.py" line="419" />
+            <source>Not restored</source>
+            <translation>Nicht wiederhergestellt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_pki.py" line="76" />
+            <source>The request is on the clipboard</source>
+            <translation>Die Anforderung ist in der Zwischenablage</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_pki.py" line="90" />
+            <source>Import CA reply into {alias}</source>
+            <translation>CA-Antwort in {alias} importieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="35" />
+            <source>PEM bundle (*.pem);;Zip of .cer files (*.zip)</source>
+            <translation>PEM-Bündel (*.pem);;Zip-Archiv mit .cer-Dateien (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/operations_net.py" line="198" />
+            <source>Save server certificates</source>
+            <translation>Server-Zertifikate speichern</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="236" />
+            <source>Password for {name}</source>
+            <translation>Passwort für {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="243" />
+            <source>Choose a password for {name}.</source>
+            <translation>Wählen Sie ein Passwort für {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="245" />
+            <source>Enter the password of {name}.</source>
+            <translation>Geben Sie das Passwort von {name} ein.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="261" />
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="264" />
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Prompts</name>
+        <message>
+            <location filename="../../gui/prompts.py" line="42" />
+            <source>The password is wrong. Try again.</source>
+            <translation>Das Passwort ist falsch. Versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/prompts.py" line="46" />
+            <source>{name} was changed by another program. Reload it? Your changes are saved already; reloading shows the other program's version.</source>
+            <translation>{name} wurde von einem anderen Programm geändert. Neu laden? Ihre Änderungen sind bereits gespeichert; nach dem Neuladen sehen Sie die Version des anderen Programms.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RememberOption</name>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="125" />
+            <source>&amp;Remember in system keyring</source>
+            <translation>Im System-Schlüsselbund &amp;merken</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="128" />
+            <source>No system keyring is available: keymon cannot remember this password.</source>
+            <translation>Kein System-Schlüsselbund verfügbar: keymon kann sich dieses Passwort nicht merken.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="140" />
+            <source>keymon keeps the password in the system keyring and nowhere else.</source>
+            <translation>keymon bewahrt das Passwort im System-Schlüsselbund auf und nirgendwo sonst.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RenameDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/rename_dialog.py" line="26" />
+            <source>Rename Entry</source>
+            <translation>Eintrag umbenennen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/rename_dialog.py" line="31" />
+            <source>New alias</source>
+            <translation>Neuer Alias</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/rename_dialog.py" line="35" />
+            <source>&amp;Rename</source>
+            <translation>&amp;Umbenennen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/rename_dialog.py" line="38" />
+            <source>Current alias:</source>
+            <translation>Aktueller Alias:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/rename_dialog.py" line="39" />
+            <source>&amp;New alias:</source>
+            <translation>&amp;Neuer Alias:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/rename_dialog.py" line="62" />
+            <source>Another entry already has the alias “{alias}” (aliases ignore case).</source>
+            <translation>Ein anderer Eintrag hat bereits den Alias „{alias}“ (Aliasse unterscheiden nicht zwischen Groß- und Kleinschreibung).</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/rename_dialog.py" line="66" />
+            <source>Type the new alias.</source>
+            <translation>Geben Sie den neuen Alias ein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyReviewPage</name>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="134" />
+            <source>New Certificate Chain</source>
+            <translation>Neue Zertifikatskette</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="135" />
+            <source>Install replaces the entry's chain; Edit › Undo restores it.</source>
+            <translation>„Installieren“ ersetzt die Kette des Eintrags; Bearbeiten › Rückgängig stellt sie wieder her.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="140" />
+            <source>Where the certificates come from</source>
+            <translation>Herkunft der Zertifikate</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="155" />
+            <source>From the CA reply</source>
+            <translation>Aus der CA-Antwort</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="156" />
+            <source>From the keystore</source>
+            <translation>Aus dem Schlüsselspeicher</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="156" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="159" />
+            <source>Missing issuer</source>
+            <translation>Fehlender Aussteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="161" />
+            <source>Not used from the reply</source>
+            <translation>Aus der Antwort nicht verwendet</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="162" />
+            <source>Replaces</source>
+            <translation>Ersetzt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplySourcePage</name>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="62" />
+            <source>CA Reply</source>
+            <translation>CA-Antwort</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="65" />
+            <source>The certificate the CA issued for your request, usually with its chain: PKCS#7 (.p7b), PEM or DER certificates, or PkiPath.</source>
+            <translation>Das Zertifikat, das die CA auf Ihre Anforderung ausgestellt hat, meist mit seiner Kette: PKCS#7 (.p7b), PEM- oder DER-Zertifikate oder PkiPath.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="71" />
+            <source>Key pair “{alias}”, now certified by “{issuer}”.</source>
+            <translation>Schlüsselpaar „{alias}“, derzeit zertifiziert von „{issuer}“.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="80" />
+            <source>Open CA Reply</source>
+            <translation>CA-Antwort öffnen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="88" />
+            <source>Certificates in the reply</source>
+            <translation>Zertifikate in der Antwort</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="90" />
+            <source>The certificates of the reply appear here once it is read.</source>
+            <translation>Die Zertifikate der Antwort erscheinen hier, sobald sie eingelesen ist.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="114" />
+            <source>Read %n certificate(s) from {source}.</source>
+            <translation>
+                <numerusform>%n Zertifikat aus {source} eingelesen.</numerusform>
+                <numerusform>%n Zertifikate aus {source} eingelesen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="116" />
+            <source>Certificates</source>
+            <translation>Zertifikate</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="194" />
+            <source>Review</source>
+            <translation>Überprüfen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="196" />
+            <source>Generate makes the key and its self-signed certificate and adds them.</source>
+            <translation>„Erzeugen“ erstellt den Schlüssel und sein selbstsigniertes Zertifikat und fügt beide hinzu.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="198" />
+            <source>Summary of the new key pair</source>
+            <translation>Zusammenfassung des neuen Schlüsselpaars</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="201" />
+            <source>Generating the key</source>
+            <translation>Schlüssel wird erzeugt</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="224" />
+            <source>Alias</source>
+            <translation>Alias</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="225" />
+            <source>Subject</source>
+            <translation>Antragsteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="226" />
+            <source>Alternative names</source>
+            <translation>Alternative Namen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="227" />
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="228" />
+            <source>Signature</source>
+            <translation>Signatur</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="229" />
+            <source>Valid from</source>
+            <translation>Gültig ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="230" />
+            <source>Valid until</source>
+            <translation>Gültig bis</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="232" />
+            <source>Issuer</source>
+            <translation>Aussteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/keypair_wizard.py" line="232" />
+            <source>Self-signed (the subject itself)</source>
+            <translation>Selbstsigniert (der Antragsteller selbst)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SanEditor</name>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="188" />
+            <source>Kind of alternative name</source>
+            <translation>Art des alternativen Namens</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="190" />
+            <source>DNS name</source>
+            <translation>DNS-Name</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="191" />
+            <source>IP address</source>
+            <translation>IP-Adresse</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="192" />
+            <source>E-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="193" />
+            <source>URI</source>
+            <translation>URI</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="200" />
+            <source>Alternative name</source>
+            <translation>Alternativer Name</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="202" />
+            <source>&amp;Add</source>
+            <translation>&amp;Hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="208" />
+            <source>Subject alternative names</source>
+            <translation>Alternative Antragstellernamen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="209" />
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="243" />
+            <source>e.g. {example}</source>
+            <translation>z. B. {example}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SanPage</name>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="356" />
+            <source>Alternative Names</source>
+            <translation>Alternative Namen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="359" />
+            <source>The names the certificate is valid for besides its subject. TLS clients check a server's DNS names or IP addresses here.</source>
+            <translation>Die Namen, für die das Zertifikat außer seinem Antragsteller gilt. TLS-Clients prüfen hier die DNS-Namen oder IP-Adressen eines Servers.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="75" />
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="80" />
+            <source>Expiry warning window in days</source>
+            <translation>Vorwarnzeit für den Ablauf in Tagen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="83" />
+            <source>Certificates expiring within this many days are marked, listed by the tray icon and announced by a notification.</source>
+            <translation>Zertifikate, die innerhalb so vieler Tage ablaufen, werden markiert, vom Symbol im Infobereich aufgeführt und per Benachrichtigung gemeldet.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="87" />
+            <source>Show a &amp;tray icon and notify about expiry</source>
+            <translation>Symbol im &amp;Infobereich zeigen und über Abläufe benachrichtigen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="93" />
+            <source>Default key type</source>
+            <translation>Standard-Schlüsseltyp</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="98" />
+            <source>Default validity in days</source>
+            <translation>Standard-Gültigkeitsdauer in Tagen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="102" />
+            <source>PKCS#12 encryption</source>
+            <translation>PKCS#12-Verschlüsselung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="103" />
+            <source>Modern (AES-256, PBKDF2, SHA-256 MAC)</source>
+            <translation>Modern (AES-256, PBKDF2, SHA-256-MAC)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="105" />
+            <source>Legacy (3DES, SHA-1 MAC) for Java before 8u301 and old Windows</source>
+            <translation>Legacy (3DES, SHA-1-MAC) für Java vor 8u301 und ältere Windows-Versionen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="110" />
+            <source>Used when keymon saves a PKCS#12 keystore and as the default when it exports a key pair. Legacy encryption is weak: use it only for software that cannot read modern files.</source>
+            <translation>Gilt, wenn keymon einen PKCS#12-Schlüsselspeicher speichert, und als Vorgabe beim Exportieren eines Schlüsselpaars. Die Legacy-Verschlüsselung ist schwach: nur für Software verwenden, die moderne Dateien nicht lesen kann.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="118" />
+            <source>Theme</source>
+            <translation>Farbschema</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="119" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="126" />
+            <source>Follow the system</source>
+            <translation>Wie im System</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="120" />
+            <source>Light</source>
+            <translation>Hell</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="121" />
+            <source>Dark</source>
+            <translation>Dunkel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="125" />
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="134" />
+            <source>Expiry</source>
+            <translation>Ablauf</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="136" />
+            <source>&amp;Warn this many days ahead:</source>
+            <translation>So viele Tage vorher &amp;warnen:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="138" />
+            <source>New key pairs and files</source>
+            <translation>Neue Schlüsselpaare und Dateien</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="140" />
+            <source>Default &amp;key:</source>
+            <translation>Standard-&amp;Schlüssel:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="141" />
+            <source>Default &amp;validity:</source>
+            <translation>Standard-&amp;Gültigkeit:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="142" />
+            <source>&amp;PKCS#12 encryption:</source>
+            <translation>&amp;PKCS#12-Verschlüsselung:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="143" />
+            <source>Appearance</source>
+            <translation>Darstellung</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="145" />
+            <source>T&amp;heme:</source>
+            <translation>&amp;Farbschema:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="146" />
+            <source>&amp;Language:</source>
+            <translation>Sp&amp;rache:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="165" />
+            <source> days</source>
+            <translation> Tage</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/settings_dialog.py" line="179" />
+            <source>The language and the tray icon change when keymon starts next.</source>
+            <translation>Sprache und Infobereich-Symbol ändern sich beim nächsten Start von keymon.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShowPasswordCheck</name>
+        <message>
+            <location filename="../../gui/dialogs/password_dialog.py" line="108" />
+            <source>&amp;Show password</source>
+            <translation>Passwort an&amp;zeigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignCsrWizard</name>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="354" />
+            <source>Sign Certificate Signing Request</source>
+            <translation>Zertifikatsignieranforderung signieren</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="367" />
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignatureCombo</name>
+        <message>
+            <location filename="../../gui/wizards/choices.py" line="223" />
+            <source>Signature algorithm</source>
+            <translation>Signaturalgorithmus</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcePicker</name>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="319" />
+            <source>Choose &amp;File…</source>
+            <translation>&amp;Datei auswählen…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="322" />
+            <source>&amp;Paste from Clipboard</source>
+            <translation>Aus Zwischenablage &amp;einfügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="342" />
+            <source>{file}: {reason}</source>
+            <translation>{file}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="348" />
+            <source>the clipboard</source>
+            <translation>der Zwischenablage</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubjectForm</name>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="120" />
+            <source>Common name (CN)</source>
+            <translation>Allgemeiner Name (CN)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="121" />
+            <source>Organizational unit (OU)</source>
+            <translation>Organisationseinheit (OU)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="122" />
+            <source>Organization (O)</source>
+            <translation>Organisation (O)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="123" />
+            <source>Locality (L)</source>
+            <translation>Ort (L)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="124" />
+            <source>State or province (ST)</source>
+            <translation>Bundesland/Kanton (ST)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="125" />
+            <source>Country (C)</source>
+            <translation>Land (C)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="125" />
+            <source>DE</source>
+            <translation>DE</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="126" />
+            <source>Two letters, e.g. DE, FR or US</source>
+            <translation>Zwei Buchstaben, z. B. DE, AT oder CH</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="127" />
+            <source>E-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="130" />
+            <source>&amp;Common name (CN):</source>
+            <translation>Allgemeiner &amp;Name (CN):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="131" />
+            <source>Organizational &amp;unit (OU):</source>
+            <translation>&amp;Organisationseinheit (OU):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="132" />
+            <source>&amp;Organization (O):</source>
+            <translation>Or&amp;ganisation (O):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="133" />
+            <source>&amp;Locality (L):</source>
+            <translation>O&amp;rt (L):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="134" />
+            <source>S&amp;tate or province (ST):</source>
+            <translation>&amp;Bundesland/Kanton (ST):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="135" />
+            <source>Countr&amp;y (C):</source>
+            <translation>&amp;Land (C):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/common.py" line="136" />
+            <source>E-&amp;mail:</source>
+            <translation>E-&amp;Mail:</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrayText</name>
+        <message>
+            <location filename="../../gui/tray.py" line="50" />
+            <source>expired today</source>
+            <translation>heute abgelaufen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/tray.py" line="52" />
+            <source>expired %n days ago</source>
+            <translation>
+                <numerusform>vor %n Tag abgelaufen</numerusform>
+                <numerusform>vor %n Tagen abgelaufen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="55" />
+            <source>expires today</source>
+            <translation>läuft heute ab</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="56" />
+            <source>expires tomorrow</source>
+            <translation>läuft morgen ab</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/tray.py" line="56" />
+            <source>expires in %n days</source>
+            <translation>
+                <numerusform>läuft in %n Tag ab</numerusform>
+                <numerusform>läuft in %n Tagen ab</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="62" />
+            <source>{alias} in {keystore}</source>
+            <translation>{alias} in {keystore}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="65" />
+            <source>{name} ({where}) {when}</source>
+            <translation>{name} ({where}) {when}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="72" />
+            <source>keymon: no certificate expires within {days} days</source>
+            <translation>keymon: Kein Zertifikat läuft innerhalb von {days} Tagen ab</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/tray.py" line="76" />
+            <source>%n certificates expire within {days} days</source>
+            <translation>
+                <numerusform>%n Zertifikat läuft innerhalb von {days} Tagen ab</numerusform>
+                <numerusform>%n Zertifikate laufen innerhalb von {days} Tagen ab</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/tray.py" line="79" />
+            <source>%n expired</source>
+            <translation>
+                <numerusform>%n abgelaufen</numerusform>
+                <numerusform>%n abgelaufen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../gui/tray.py" line="80" />
+            <source>keymon: {summary}</source>
+            <translation>keymon: {summary}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../gui/tray.py" line="83" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… und %n weiteres</numerusform>
+                <numerusform>… und %n weitere</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Undo</name>
+        <message>
+            <location filename="../../gui/undo.py" line="35" />
+            <source>Add {names}</source>
+            <translation>{names} hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/undo.py" line="70" />
+            <source>Delete {names}</source>
+            <translation>{names} löschen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/undo.py" line="94" />
+            <source>Rename {old} to {new}</source>
+            <translation>{old} in {new} umbenennen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/undo.py" line="131" />
+            <source>Change keystore password</source>
+            <translation>Passwort des Schlüsselspeichers ändern</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workers</name>
+        <message>
+            <location filename="../../gui/workers.py" line="31" />
+            <source>Something unexpected went wrong in keymon; the details can help to report it.</source>
+            <translation>In keymon ist ein unerwarteter Fehler aufgetreten; die Details helfen beim Melden des Fehlers.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_EntriesDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="183" />
+            <source>Entries</source>
+            <translation>Einträge</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="188" />
+            <source>Alias</source>
+            <translation>Alias</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="189" />
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="190" />
+            <source>Subject</source>
+            <translation>Antragsteller</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="191" />
+            <source>Valid until</source>
+            <translation>Gültig bis</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="197" />
+            <source>Key pair</source>
+            <translation>Schlüsselpaar</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="198" />
+            <source>Certificate</source>
+            <translation>Zertifikat</translation>
+        </message>
+        <message>
+            <location filename="../../gui/dialogs/choose_entries_dialog.py" line="199" />
+            <source>Secret key</source>
+            <translation>Geheimer Schlüssel</translation>
+        </message>
+    </context>
+</TS>
