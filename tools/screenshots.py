@@ -1,6 +1,10 @@
 """Render keymon's windows to PNG for the README and the guide (offscreen, reproducible).
 
-    .venv/bin/python tools/screenshots.py [OUTPUT_DIR]
+    .venv/bin/python tools/screenshots.py [OUTPUT_DIR] [--lang de]
+
+With ``--lang de`` the German catalogue is installed first and the files get a
+``-de`` suffix (main-window-de.png, …). Build the catalogues with
+``make translations`` first.
 
 Uses a realistic keystore: the JDK's cacerts (read with keymon) plus a tenant key
 pair with a three-level chain, a receiver key pair and two partner certificates,
@@ -21,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from keymon.core.compat import tolerate_legacy_certificates  # noqa: E402
 from keymon.core.entries import CertificateEntry, CertInfo, Entry  # noqa: E402
@@ -71,10 +75,24 @@ def settle(app: QApplication, ms: int = 400) -> None:
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    args = [a for a in sys.argv[1:] if a != "--lang" and not a.startswith("--lang=")]
+    lang = "en"
+    if "--lang" in sys.argv:
+        lang = sys.argv[sys.argv.index("--lang") + 1]
+        args.remove(lang)
+    suffix = "" if lang == "en" else f"-{lang}"
+    out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     from keymon.gui.app import open_main_window
+    from keymon.gui.dialogs.settings_dialog import Preferences, SettingsDialog
+    from keymon.gui.i18n import install_translator
+
+    install_translator(app, lang)
+
+    def save(widget: QWidget, name: str) -> None:
+        widget.grab().save(str(out / f"{name}{suffix}.png"))
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "tenant.p12"
@@ -89,15 +107,22 @@ def main() -> None:
         )
         window.select_alias("tenant-prod")
         settle(app)
-        window.grab().save(str(out / "main-window.png"))
-        window.details.grab().save(str(out / "details-general.png"))
-        window.details.tabs.setCurrentIndex(2)
+        save(window, "main-window")
+        if lang == "en":
+            save(window.details, "details-general")
+            window.details.tabs.setCurrentIndex(2)
+            settle(app, 200)
+            save(window.details, "details-extensions")
+            window.select_alias("partner-issuing")
+            window.details.tabs.setCurrentIndex(0)
+            settle(app, 200)
+            save(window.details, "details-untrusted")
+        dialog = SettingsDialog(Preferences.read(window.settings), window)
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("de"))
+        dialog.show()
         settle(app, 200)
-        window.details.grab().save(str(out / "details-extensions.png"))
-        window.select_alias("partner-issuing")
-        window.details.tabs.setCurrentIndex(0)
-        settle(app, 200)
-        window.details.grab().save(str(out / "details-untrusted.png"))
+        save(dialog, "settings-dialog")
+        dialog.close()
         window.close()
     print(f"screenshots written to {out}")
 

@@ -147,6 +147,14 @@ def test_chain_of_three_is_a_tree_root_first_leaf_deepest(
     assert viewer.tree.objectName() == "chainTree" and viewer.tree.accessibleName()
 
 
+def test_a_servers_chain_says_it_was_sent_by_the_server(
+    viewer: ChainViewer, tenant: KeyPairEntry
+) -> None:
+    viewer.model.from_server = True
+    viewer.set_chain(tenant.chain, [], [], NOW)
+    assert _texts(viewer.model, 1) == ["Sent by the server"] * 3
+
+
 def test_missing_root_is_completed_from_the_keystore(
     viewer: ChainViewer, tenant: KeyPairEntry
 ) -> None:

@@ -73,7 +73,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)
         self.current = current
 
         self.warning_spin = self._spin("warningDaysSpin", 1, 365, current.warning_days)
@@ -105,6 +105,11 @@ class SettingsDialog(QDialog):
             self.tr("Legacy (3DES, SHA-1 MAC) for Java before 8u301 and old Windows"), True
         )
         self.pkcs12_combo.setCurrentIndex(1 if current.pkcs12_legacy else 0)
+        # the long item texts must not squeeze the labels: the popup shows them whole
+        self.pkcs12_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.pkcs12_combo.setMinimumContentsLength(30)
         self.pkcs12_combo.setToolTip(
             self.tr(
                 "Used when keymon saves a PKCS#12 keystore and as the default when it "

@@ -251,10 +251,13 @@ class ChainModel(QAbstractItemModel):
             self._missing_icon = style.standardIcon(warning) if style is not None else QIcon()
         return self._missing_icon
 
+    #: The chain came from a TLS server, not a keystore entry (the connectivity test).
+    from_server = False
+
     def origin_label(self, origin: LinkOrigin) -> str:
-        """ "In the entry" / "Found in the keystore" / "Missing"."""
+        """ "In the entry" (or "Sent by the server") / "Found in the keystore" / "Missing"."""
         if origin is LinkOrigin.IN_ENTRY:
-            return self.tr("In the entry")
+            return self.tr("Sent by the server") if self.from_server else self.tr("In the entry")
         if origin is LinkOrigin.FROM_KEYSTORE:
             return self.tr("Found in the keystore")
         return self.tr("Missing")

@@ -318,6 +318,7 @@ class ConnectivityPanel(QWidget):
             self.summary_labels[title] = label
             summary.addRow(self.tr("{title}:").format(title=_tr(title)), label)
         self.chain_viewer = ChainViewer(c)
+        self.chain_viewer.model.from_server = True  # origins read "Sent by the server"
         self.chain_viewer.setMinimumHeight(self.fontMetrics().height() * 10)
         self.fetched_label = _label("fetchedIssuersLabel", c)
         self.ca_label = _label("clientCasLabel", c)

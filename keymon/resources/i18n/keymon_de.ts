@@ -606,49 +606,55 @@
             <translation>Gültigkeit</translation>
         </message>
         <message>
-            <location filename="../../gui/models/chain_model.py" line="257" />
+            <location filename="../../gui/models/chain_model.py" line="260" />
             <source>In the entry</source>
             <translation>Im Eintrag</translation>
         </message>
         <message>
-            <location filename="../../gui/models/chain_model.py" line="259" />
+            <location filename="../../gui/models/chain_model.py" line="260" />
+            <source>Sent by the server</source>
+            <extracomment>The chain came from a TLS server, not a keystore entry (the connectivity test).</extracomment>
+            <translation>Vom Server gesendet</translation>
+        </message>
+        <message>
+            <location filename="../../gui/models/chain_model.py" line="262" />
             <source>Found in the keystore</source>
             <translation>Im Schlüsselspeicher gefunden</translation>
         </message>
         <message>
-            <location filename="../../gui/models/chain_model.py" line="260" />
+            <location filename="../../gui/models/chain_model.py" line="263" />
             <source>Missing</source>
             <translation>Fehlt</translation>
         </message>
         <message>
-            <location filename="../../gui/models/chain_model.py" line="267" />
+            <location filename="../../gui/models/chain_model.py" line="270" />
             <source>Expired {date}</source>
             <translation>Abgelaufen am {date}</translation>
         </message>
         <message>
-            <location filename="../../gui/models/chain_model.py" line="269" />
+            <location filename="../../gui/models/chain_model.py" line="272" />
             <source>From {date}</source>
             <translation>Ab {date}</translation>
         </message>
         <message>
-            <location filename="../../gui/models/chain_model.py" line="271" />
+            <location filename="../../gui/models/chain_model.py" line="274" />
             <source>Until {date} (soon)</source>
             <translation>Bis {date} (bald)</translation>
         </message>
         <message>
-            <location filename="../../gui/models/chain_model.py" line="272" />
+            <location filename="../../gui/models/chain_model.py" line="275" />
             <source>Until {date}</source>
             <translation>Bis {date}</translation>
         </message>
         <message>
-            <location filename="../../gui/models/chain_model.py" line="277" />
+            <location filename="../../gui/models/chain_model.py" line="280" />
             <source>Missing issuer: {name}
 Neither the entry nor the keystore has it.</source>
             <translation>Fehlender Aussteller: {name}
 Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
         </message>
         <message>
-            <location filename="../../gui/models/chain_model.py" line="282" />
+            <location filename="../../gui/models/chain_model.py" line="285" />
             <source>Valid from {start} until {end}</source>
             <translation>Gültig von {start} bis {end}</translation>
         </message>
@@ -1270,7 +1276,7 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
         </message>
         <message>
             <location filename="../../gui/views/connectivity_panel.py" line="129" />
-            <location filename="../../gui/views/connectivity_panel.py" line="441" />
+            <location filename="../../gui/views/connectivity_panel.py" line="442" />
             <source>The test was cancelled.</source>
             <translation>Der Test wurde abgebrochen.</translation>
         </message>
@@ -1428,52 +1434,52 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
             <translation>{title}:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="325" />
+            <location filename="../../gui/views/connectivity_panel.py" line="326" />
             <source>&amp;Download Server Certificates…</source>
             <translation>Server-Zertifikate herunter&amp;laden…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="328" />
+            <location filename="../../gui/views/connectivity_panel.py" line="329" />
             <source>&amp;Import Root CA…</source>
             <translation>Root-CA &amp;importieren…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="342" />
+            <location filename="../../gui/views/connectivity_panel.py" line="343" />
             <source>&lt;b&gt;Server chain&lt;/b&gt;</source>
             <translation>&lt;b&gt;Serverkette&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="405" />
+            <location filename="../../gui/views/connectivity_panel.py" line="406" />
             <source>The test cannot run with these settings.</source>
             <translation>Mit diesen Angaben kann der Test nicht laufen.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="411" />
+            <location filename="../../gui/views/connectivity_panel.py" line="412" />
             <source>Testing {host}…</source>
             <translation>{host} wird getestet…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="417" />
+            <location filename="../../gui/views/connectivity_panel.py" line="418" />
             <source>Connectivity test</source>
             <translation>Verbindungstest</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="437" />
+            <location filename="../../gui/views/connectivity_panel.py" line="438" />
             <source>The test could not run.</source>
             <translation>Der Test konnte nicht ausgeführt werden.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="486" />
+            <location filename="../../gui/views/connectivity_panel.py" line="487" />
             <source>{step}: done</source>
             <translation>{step}: erfolgreich</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="486" />
+            <location filename="../../gui/views/connectivity_panel.py" line="487" />
             <source>{step}: failed</source>
             <translation>{step}: fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="494" />
+            <location filename="../../gui/views/connectivity_panel.py" line="495" />
             <source>Fetched from AIA (not sent by the server, not trusted):</source>
             <translation>Über AIA abgerufen (nicht vom Server gesendet, nicht vertrauenswürdig):</translation>
         </message>
@@ -3574,88 +3580,88 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
             <translation>Legacy (3DES, SHA-1-MAC) für Java vor 8u301 und ältere Windows-Versionen</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="110" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="115" />
             <source>Used when keymon saves a PKCS#12 keystore and as the default when it exports a key pair. Legacy encryption is weak: use it only for software that cannot read modern files.</source>
             <translation>Gilt, wenn keymon einen PKCS#12-Schlüsselspeicher speichert, und als Vorgabe beim Exportieren eines Schlüsselpaars. Die Legacy-Verschlüsselung ist schwach: nur für Software verwenden, die moderne Dateien nicht lesen kann.</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="118" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="123" />
             <source>Theme</source>
             <translation>Farbschema</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="119" />
-            <location filename="../../gui/dialogs/settings_dialog.py" line="126" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="124" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="131" />
             <source>Follow the system</source>
             <translation>Wie im System</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="120" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="125" />
             <source>Light</source>
             <translation>Hell</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="121" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="126" />
             <source>Dark</source>
             <translation>Dunkel</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="125" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="130" />
             <source>Language</source>
             <translation>Sprache</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="134" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="139" />
             <source>Expiry</source>
             <translation>Ablauf</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="136" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="141" />
             <source>&amp;Warn this many days ahead:</source>
             <translation>So viele Tage vorher &amp;warnen:</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="138" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="143" />
             <source>New key pairs and files</source>
             <translation>Neue Schlüsselpaare und Dateien</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="140" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="145" />
             <source>Default &amp;key:</source>
             <translation>Standard-&amp;Schlüssel:</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="141" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="146" />
             <source>Default &amp;validity:</source>
             <translation>Standard-&amp;Gültigkeit:</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="142" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="147" />
             <source>&amp;PKCS#12 encryption:</source>
             <translation>&amp;PKCS#12-Verschlüsselung:</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="143" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="148" />
             <source>Appearance</source>
             <translation>Darstellung</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="145" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="150" />
             <source>T&amp;heme:</source>
             <translation>&amp;Farbschema:</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="146" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="151" />
             <source>&amp;Language:</source>
             <translation>Sp&amp;rache:</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="165" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="170" />
             <source> days</source>
             <translation> Tage</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/settings_dialog.py" line="179" />
+            <location filename="../../gui/dialogs/settings_dialog.py" line="184" />
             <source>The language and the tray icon change when keymon starts next.</source>
             <translation>Sprache und Infobereich-Symbol ändern sich beim nächsten Start von keymon.</translation>
         </message>
