@@ -35,6 +35,7 @@ fi
 if [ "$mode" = "test" ]; then
   need_cmd keytool openjdk-17-jre-headless
   need_cmd openssl openssl
+  need_cmd objdump binutils  # PyInstaller reads shared libraries with it (tests/test_bundle.py)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi

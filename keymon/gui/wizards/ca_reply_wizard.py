@@ -33,11 +33,9 @@ from keymon.gui.wizards.common import (
     set_tab_order,
 )
 
-REPLY_FILTER = str(  # the stub says object; it returns the text
-    QT_TRANSLATE_NOOP(
-        "FileFilters",
-        "CA replies (*.p7b *.p7c *.p7 *.pem *.crt *.cer *.der *.pkipath);;All files (*)",
-    )
+REPLY_FILTER = QT_TRANSLATE_NOOP(
+    "FileFilters",
+    "CA replies (*.p7b *.p7c *.p7 *.pem *.crt *.cer *.der *.pkipath);;All files (*)",
 )
 
 

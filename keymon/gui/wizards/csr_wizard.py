@@ -41,10 +41,8 @@ from keymon.gui.wizards.common import (
     set_tab_order,
 )
 
-CSR_FILTER = str(  # the stub says object; it returns the text
-    QT_TRANSLATE_NOOP(
-        "FileFilters", "Certificate signing requests (*.csr);;PEM (*.pem);;All files (*)"
-    )
+CSR_FILTER = QT_TRANSLATE_NOOP(
+    "FileFilters", "Certificate signing requests (*.csr);;PEM (*.pem);;All files (*)"
 )
 
 

@@ -34,8 +34,8 @@ from keymon.core.x509.chain import complete_chain
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.wizards.common import PkiWizard, SummaryView, WizardPage
 
-TRUST_STATEMENT = str(  # the stub says object; it returns the text
-    QT_TRANSLATE_NOOP("ImportRoot", "A trusted root is trusted for every certificate it signs.")
+TRUST_STATEMENT = QT_TRANSLATE_NOOP(
+    "ImportRoot", "A trusted root is trusted for every certificate it signs."
 )
 _WEAK_HASHES = ("sha1", "md5", "md2")
 

@@ -48,10 +48,8 @@ from keymon.gui.wizards.common import (
     set_tab_order,
 )
 
-CSR_FILTER = str(  # the stub says object; it returns the text
-    QT_TRANSLATE_NOOP(
-        "FileFilters", "Certificate signing requests (*.csr *.p10 *.req *.pem *.der);;All files (*)"
-    )
+CSR_FILTER = QT_TRANSLATE_NOOP(
+    "FileFilters", "Certificate signing requests (*.csr *.p10 *.req *.pem *.der);;All files (*)"
 )
 
 
