@@ -257,6 +257,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+#: Keys for standard actions on platforms whose theme binds none (what KDE and GNOME use).
+FALLBACK_KEYS = {StdKey.Quit: "Ctrl+Q", StdKey.Preferences: "Ctrl+,"}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
@@ -272,7 +276,12 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
             action.setStatusTip(_tr(spec.tip))
             action.setToolTip(_tr(spec.tip))
         if isinstance(spec.shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(spec.shortcut)
+            bindings = QKeySequence.keyBindings(spec.shortcut)
+            fallback = FALLBACK_KEYS.get(spec.shortcut)
+            if bindings or fallback is None:
+                action.setShortcuts(spec.shortcut)
+            else:  # a platform without a binding for it (e.g. Quit outside KDE/GNOME/macOS)
+                action.setShortcut(QKeySequence(fallback))
         elif spec.shortcut:
             action.setShortcut(QKeySequence(spec.shortcut))
         icon_name = spec.icon or extra_icons.get(spec.name)
