@@ -197,6 +197,8 @@ def test_untrusted_then_import_root_then_trusted(
         result = run_test(qtbot, panel, srv.port)
         assert result.error is None and result.trusted is True
         assert panel.summary_labels["Trusted by keystore"].text() == "Trusted"
+        assert panel.headline_label.text() == "The test passed."
+        assert panel.error_label.text() == ""
         dock = window.connectivity_dock
         window.resize(1500, 1250)
         window.show()

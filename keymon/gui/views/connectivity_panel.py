@@ -465,7 +465,10 @@ class ConnectivityPanel(QWidget):
     def show_result(self, result: ProbeResult | None) -> None:
         self.result = result
         self.steps.clear()
-        self._show_error(error_headline(result), net.error_sentence(result) if result else "")
+        if result is not None and result.error is None:
+            self._show_error(self.tr("The test passed."), "")
+        else:
+            self._show_error(error_headline(result), net.error_sentence(result) if result else "")
         rows = net.summary_rows(result) if result else []
         values = dict(rows)
         for title, label in self.summary_labels.items():

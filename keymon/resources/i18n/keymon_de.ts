@@ -367,12 +367,12 @@
     <context>
         <name>CaReplyWizard</name>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="196" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="194" />
             <source>Import CA Reply</source>
             <translation>CA-Antwort importieren</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="205" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="203" />
             <source>&amp;Install</source>
             <translation>&amp;Installieren</translation>
         </message>
@@ -1469,17 +1469,22 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
             <translation>Der Test konnte nicht ausgeführt werden.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="487" />
+            <location filename="../../gui/views/connectivity_panel.py" line="469" />
+            <source>The test passed.</source>
+            <translation>Der Test war erfolgreich.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="490" />
             <source>{step}: done</source>
             <translation>{step}: erfolgreich</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="487" />
+            <location filename="../../gui/views/connectivity_panel.py" line="490" />
             <source>{step}: failed</source>
             <translation>{step}: fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="495" />
+            <location filename="../../gui/views/connectivity_panel.py" line="498" />
             <source>Fetched from AIA (not sent by the server, not trusted):</source>
             <translation>Über AIA abgerufen (nicht vom Server gesendet, nicht vertrauenswürdig):</translation>
         </message>
@@ -1559,12 +1564,12 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>CsrExtensionsPage</name>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="107" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="105" />
             <source>The key usages the request asks for, as in the current certificate. The CA decides what it finally issues.</source>
             <translation>Die Schlüsselverwendungen, die die Anforderung beantragt, wie im aktuellen Zertifikat. Was schließlich ausgestellt wird, entscheidet die CA.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="118" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="116" />
             <source>Si&amp;gnature:</source>
             <translation>&amp;Signatur:</translation>
         </message>
@@ -1572,67 +1577,67 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>CsrPreviewPage</name>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="128" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="126" />
             <source>Preview and Output</source>
             <translation>Vorschau und Ausgabe</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="129" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="127" />
             <source>This is what the CA will see. Send it to the CA to sign.</source>
             <translation>So sieht die CA die Anforderung. Senden Sie sie der CA zum Signieren.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="130" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="128" />
             <source>Preview of the request</source>
             <translation>Vorschau der Anforderung</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="131" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="129" />
             <source>&amp;Save to a file (you choose it on Finish)</source>
             <translation>In einer &amp;Datei speichern (Sie wählen sie am Ende)</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="134" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="132" />
             <source>Copy to the c&amp;lipboard as PEM text</source>
             <translation>Als PEM-Text in die Zwischen&amp;ablage kopieren</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="139" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="137" />
             <source>Output</source>
             <translation>Ausgabe</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="163" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="161" />
             <source>Subject</source>
             <translation>Antragsteller</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="164" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="162" />
             <source>Alternative names</source>
             <translation>Alternative Namen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="165" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="163" />
             <source>Requested extensions</source>
             <translation>Angeforderte Erweiterungen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="166" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="164" />
             <source>Key</source>
             <translation>Schlüssel</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="167" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="165" />
             <source>Signature</source>
             <translation>Signatur</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="183" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="181" />
             <source>Choose where the request goes: a file, the clipboard or both.</source>
             <translation>Wählen Sie, wohin die Anforderung soll: in eine Datei, in die Zwischenablage oder beides.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="189" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="187" />
             <source>Save Certificate Signing Request</source>
             <translation>Zertifikatsignieranforderung speichern</translation>
         </message>
@@ -1640,87 +1645,87 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>CsrSourcePage</name>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="73" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="71" />
             <source>Certificate Signing Request</source>
             <translation>Zertifikatsignieranforderung</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="75" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="73" />
             <source>Read the request a partner sent you, from a file or the clipboard.</source>
             <translation>Lesen Sie die Anforderung, die Ihnen ein Partner geschickt hat, aus einer Datei oder der Zwischenablage ein.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="78" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="76" />
             <source>CA key pair: “{alias}” ({name}).</source>
             <translation>CA-Schlüsselpaar: „{alias}“ ({name}).</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="87" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="85" />
             <source>Open Request</source>
             <translation>Anforderung öffnen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="95" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="93" />
             <source>The request</source>
             <translation>Die Anforderung</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="97" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="95" />
             <source>What the request asks for appears here once it is read.</source>
             <translation>Was die Anforderung beantragt, erscheint hier, sobald sie eingelesen ist.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="123" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="121" />
             <source>Verifies: the requester holds the private key</source>
             <translation>Gültig: Der Absender der Anforderung besitzt den privaten Schlüssel</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="125" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="123" />
             <source>Does not verify: the request was altered or damaged</source>
             <translation>Ungültig: Die Anforderung wurde verändert oder beschädigt</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="129" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="127" />
             <source>Subject</source>
             <translation>Antragsteller</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="129" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="127" />
             <source>(empty)</source>
             <translation>(leer)</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="130" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="128" />
             <source>Alternative names</source>
             <translation>Alternative Namen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="131" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="129" />
             <source>Requested extensions</source>
             <translation>Angeforderte Erweiterungen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="132" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="130" />
             <source>Key</source>
             <translation>Schlüssel</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="133" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="131" />
             <source>Signature</source>
             <translation>Signatur</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="134" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="132" />
             <source>Signature check</source>
             <translation>Signaturprüfung</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="138" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="136" />
             <source>Read the request from {source}.</source>
             <translation>Anforderung aus {source} eingelesen.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="141" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="139" />
             <source>The signature of the request does not verify; it cannot be signed.</source>
             <translation>Die Signatur der Anforderung ist ungültig; sie kann nicht signiert werden.</translation>
         </message>
@@ -1728,18 +1733,18 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>CsrSubjectPage</name>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="65" />
-            <location filename="../../gui/wizards/csr_wizard.py" line="82" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="63" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="80" />
             <source>Subject</source>
             <translation>Antragsteller</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="67" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="65" />
             <source>The name the CA will certify, taken from the current certificate.</source>
             <translation>Der Name, den die CA bestätigen soll, übernommen aus dem aktuellen Zertifikat.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="71" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="69" />
             <source>Request for the key pair “{alias}” ({key}).</source>
             <translation>Anforderung für das Schlüsselpaar „{alias}“ ({key}).</translation>
         </message>
@@ -1747,12 +1752,12 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>CsrWizard</name>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="207" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="205" />
             <source>Create Certificate Signing Request</source>
             <translation>Zertifikatsignieranforderung erstellen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="213" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="211" />
             <source>&amp;Create</source>
             <translation>&amp;Erstellen</translation>
         </message>
@@ -1996,17 +2001,17 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>FileFilters</name>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="37" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="36" />
             <source>CA replies (*.p7b *.p7c *.p7 *.pem *.crt *.cer *.der *.pkipath);;All files (*)</source>
             <translation>CA-Antworten (*.p7b *.p7c *.p7 *.pem *.crt *.cer *.der *.pkipath);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/csr_wizard.py" line="45" />
+            <location filename="../../gui/wizards/csr_wizard.py" line="44" />
             <source>Certificate signing requests (*.csr);;PEM (*.pem);;All files (*)</source>
             <translation>Zertifikatsignieranforderungen (*.csr);;PEM (*.pem);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="52" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="51" />
             <source>Certificate signing requests (*.csr *.p10 *.req *.pem *.der);;All files (*)</source>
             <translation>Zertifikatsignieranforderungen (*.csr *.p10 *.req *.pem *.der);;Alle Dateien (*)</translation>
         </message>
@@ -2053,7 +2058,7 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>ImportRoot</name>
         <message>
-            <location filename="../../gui/wizards/import_root_wizard.py" line="38" />
+            <location filename="../../gui/wizards/import_root_wizard.py" line="37" />
             <source>A trusted root is trusted for every certificate it signs.</source>
             <translation>Eine vertrauenswürdige Root-CA macht jedes Zertifikat vertrauenswürdig, das sie signiert.</translation>
         </message>
@@ -2129,77 +2134,77 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>IssuePage</name>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="162" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="160" />
             <source>Certificate</source>
             <translation>Zertifikat</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="164" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="162" />
             <source>What the issued certificate allows. A request never makes itself a CA.</source>
             <translation>Was das ausgestellte Zertifikat erlaubt. Eine Anforderung macht sich nie selbst zur CA.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="168" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="166" />
             <source>Validity in days</source>
             <translation>Gültigkeit in Tagen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="175" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="173" />
             <source>Template</source>
             <translation>Vorlage</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="176" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="174" />
             <source>TLS client</source>
             <translation>TLS-Client</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="177" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="175" />
             <source>TLS server</source>
             <translation>TLS-Server</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="178" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="176" />
             <source>Certificate authority</source>
             <translation>Zertifizierungsstelle</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="179" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="177" />
             <source>Copy the requested &amp;alternative names</source>
             <translation>Angeforderte &amp;alternative Namen übernehmen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="182" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="180" />
             <source>Use the requested &amp;key usage</source>
             <translation>Angeforderte Sc&amp;hlüsselverwendung übernehmen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="184" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="182" />
             <source>Use the requested &amp;extended key usage</source>
             <translation>Angeforderte &amp;erweiterte Schlüsselverwendung übernehmen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="192" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="190" />
             <source>&amp;Validity:</source>
             <translation>&amp;Gültigkeit:</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="193" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="191" />
             <source>&amp;Template:</source>
             <translation>&amp;Vorlage:</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="194" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="192" />
             <source>Si&amp;gnature:</source>
             <translation>&amp;Signatur:</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="195" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="193" />
             <source>From the request</source>
             <translation>Aus der Anforderung</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="209" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="207" />
             <source> days</source>
             <translation>
                 <numerusform> Tag</numerusform>
@@ -2210,102 +2215,102 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>IssuedPage</name>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="255" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="253" />
             <source>Issued Certificate</source>
             <translation>Ausgestelltes Zertifikat</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="256" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="254" />
             <source>Save it and send it back to the requester.</source>
             <translation>Speichern Sie es und senden Sie es an den Absender der Anforderung zurück.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="257" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="255" />
             <source>The issued certificate</source>
             <translation>Das ausgestellte Zertifikat</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="258" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="256" />
             <source>Include the CA &amp;chain</source>
             <translation>CA-&amp;Kette einschließen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="263" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="261" />
             <source>File format</source>
             <translation>Dateiformat</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="264" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="262" />
             <source>PEM (.pem)</source>
             <translation>PEM (.pem)</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="265" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="263" />
             <source>PKCS#7 (.p7b)</source>
             <translation>PKCS#7 (.p7b)</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="267" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="265" />
             <source>Output</source>
             <translation>Ausgabe</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="270" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="268" />
             <source>&amp;Format:</source>
             <translation>&amp;Format:</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="300" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="298" />
             <source>Subject</source>
             <translation>Antragsteller</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="301" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="299" />
             <source>Issuer</source>
             <translation>Aussteller</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="302" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="300" />
             <source>Serial</source>
             <translation>Seriennummer</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="303" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="301" />
             <source>Valid from</source>
             <translation>Gültig ab</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="304" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="302" />
             <source>Valid until</source>
             <translation>Gültig bis</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="305" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="303" />
             <source>Signature</source>
             <translation>Signatur</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="307" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="305" />
             <source>Extensions</source>
             <translation>Erweiterungen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="310" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="308" />
             <source>Note</source>
             <translation>Hinweis</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="326" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="324" />
             <source>Save Issued Certificate</source>
             <translation>Ausgestelltes Zertifikat speichern</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="328" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="326" />
             <source>PKCS#7 (*.p7b)</source>
             <translation>PKCS#7 (*.p7b)</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="328" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="326" />
             <source>PEM (*.pem *.crt)</source>
             <translation>PEM (*.pem *.crt)</translation>
         </message>
@@ -3307,47 +3312,47 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
     <context>
         <name>ReplyReviewPage</name>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="134" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="132" />
             <source>New Certificate Chain</source>
             <translation>Neue Zertifikatskette</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="135" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="133" />
             <source>Install replaces the entry's chain; Edit › Undo restores it.</source>
             <translation>„Installieren“ ersetzt die Kette des Eintrags; Bearbeiten › Rückgängig stellt sie wieder her.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="140" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="138" />
             <source>Where the certificates come from</source>
             <translation>Herkunft der Zertifikate</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="155" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="153" />
             <source>From the CA reply</source>
             <translation>Aus der CA-Antwort</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="156" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="154" />
             <source>From the keystore</source>
             <translation>Aus dem Schlüsselspeicher</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="156" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="154" />
             <source>none</source>
             <translation>keine</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="159" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="157" />
             <source>Missing issuer</source>
             <translation>Fehlender Aussteller</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="161" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="159" />
             <source>Not used from the reply</source>
             <translation>Aus der Antwort nicht verwendet</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="162" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="160" />
             <source>Replaces</source>
             <translation>Ersetzt</translation>
         </message>
@@ -3355,37 +3360,37 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
     <context>
         <name>ReplySourcePage</name>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="62" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="60" />
             <source>CA Reply</source>
             <translation>CA-Antwort</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="65" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="63" />
             <source>The certificate the CA issued for your request, usually with its chain: PKCS#7 (.p7b), PEM or DER certificates, or PkiPath.</source>
             <translation>Das Zertifikat, das die CA auf Ihre Anforderung ausgestellt hat, meist mit seiner Kette: PKCS#7 (.p7b), PEM- oder DER-Zertifikate oder PkiPath.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="71" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="69" />
             <source>Key pair “{alias}”, now certified by “{issuer}”.</source>
             <translation>Schlüsselpaar „{alias}“, derzeit zertifiziert von „{issuer}“.</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="80" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="78" />
             <source>Open CA Reply</source>
             <translation>CA-Antwort öffnen</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="88" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="86" />
             <source>Certificates in the reply</source>
             <translation>Zertifikate in der Antwort</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="90" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="88" />
             <source>The certificates of the reply appear here once it is read.</source>
             <translation>Die Zertifikate der Antwort erscheinen hier, sobald sie eingelesen ist.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="114" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="112" />
             <source>Read %n certificate(s) from {source}.</source>
             <translation>
                 <numerusform>%n Zertifikat aus {source} eingelesen.</numerusform>
@@ -3393,7 +3398,7 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/ca_reply_wizard.py" line="116" />
+            <location filename="../../gui/wizards/ca_reply_wizard.py" line="114" />
             <source>Certificates</source>
             <translation>Zertifikate</translation>
         </message>
@@ -3677,12 +3682,12 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
     <context>
         <name>SignCsrWizard</name>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="354" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="352" />
             <source>Sign Certificate Signing Request</source>
             <translation>Zertifikatsignieranforderung signieren</translation>
         </message>
         <message>
-            <location filename="../../gui/wizards/sign_csr_wizard.py" line="367" />
+            <location filename="../../gui/wizards/sign_csr_wizard.py" line="365" />
             <source>&amp;Save</source>
             <translation>&amp;Speichern</translation>
         </message>

@@ -61,7 +61,7 @@
 <context>
     <name>IssuePage</name>
     <message numerus="yes">
-        <location filename="../../gui/wizards/sign_csr_wizard.py" line="209"/>
+        <location filename="../../gui/wizards/sign_csr_wizard.py" line="207"/>
         <source> days</source>
         <translation>
             <numerusform> day</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>ReplySourcePage</name>
     <message numerus="yes">
-        <location filename="../../gui/wizards/ca_reply_wizard.py" line="114"/>
+        <location filename="../../gui/wizards/ca_reply_wizard.py" line="112"/>
         <source>Read %n certificate(s) from {source}.</source>
         <translation>
             <numerusform>Read %n certificate from {source}.</numerusform>
