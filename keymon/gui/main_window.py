@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from keymon.core.entries import Entry, KeyPairEntry
 from keymon.core.expiry import utcnow
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
-from keymon.gui import operations, operations_net, operations_pki, preferences
+from keymon.gui import menus, operations, operations_net, operations_pki, preferences
 from keymon.gui.actions import Needs, build_actions
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.models.columns import Row, derive_rows
@@ -69,6 +68,16 @@ class KeymonMainWindow(QMainWindow):
     #: A keystore was opened (or reloaded) and the table shows it.
     keystoreOpened = Signal()
 
+    # made by menus.build_menus
+    undo_action: QAction
+    redo_action: QAction
+    about_action: QAction
+    recent_menu: QMenu
+    download_menu: QMenu
+    view_menu: QMenu
+    columns_menu: QMenu
+    help_menu: QMenu
+
     def __init__(
         self,
         settings: Settings,
@@ -91,7 +100,7 @@ class KeymonMainWindow(QMainWindow):
         self.refresher = ExpiryRefresher(self.model, self)
         self.actions_by_name = build_actions(self)
         self._build_ui()
-        self._build_menus()
+        menus.build_menus(self)
         self._connect_actions()
         self._restore_state()
         self.setAcceptDrops(True)
@@ -146,9 +155,9 @@ class KeymonMainWindow(QMainWindow):
             self.table.setColumnHidden(i, not column.visible)
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
+        header.customContextMenuRequested.connect(lambda pos: menus.header_menu(self, pos))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.table.customContextMenuRequested.connect(lambda pos: menus.table_menu(self, pos))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.details = EntryDetails(self)
@@ -187,93 +196,6 @@ class KeymonMainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.file_label)
         self.resize(1280, 760)
-
-    def _build_menus(self) -> None:
-        a = self.actions_by_name
-        menubar = self.menuBar()
-        file_menu = menubar.addMenu(self.tr("&File"))
-        file_menu.addActions([a["actionOpen"], a["actionOpenDefault"]])
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        file_menu.addActions([a["actionReload"], a["actionBackups"], a["actionChangePassword"]])
-        file_menu.addSeparator()
-        file_menu.addAction(a["actionQuit"])
-
-        self.undo_action = QAction(self.tr("&Undo"), self)
-        self.undo_action.setObjectName("actionUndo")
-        self.redo_action = QAction(self.tr("&Redo"), self)
-        self.redo_action.setObjectName("actionRedo")
-        edit_menu = menubar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([a["actionCopyFingerprint"], a["actionCopyPem"]])
-        edit_menu.addSeparator()
-        edit_menu.addActions([a["actionRename"], a["actionDelete"], a["actionFind"]])
-        edit_menu.addSeparator()
-        edit_menu.addAction(a["actionSettings"])
-
-        add_menu = menubar.addMenu(self.tr("&Add"))
-        add_menu.addActions(
-            [
-                a["actionAddCertificate"],
-                a["actionAddCertificateFromClipboard"],
-                a["actionAddKeyPair"],
-                a["actionAddKeystore"],
-            ]
-        )
-        key_pairs_menu = menubar.addMenu(self.tr("&Key Pairs"))
-        key_pairs_menu.setObjectName("keyPairsMenu")
-        key_pairs_menu.addActions(
-            [
-                a["actionGenerateKeyPair"],
-                a["actionCreateCsr"],
-                a["actionImportCaReply"],
-                a["actionSignCsr"],
-            ]
-        )
-        self.download_menu = menubar.addMenu(self.tr("&Download"))
-        self.download_menu.addActions(
-            [
-                a["actionDownloadCertificate"],
-                a["actionDownloadChain"],
-                a["actionDownloadRoot"],
-                a["actionDownloadOpenSsh"],
-            ]
-        )
-        self.download_menu.addSeparator()
-        self.download_menu.addAction(a["actionExportKeyPair"])
-        self.view_menu = menubar.addMenu(self.tr("&View"))
-        self.columns_menu = self.view_menu.addMenu(self.tr("&Columns"))
-        self.columns_menu.aboutToShow.connect(lambda: self._fill_columns(self.columns_menu))
-
-        toolbar = QToolBar(self.tr("Main"), self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions(
-            [
-                a["actionOpen"],
-                a["actionAddCertificate"],
-                a["actionAddKeyPair"],
-                a["actionGenerateKeyPair"],
-            ]
-        )
-        toolbar.addSeparator()
-        toolbar.addActions([a["actionDownloadCertificate"], a["actionExportKeyPair"]])
-        toolbar.addSeparator()
-        toolbar.addActions([a["actionRename"], a["actionDelete"]])
-        self.addToolBar(toolbar)
-
-        from keymon.gui.dialogs.about_dialog import show_about
-        from keymon.gui.icons import icon
-
-        self.help_menu = menubar.addMenu(self.tr("&Help"))
-        self.help_menu.setObjectName("helpMenu")
-        self.about_action = self.help_menu.addAction(icon("help-about"), self.tr("&About keymon"))
-        self.about_action.setObjectName("actionAbout")
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(lambda: show_about(self))
 
     def _build_connectivity_dock(self) -> None:
         from keymon.gui.views.connectivity_panel import ConnectivityPanel
@@ -505,45 +427,6 @@ class KeymonMainWindow(QMainWindow):
         days = self.expiry_combo.currentData()
         self.proxy.set_expires_within(None if days is None else float(days))
         self._update_counts()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent_files:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_keystore(Path(p)))
-        if not self.settings.recent_files:
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
-
-    def _fill_columns(self, menu: QMenu) -> None:
-        menu.clear()
-        for i in range(len(self.model.columns)):
-            action = menu.addAction(self.model.column_name(i))
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(i))
-            action.toggled.connect(lambda on, c=i: self.table.setColumnHidden(c, not on))
-
-    def _header_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        self._fill_columns(menu)
-        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
-
-    def _table_menu(self, pos: QPoint) -> None:
-        a = self.actions_by_name
-        menu = QMenu(self)
-        menu.addActions(
-            [
-                a["actionDownloadCertificate"],
-                a["actionDownloadChain"],
-                a["actionDownloadRoot"],
-                a["actionDownloadOpenSsh"],
-                a["actionExportKeyPair"],
-            ]
-        )
-        menu.addSeparator()
-        menu.addActions([a["actionCopyFingerprint"], a["actionCopyPem"]])
-        menu.addSeparator()
-        menu.addActions([a["actionRename"], a["actionDelete"]])
-        menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _undo(self) -> None:
         if self.session is not None:

@@ -2456,165 +2456,165 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>KeymonMainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="50" />
+            <location filename="../../gui/main_window.py" line="49" />
             <source>Any expiry</source>
             <translation>Beliebiges Ablaufdatum</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="51" />
+            <location filename="../../gui/main_window.py" line="50" />
             <source>Expires in 7 days</source>
             <translation>Läuft innerhalb von 7 Tagen ab</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="52" />
+            <location filename="../../gui/main_window.py" line="51" />
             <source>Expires in 30 days</source>
             <translation>Läuft innerhalb von 30 Tagen ab</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="53" />
+            <location filename="../../gui/main_window.py" line="52" />
             <source>Expires in 90 days</source>
             <translation>Läuft innerhalb von 90 Tagen ab</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="54" />
+            <location filename="../../gui/main_window.py" line="53" />
             <source>Expires in a year</source>
             <translation>Läuft innerhalb eines Jahres ab</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="57" />
+            <location filename="../../gui/main_window.py" line="56" />
             <source>All entries</source>
             <translation>Alle Einträge</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="58" />
+            <location filename="../../gui/main_window.py" line="57" />
             <source>Key pairs</source>
             <translation>Schlüsselpaare</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="59" />
+            <location filename="../../gui/main_window.py" line="58" />
             <source>Trusted certificates</source>
             <translation>Vertrauenswürdige Zertifikate</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="60" />
+            <location filename="../../gui/main_window.py" line="59" />
             <source>Secret keys</source>
             <translation>Geheime Schlüssel</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="111" />
+            <location filename="../../gui/main_window.py" line="120" />
             <source>Filter by alias, subject, issuer, serial or fingerprint</source>
             <extracomment>Modules whose ``on_&lt;actionName&gt;(window)`` functions handle the actions. A keystore was opened (or reloaded) and the table shows it.</extracomment>
             <translation>Nach Alias, Antragsteller, Aussteller, Seriennummer oder Fingerabdruck filtern</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="114" />
+            <location filename="../../gui/main_window.py" line="123" />
             <source>Filter entries</source>
             <translation>Einträge filtern</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="118" />
+            <location filename="../../gui/main_window.py" line="127" />
             <source>Entry type filter</source>
             <translation>Filter nach Eintragstyp</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="124" />
+            <location filename="../../gui/main_window.py" line="133" />
             <source>Expiry filter</source>
             <translation>Filter nach Ablaufdatum</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="131" />
+            <location filename="../../gui/main_window.py" line="140" />
             <source>Keystore entries</source>
             <translation>Einträge des Schlüsselspeichers</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="194" />
+            <location filename="../../gui/menus.py" line="26" />
             <source>&amp;File</source>
             <translation>&amp;Datei</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="196" />
+            <location filename="../../gui/menus.py" line="29" />
             <source>Open &amp;Recent</source>
             <translation>&amp;Zuletzt geöffnet</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
-            <location filename="../../gui/main_window.py" line="445" />
+            <location filename="../../gui/main_window.py" line="367" />
+            <location filename="../../gui/menus.py" line="38" />
             <source>&amp;Undo</source>
             <translation>&amp;Rückgängig</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="206" />
-            <location filename="../../gui/main_window.py" line="450" />
+            <location filename="../../gui/main_window.py" line="372" />
+            <location filename="../../gui/menus.py" line="40" />
             <source>&amp;Redo</source>
             <translation>&amp;Wiederherstellen</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="208" />
+            <location filename="../../gui/menus.py" line="42" />
             <source>&amp;Edit</source>
             <translation>&amp;Bearbeiten</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="217" />
+            <location filename="../../gui/menus.py" line="51" />
             <source>&amp;Add</source>
             <translation>&amp;Hinzufügen</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="226" />
+            <location filename="../../gui/menus.py" line="60" />
             <source>&amp;Key Pairs</source>
             <translation>&amp;Schlüsselpaare</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="236" />
+            <location filename="../../gui/menus.py" line="70" />
             <source>&amp;Download</source>
             <translation>He&amp;runterladen</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="247" />
+            <location filename="../../gui/menus.py" line="81" />
             <source>&amp;View</source>
             <translation>&amp;Ansicht</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="248" />
+            <location filename="../../gui/menus.py" line="82" />
             <source>&amp;Columns</source>
             <translation>&amp;Spalten</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="251" />
+            <location filename="../../gui/menus.py" line="85" />
             <source>Main</source>
             <translation>Hauptwerkzeugleiste</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="271" />
+            <location filename="../../gui/menus.py" line="102" />
             <source>&amp;Help</source>
             <translation>Hi&amp;lfe</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="273" />
+            <location filename="../../gui/menus.py" line="105" />
             <source>&amp;About keymon</source>
             <translation>Ü&amp;ber keymon</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="282" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>Connectivity Test</source>
             <translation>Verbindungstest</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="378" />
+            <location filename="../../gui/main_window.py" line="300" />
             <source>Reading entries</source>
             <translation>Einträge werden gelesen</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="443" />
+            <location filename="../../gui/main_window.py" line="365" />
             <source>&amp;Undo {action}</source>
             <translation>&amp;Rückgängig: {action}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="448" />
+            <location filename="../../gui/main_window.py" line="370" />
             <source>&amp;Redo {action}</source>
             <translation>&amp;Wiederherstellen: {action}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/main_window.py" line="457" />
+            <location filename="../../gui/main_window.py" line="379" />
             <source>%n entries</source>
             <translation>
                 <numerusform>%n Eintrag</numerusform>
@@ -2622,32 +2622,32 @@ Passende Schlüsselpaare: {match}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="459" />
+            <location filename="../../gui/main_window.py" line="381" />
             <source> ({shown} shown)</source>
             <translation> ({shown} angezeigt)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="460" />
+            <location filename="../../gui/main_window.py" line="382" />
             <source> · {expiring} expiring · {expired} expired</source>
             <translation> · {expiring} bald ablaufend · {expired} abgelaufen</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="473" />
+            <location filename="../../gui/main_window.py" line="395" />
             <source>saving…</source>
             <translation>wird gespeichert…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="473" />
+            <location filename="../../gui/main_window.py" line="395" />
             <source>saved</source>
             <translation>gespeichert</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="485" />
+            <location filename="../../gui/main_window.py" line="407" />
             <source>The keystore was not saved</source>
             <translation>Der Schlüsselspeicher wurde nicht gespeichert</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="515" />
+            <location filename="../../gui/menus.py" line="119" />
             <source>(none)</source>
             <translation>(keine)</translation>
         </message>

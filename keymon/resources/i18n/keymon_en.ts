@@ -83,7 +83,7 @@
 <context>
     <name>KeymonMainWindow</name>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="457"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
