@@ -165,6 +165,15 @@ class ExpiryTray(QObject):
         self.menu = QMenu()
         tray.setContextMenu(self.menu)
         tray.setToolTip("keymon")
+        # a click on the icon or on the notification opens the Monitoring view
+        opening = (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        )
+        tray.activated.connect(
+            lambda reason: self.showMonitoringRequested.emit() if reason in opening else None
+        )
+        tray.messageClicked.connect(self.showMonitoringRequested)
         tray.show()
         self.icon = tray
         if self._show_message is None:
@@ -207,7 +216,8 @@ class ExpiryTray(QObject):
         self.icon.setIcon(self._status_icon(worst))
         self.menu.clear()
         for line in summary.menu_lines or (summary.tooltip,):
-            self.menu.addAction(line).setEnabled(False)
+            # readable (not greyed out), and each opens the Monitoring view
+            self.menu.addAction(line).triggered.connect(self.showMonitoringRequested)
         self.menu.addSeparator()
         self.menu.addAction(self.tr("Show Monitoring")).triggered.connect(
             self.showMonitoringRequested

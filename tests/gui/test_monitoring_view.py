@@ -15,6 +15,7 @@ from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.core.monitoring import WATCH_KEY, MonitoredCertificate, collect
 from keymon.gui.dialogs import PasswordAnswer
+from keymon.gui.app import open_main_window
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.prompts import ScriptedPrompts
 from keymon.gui.settings import Settings
@@ -213,6 +214,24 @@ def test_notifies_only_newly_entering_certificates(qtbot: QtBot, keymon_home: Pa
     remembered = ExpiryTray(Settings(keymon_home)).notified_fingerprints()
     assert set(remembered) == {m.sha256 for m in second if m.status is Status.EXPIRING}
     tray.stop()
+
+
+def test_the_tray_first_hears_of_the_open_keystore(
+    qtbot: QtBot, keymon_home: Path, tmp_path: Path
+) -> None:
+    """No empty "settled" list while the keystore is still being read: that would spend
+    the start-up notification on nothing."""
+    path = tmp_path / "soon.p12"
+    Keystore([short_lived("soon", "Soon Gateway", 10)]).save_as(path, Format.PKCS12, PW)
+    win = open_main_window(path, PW, keymon_home, prompts=ScriptedPrompts())
+    qtbot.addWidget(win)
+    heard: list[list[MonitoredCertificate]] = []
+    win.monitoring_view.settled.connect(heard.append)  # results arrive via the event loop
+    qtbot.waitUntil(lambda: bool(heard), timeout=10_000)
+    assert any(m.common_name == "Soon Gateway" for m in heard[0])
+    summary = win.expiry_tray.summary
+    assert summary is not None and "1 certificate expires" in summary.tooltip
+    win.close()
 
 
 def test_tray_disabled_by_setting(keymon_home: Path) -> None:

@@ -189,6 +189,7 @@ class MonitoringView(QWidget):
         self._stores: dict[Path, Keystore] = {}
         self._errors: dict[Path, str] = {}
         self._loading: set[Path] = set()
+        self._with_store = False  # the last collection included the open keystore
         self._collect: TaskHandle | None = None
         self._session: object | None = None
         self.model = MonitoringModel(self)
@@ -287,6 +288,10 @@ class MonitoringView(QWidget):
     def _recompute(self) -> None:
         if self._collect is not None:
             self._collect.cancel()
+        # settled (what the tray reports and notifies about) waits for the open keystore:
+        # a collection made while it is still being read would spend the start-up
+        # notification on an empty list
+        self._with_store = self.window_.store is not None
         self._collect = self.window_.runner.run(
             monitoring.collect,
             self._sources(),
@@ -303,7 +308,7 @@ class MonitoringView(QWidget):
         self._fit_columns()
         self._update_status()
         self.refreshed.emit()
-        if not self._loading:
+        if not self._loading and self._with_store:
             self.settled.emit(items)
 
     def _fit_columns(self) -> None:
