@@ -30,8 +30,8 @@ translations: $(QM)
 
 # After changing texts in keymon/gui: refresh the .ts sources, then translate what is new.
 ts: $(VENV)/.run-deps
-	$(BIN)/pyside6-lupdate -no-obsolete $$(git ls-files -co --exclude-standard 'keymon/gui/*.py') -ts $(I18N)/keymon_de.ts
-	$(BIN)/pyside6-lupdate -pluralonly -no-obsolete $$(git ls-files -co --exclude-standard 'keymon/gui/*.py') -ts $(I18N)/keymon_en.ts
+	$(BIN)/pyside6-lupdate -no-obsolete $$(git ls-files -co --exclude-standard 'keymon/*.py') -ts $(I18N)/keymon_de.ts
+	$(BIN)/pyside6-lupdate -pluralonly -no-obsolete $$(git ls-files -co --exclude-standard 'keymon/*.py') -ts $(I18N)/keymon_en.ts
 
 system-run:
 	@tools/check-system.sh run

@@ -18,19 +18,38 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from keymon.core.text import Text
+
 if TYPE_CHECKING:
 
     def QT_TRANSLATE_NOOP(context: str, text: str, /) -> str: ...
 else:
     from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-__all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "install_translator", "resolve_language"]
+__all__ = [
+    "LANGUAGES",
+    "QT_TRANSLATE_NOOP",
+    "install_translator",
+    "localized",
+    "resolve_language",
+]
 
 SYSTEM = "system"
 # code → name in its own language (shown as is in the Settings dialog)
 LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch"}
 
 _installed: list[QTranslator] = []
+
+
+def localized(text: Text | None, english: str) -> str:
+    """A core sentence in the installed language (``english`` when core gave no template)."""
+    if text is None:
+        return english
+    template = QCoreApplication.translate(text.context, text.template)
+    try:
+        return template.format(**dict(text.values))
+    except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English
+        return str(text)
 
 
 def resolve_language(setting: str | None) -> str:

@@ -21,7 +21,7 @@ from keymon.core.keystore import Keystore
 from keymon.core.net.result import ProbeRequest, ProbeResult
 from keymon.core.x509.export import certificate_pem
 from keymon.gui import undo
-from keymon.gui.i18n import QT_TRANSLATE_NOOP
+from keymon.gui.i18n import QT_TRANSLATE_NOOP, localized
 from keymon.gui.operations import _write
 from keymon.gui.operations_pki import run_wizard
 from keymon.gui.settings import Settings
@@ -116,7 +116,7 @@ def trust_text(result: ProbeResult, source: str) -> str:
     if report.trusted:
         return QCoreApplication.translate("ConnectivityResult", "Trusted")
     return QCoreApplication.translate("ConnectivityResult", "Not trusted: {reason}").format(
-        reason=report.message
+        reason=localized(report.text, report.message)
     )
 
 

@@ -14,8 +14,8 @@ from keymon.core.expiry import Status
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.core.monitoring import WATCH_KEY, MonitoredCertificate, collect
-from keymon.gui.dialogs import PasswordAnswer
 from keymon.gui.app import open_main_window
+from keymon.gui.dialogs import PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.prompts import ScriptedPrompts
 from keymon.gui.settings import Settings

@@ -26,7 +26,7 @@ from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.prompts import ScriptedPrompts
 from tests.gui.helpers import I18N, PW, open_window
 
-GUI = Path(keymon.__file__).parent / "gui"
+PACKAGE = Path(keymon.__file__).parent
 LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
 
 
@@ -34,7 +34,7 @@ def refreshed(ts: str, tmp_path: Path, *options: str) -> ET.Element:
     """``ts`` as lupdate makes it from today's code (the committed file is not touched)."""
     copy = tmp_path / ts
     shutil.copy(I18N / ts, copy)
-    sources = sorted(str(p) for p in GUI.rglob("*.py"))
+    sources = sorted(str(p) for p in PACKAGE.rglob("*.py"))  # core marks its sentences too
     subprocess.run(
         [str(LUPDATE), "-no-obsolete", *options, *sources, "-ts", str(copy)],
         check=True,
@@ -106,6 +106,18 @@ def test_german_catalogue_translates_keymon_and_qt() -> None:
     assert QCoreApplication.translate("KeymonMainWindow", "%n entries", "", 1) == "1 Eintrag"
     # Qt's own buttons come from qtbase_de.qm
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+
+
+@pytest.mark.usefixtures("german")
+def test_core_sentences_reach_the_gui_translated() -> None:
+    from keymon.core.x509.chain import validate_chain
+    from keymon.gui.i18n import localized
+    from tests import factory
+
+    entry = factory.key_pair_entry("tenant", "Tenant Client")
+    report = validate_chain(entry.chain, [], factory.NOW)
+    assert report.message.startswith("The root “")  # English for the CLI and JSON
+    assert localized(report.text, report.message).startswith("Die Root-CA “")
 
 
 def test_english_plural_forms(qapp: QApplication) -> None:

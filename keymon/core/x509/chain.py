@@ -25,6 +25,7 @@ from cryptography.x509.oid import NameOID
 
 from keymon.core.entries import CertInfo
 from keymon.core.errors import UsageError
+from keymon.core.text import QT_TRANSLATE_NOOP, Text
 from keymon.core.x509.extensions import extension_name
 
 Purpose = Literal["client", "server", "any"]
@@ -159,6 +160,8 @@ class ChainProblem:
     issuer: CertInfo | None = None
     """For BAD_SIGNATURE: the certificate whose name matches but whose key does not verify."""
     missing_issuer: str | None = None
+    text: Text | None = None
+    """``message`` as a translatable template with its values (for the GUI)."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,8 @@ class ChainReport:
     anchor: CertInfo | None
     problems: tuple[ChainProblem, ...]
     policy_findings: tuple[str, ...]
+    text: Text | None = None
+    """``message`` as a translatable template with its values (for the GUI)."""
 
     @property
     def trusted(self) -> bool:
@@ -188,6 +193,10 @@ class ChainReport:
     @property
     def missing_issuer(self) -> str | None:
         return self.problem.missing_issuer if self.problem else None
+
+
+def _t(template: str, **values: object) -> Text:
+    return Text.of("Chain", template, **values)
 
 
 def _label(cert: CertInfo) -> str:
@@ -225,15 +234,20 @@ def _time_problems(path: Sequence[CertInfo], now: dt.datetime) -> list[ChainProb
         s = cert.summary
         if now > s.not_after:
             when = s.not_after.strftime("%Y-%m-%d")
-            out.append(
-                ChainProblem(
-                    Verdict.EXPIRED, f"The certificate {_label(cert)} expired on {when}.", i
-                )
+            text = _t(
+                QT_TRANSLATE_NOOP("Chain", "The certificate {cert} expired on {date}."),
+                cert=_label(cert),
+                date=when,
             )
+            out.append(ChainProblem(Verdict.EXPIRED, str(text), i, text=text))
         elif now < s.not_before:
             when = s.not_before.strftime("%Y-%m-%d")
-            msg = f"The certificate {_label(cert)} is not valid before {when}."
-            out.append(ChainProblem(Verdict.NOT_YET_VALID, msg, i))
+            text = _t(
+                QT_TRANSLATE_NOOP("Chain", "The certificate {cert} is not valid before {date}."),
+                cert=_label(cert),
+                date=when,
+            )
+            out.append(ChainProblem(Verdict.NOT_YET_VALID, str(text), i, text=text))
     return out
 
 
@@ -249,8 +263,14 @@ def _build_path(
         if cur in trusted or (cur.cert.subject, _spki(cur)) in anchors:
             return path, cur, None
         if cur.summary.self_signed:
-            msg = f"The root {_label(cur)} is not among the trusted certificates."
-            return path, None, ChainProblem(Verdict.ROOT_NOT_TRUSTED, msg, len(path) - 1)
+            text = _t(
+                QT_TRANSLATE_NOOP(
+                    "Chain", "The root {cert} is not among the trusted certificates."
+                ),
+                cert=_label(cur),
+            )
+            problem = ChainProblem(Verdict.ROOT_NOT_TRUSTED, str(text), len(path) - 1, text=text)
+            return path, None, problem
         named = [c for c in rest if c not in path and c.cert.subject == cur.cert.issuer]
         if cur.cert.subject == cur.cert.issuer:
             named.append(cur)
@@ -261,11 +281,25 @@ def _build_path(
         i = len(path) - 1
         if named:
             bad = named[0]
-            msg = f"The signature on {_label(cur)} does not verify with the key of {_label(bad)}."
-            return path, None, ChainProblem(Verdict.BAD_SIGNATURE, msg, i, issuer=bad)
+            text = _t(
+                QT_TRANSLATE_NOOP(
+                    "Chain", "The signature on {cert} does not verify with the key of {issuer}."
+                ),
+                cert=_label(cur),
+                issuer=_label(bad),
+            )
+            problem = ChainProblem(Verdict.BAD_SIGNATURE, str(text), i, issuer=bad, text=text)
+            return path, None, problem
         name = cur.summary.issuer
-        msg = f"The chain is incomplete: the issuer “{name}” of {_label(cur)} is missing."
-        return path, None, ChainProblem(Verdict.INCOMPLETE, msg, i, missing_issuer=name)
+        text = _t(
+            QT_TRANSLATE_NOOP(
+                "Chain", "The chain is incomplete: the issuer “{issuer}” of {cert} is missing."
+            ),
+            issuer=name,
+            cert=_label(cur),
+        )
+        problem = ChainProblem(Verdict.INCOMPLETE, str(text), i, missing_issuer=name, text=text)
+        return path, None, problem
 
 
 def _spki(cert: CertInfo) -> bytes | None:
@@ -300,8 +334,14 @@ def validate_chain(
     if hostname is not None:
         ok, by_cn = hostname_matches(path[0], hostname)
         if not ok:
-            msg = f"The certificate {_label(path[0])} is not valid for the host name “{hostname}”."
-            problems.append(ChainProblem(Verdict.HOSTNAME_MISMATCH, msg, 0))
+            wrong = _t(
+                QT_TRANSLATE_NOOP(
+                    "Chain", "The certificate {cert} is not valid for the host name “{host}”."
+                ),
+                cert=_label(path[0]),
+                host=hostname,
+            )
+            problems.append(ChainProblem(Verdict.HOSTNAME_MISMATCH, str(wrong), 0, text=wrong))
         elif by_cn:
             findings.append(
                 f"The certificate {_label(path[0])} names the host only in its common name; "
@@ -310,14 +350,25 @@ def validate_chain(
     problems.sort(key=lambda p: _PRIORITY.index(p.verdict))
     if structural is None or structural.verdict is Verdict.ROOT_NOT_TRUSTED:
         findings += _policy_findings(path, now, purpose)
+    text: Text | None
     if problems:
-        verdict, message = problems[0].verdict, problems[0].message
+        verdict, text = problems[0].verdict, problems[0].text
     else:
         verdict = Verdict.TRUSTED
-        message = f"The chain of {_label(path[0])} is trusted through {_label(path[-1])}."
+        text = _t(
+            QT_TRANSLATE_NOOP("Chain", "The chain of {cert} is trusted through {anchor}."),
+            cert=_label(path[0]),
+            anchor=_label(path[-1]),
+        )
         if len(path) == 1:
-            message = f"The certificate {_label(path[0])} is itself trusted."
-    return ChainReport(verdict, message, tuple(path), anchor, tuple(problems), tuple(findings))
+            text = _t(
+                QT_TRANSLATE_NOOP("Chain", "The certificate {cert} is itself trusted."),
+                cert=_label(path[0]),
+            )
+    message = problems[0].message if problems else str(text)
+    return ChainReport(
+        verdict, message, tuple(path), anchor, tuple(problems), tuple(findings), text
+    )
 
 
 # --- RFC 5280 / Web PKI profile checks (cryptography.x509.verification) -------------

@@ -34,6 +34,7 @@ from keymon.core.x509.chain import (
     complete_chain,
     validate_chain,
 )
+from keymon.gui.i18n import localized
 from keymon.gui.models.chain_model import (
     NAME_COLUMN,
     ORIGIN_COLUMN,
@@ -309,10 +310,9 @@ class ChainViewer(QWidget):
         if icon is not None:
             self._verdict_icon.setPixmap(icon.pixmap(size, size))
         heading = self.verdict_heading(report.verdict)
-        self._verdict_label.setText(
-            f"<b>{html.escape(heading)}</b><br>{html.escape(report.message)}"
-        )
-        self._verdict_label.setAccessibleDescription(f"{heading}. {report.message}")
+        sentence = localized(report.text, report.message)
+        self._verdict_label.setText(f"<b>{html.escape(heading)}</b><br>{html.escape(sentence)}")
+        self._verdict_label.setAccessibleDescription(f"{heading}. {sentence}")
         findings = report.policy_findings
         self._policy_label.setText(
             "<ul style='margin-left: 0; -qt-list-indent: 1;'>"

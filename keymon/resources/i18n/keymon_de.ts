@@ -589,6 +589,49 @@
         </message>
     </context>
     <context>
+        <name>Chain</name>
+        <message>
+            <location filename="../../core/x509/chain.py" line="238" />
+            <source>The certificate {cert} expired on {date}.</source>
+            <translation>Das Zertifikat {cert} ist am {date} abgelaufen.</translation>
+        </message>
+        <message>
+            <location filename="../../core/x509/chain.py" line="246" />
+            <source>The certificate {cert} is not valid before {date}.</source>
+            <translation>Das Zertifikat {cert} ist erst ab {date} gültig.</translation>
+        </message>
+        <message>
+            <location filename="../../core/x509/chain.py" line="267" />
+            <source>The root {cert} is not among the trusted certificates.</source>
+            <translation>Die Root-CA {cert} ist nicht unter den vertrauenswürdigen Zertifikaten.</translation>
+        </message>
+        <message>
+            <location filename="../../core/x509/chain.py" line="285" />
+            <source>The signature on {cert} does not verify with the key of {issuer}.</source>
+            <translation>Die Signatur von {cert} lässt sich mit dem Schlüssel von {issuer} nicht prüfen.</translation>
+        </message>
+        <message>
+            <location filename="../../core/x509/chain.py" line="295" />
+            <source>The chain is incomplete: the issuer “{issuer}” of {cert} is missing.</source>
+            <translation>Die Kette ist unvollständig: Der Aussteller „{issuer}“ von {cert} fehlt.</translation>
+        </message>
+        <message>
+            <location filename="../../core/x509/chain.py" line="338" />
+            <source>The certificate {cert} is not valid for the host name “{host}”.</source>
+            <translation>Das Zertifikat {cert} gilt nicht für den Hostnamen „{host}“.</translation>
+        </message>
+        <message>
+            <location filename="../../core/x509/chain.py" line="359" />
+            <source>The chain of {cert} is trusted through {anchor}.</source>
+            <translation>Die Kette von {cert} ist über {anchor} vertrauenswürdig.</translation>
+        </message>
+        <message>
+            <location filename="../../core/x509/chain.py" line="365" />
+            <source>The certificate {cert} is itself trusted.</source>
+            <translation>Das Zertifikat {cert} ist selbst als vertrauenswürdig hinterlegt.</translation>
+        </message>
+    </context>
+    <context>
         <name>ChainModel</name>
         <message>
             <location filename="../../gui/models/chain_model.py" line="91" />
@@ -662,69 +705,69 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
     <context>
         <name>ChainViewer</name>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="128" />
+            <location filename="../../gui/views/chain_viewer.py" line="129" />
             <source>Certificate chain</source>
             <extracomment>Which status badge stands for a verdict (check, "!", cross, clock).</extracomment>
             <translation>Zertifikatskette</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="130" />
+            <location filename="../../gui/views/chain_viewer.py" line="131" />
             <source>Each certificate is shown below its issuer; the root is at the top.</source>
             <translation>Jedes Zertifikat steht unter seinem Aussteller; das Stammzertifikat steht ganz oben.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="153" />
+            <location filename="../../gui/views/chain_viewer.py" line="154" />
             <source>Chain verdict</source>
             <translation>Bewertung der Kette</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="161" />
-            <location filename="../../gui/views/chain_viewer.py" line="179" />
+            <location filename="../../gui/views/chain_viewer.py" line="162" />
+            <location filename="../../gui/views/chain_viewer.py" line="180" />
             <source>Policy notes</source>
             <translation>Hinweise zu Richtlinien</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="168" />
+            <location filename="../../gui/views/chain_viewer.py" line="169" />
             <source>Stricter RFC 5280 profile checks. They do not change the verdict above, but stricter clients may refuse the chain.</source>
             <translation>Strengere Prüfungen nach dem Profil aus RFC 5280. Sie ändern die Bewertung oben nicht, aber strengere Clients lehnen die Kette möglicherweise ab.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="290" />
+            <location filename="../../gui/views/chain_viewer.py" line="291" />
             <source>Trusted</source>
             <translation>Vertrauenswürdig</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="291" />
+            <location filename="../../gui/views/chain_viewer.py" line="292" />
             <source>Not trusted: the root is not trusted</source>
             <translation>Nicht vertrauenswürdig: Dem Stammzertifikat wird nicht vertraut</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="292" />
+            <location filename="../../gui/views/chain_viewer.py" line="293" />
             <source>Not trusted: the chain is incomplete</source>
             <translation>Nicht vertrauenswürdig: Die Kette ist unvollständig</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="293" />
+            <location filename="../../gui/views/chain_viewer.py" line="294" />
             <source>Not valid: a certificate has expired</source>
             <translation>Ungültig: Ein Zertifikat ist abgelaufen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="294" />
+            <location filename="../../gui/views/chain_viewer.py" line="295" />
             <source>Not valid yet</source>
             <translation>Noch nicht gültig</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="295" />
+            <location filename="../../gui/views/chain_viewer.py" line="296" />
             <source>Not trusted: a signature does not verify</source>
             <translation>Nicht vertrauenswürdig: Eine Signatur lässt sich nicht bestätigen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="296" />
+            <location filename="../../gui/views/chain_viewer.py" line="297" />
             <source>Not valid for this host name</source>
             <translation>Nicht gültig für diesen Hostnamen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/chain_viewer.py" line="303" />
+            <location filename="../../gui/views/chain_viewer.py" line="304" />
             <source>No certificate chain.</source>
             <translation>Keine Zertifikatskette.</translation>
         </message>
@@ -1880,13 +1923,13 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>ExpiryTray</name>
         <message>
-            <location filename="../../gui/tray.py" line="212" />
+            <location filename="../../gui/tray.py" line="222" />
             <source>Show Monitoring</source>
             <extracomment>Emitted when the daily timer fires: the owner should recompute and call update(). A notification was sent (title, text). The user chose "Show Monitoring" in the tray menu.</extracomment>
             <translation>Überwachung anzeigen</translation>
         </message>
         <message>
-            <location filename="../../gui/tray.py" line="219" />
+            <location filename="../../gui/tray.py" line="229" />
             <source>Certificates need attention</source>
             <translation>Zertifikate erfordern Aufmerksamkeit</translation>
         </message>
@@ -2861,89 +2904,89 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>MonitoringView</name>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="208" />
+            <location filename="../../gui/views/monitoring_view.py" line="209" />
             <source>Certificates by expiry</source>
             <extracomment>The table shows a new list (after any change or a reload of a watched keystore). Like refreshed, but only once no watched keystore is still loading.</extracomment>
             <translation>Zertifikate nach Ablaufdatum</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="211" />
+            <location filename="../../gui/views/monitoring_view.py" line="212" />
             <source>Every certificate of the open and the watched keystores, the soonest to expire first.</source>
             <translation>Alle Zertifikate des geöffneten und der überwachten Schlüsselspeicher, das zuerst ablaufende oben.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="226" />
+            <location filename="../../gui/views/monitoring_view.py" line="227" />
             <source>&amp;Add Keystore…</source>
             <translation>Schlüsselspeicher &amp;hinzufügen…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="228" />
+            <location filename="../../gui/views/monitoring_view.py" line="229" />
             <source>Watch another keystore's certificates</source>
             <translation>Die Zertifikate eines weiteren Schlüsselspeichers überwachen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="232" />
+            <location filename="../../gui/views/monitoring_view.py" line="233" />
             <source>&amp;Remove</source>
             <translation>&amp;Entfernen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="233" />
+            <location filename="../../gui/views/monitoring_view.py" line="234" />
             <source>Stop watching a keystore</source>
             <translation>Einen Schlüsselspeicher nicht mehr überwachen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="238" />
+            <location filename="../../gui/views/monitoring_view.py" line="239" />
             <source>Export &amp;Calendar…</source>
             <translation>&amp;Kalender exportieren…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="241" />
+            <location filename="../../gui/views/monitoring_view.py" line="242" />
             <source>Save every expiry date as an iCalendar file, with reminders</source>
             <translation>Alle Ablaufdaten als iCalendar-Datei speichern, mit Erinnerungen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="295" />
+            <location filename="../../gui/views/monitoring_view.py" line="300" />
             <source>Collecting certificates</source>
             <translation>Zertifikate werden gesammelt</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="326" />
+            <location filename="../../gui/views/monitoring_view.py" line="331" />
             <source>Watch Keystore</source>
             <translation>Schlüsselspeicher überwachen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="327" />
+            <location filename="../../gui/views/monitoring_view.py" line="332" />
             <source>Keystores (*.p12 *.pfx *.jks *.jceks *.ks *.pem);;All files (*)</source>
             <translation>Schlüsselspeicher (*.p12 *.pfx *.jks *.jceks *.ks *.pem);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="369" />
+            <location filename="../../gui/views/monitoring_view.py" line="374" />
             <source>Reading {file}</source>
             <translation>{file} wird gelesen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="408" />
-            <location filename="../../gui/views/monitoring_view.py" line="434" />
+            <location filename="../../gui/views/monitoring_view.py" line="413" />
+            <location filename="../../gui/views/monitoring_view.py" line="439" />
             <source>Monitoring</source>
             <translation>Überwachung</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="409" />
+            <location filename="../../gui/views/monitoring_view.py" line="414" />
             <source>{keystore}: {message}</source>
             <translation>{keystore}: {message}</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="416" />
+            <location filename="../../gui/views/monitoring_view.py" line="421" />
             <source>Export Calendar</source>
             <translation>Kalender exportieren</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="416" />
+            <location filename="../../gui/views/monitoring_view.py" line="421" />
             <source>iCalendar (*.ics)</source>
             <translation>iCalendar (*.ics)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/monitoring_view.py" line="426" />
+            <location filename="../../gui/views/monitoring_view.py" line="431" />
             <source>The calendar was not saved</source>
             <translation>Der Kalender wurde nicht gespeichert</translation>
         </message>
