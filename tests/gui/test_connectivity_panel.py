@@ -312,3 +312,15 @@ def test_weak_key_and_signature_are_warned_about(openssl: str, tmp_path: Path) -
     warnings = anchor_warnings(cert, factory.NOW)
     assert any("RSA 1024" in w for w in warnings)
     assert any("broken hash" in w for w in warnings)
+
+
+def test_a_port_in_the_host_field_shows_in_the_port_box(window: KeymonMainWindow) -> None:
+    panel = window.connectivity_panel
+    panel.host_edit.setText("receiver.example.org:8443")
+    assert panel.port_spin.value() == 8443 and not panel.port_spin.isEnabled()
+    panel.host_edit.setText("[2001:db8::1]:9443")
+    assert panel.port_spin.value() == 9443 and not panel.port_spin.isEnabled()
+    panel.host_edit.setText("receiver.example.org")
+    assert panel.port_spin.isEnabled()
+    panel.host_edit.setText("receiver.example.org:https")  # not a port: the box stays usable
+    assert panel.port_spin.isEnabled()

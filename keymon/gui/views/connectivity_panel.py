@@ -236,6 +236,7 @@ class ConnectivityPanel(QWidget):
         self.port_spin.setValue(443)
         self.port_spin.setAccessibleName(self.tr("Port"))
         self.port_spin.setAccessibleDescription(self.tr("Used when the host names no port"))
+        self.host_edit.textChanged.connect(self._host_port_changed)
         self.sni_edit = QLineEdit(c)
         self.sni_edit.setObjectName("sniEdit")
         self.sni_edit.setPlaceholderText(self.tr("the host name (default)"))
@@ -454,6 +455,16 @@ class ConnectivityPanel(QWidget):
         has_chain = self.result is not None and bool(self.result.chain) and not self.running
         self.download_button.setEnabled(has_chain)
         self.import_root_button.setEnabled(has_chain and self.window_.session is not None)
+
+    def _host_port_changed(self, text: str) -> None:
+        """A port in the host field wins: the port box shows it and cannot be edited."""
+        try:
+            _host, port = net.split_host(text, 0)
+        except KeymonError:
+            port = 0
+        self.port_spin.setEnabled(port == 0)
+        if port:
+            self.port_spin.setValue(port)
 
     # -- showing a result ---------------------------------------------------------------------
     def _show_error(self, headline: str, detail: str) -> None:
