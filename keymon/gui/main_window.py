@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -159,6 +159,9 @@ class KeymonMainWindow(QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(lambda pos: menus.table_menu(self, pos))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._kept_selection: tuple[list[str], str | None] = ([], None)
+        self.proxy.modelAboutToBeReset.connect(self._remember_selection)
+        self.proxy.modelReset.connect(self._restore_selection)
 
         self.details = EntryDetails(self)
         self.table.doubleClicked.connect(lambda _i: self.details.setFocus())
@@ -336,6 +339,30 @@ class KeymonMainWindow(QMainWindow):
         )
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
+
+    def _remember_selection(self) -> None:
+        current = self.current_entry()
+        aliases = [e.alias for e in self.selected_entries()]
+        self._kept_selection = (aliases, current.alias if current is not None else None)
+
+    def _restore_selection(self) -> None:
+        """Select again what was selected before the proxy was reset (a wider filter)."""
+        aliases, current = self._kept_selection
+        self._kept_selection = ([], None)
+        selection = QItemSelection()
+        last = self.proxy.columnCount() - 1
+        for alias in aliases:
+            row = self.proxy.row_of(alias)
+            if row is not None:
+                selection.select(self.proxy.index(row, 0), self.proxy.index(row, last))
+        model = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        model.select(selection, flags.ClearAndSelect)
+        row = self.proxy.row_of(current) if current is not None else None
+        if row is not None:
+            model.setCurrentIndex(self.proxy.index(row, 0), flags.NoUpdate)
+            self.table.scrollTo(self.proxy.index(row, 0))
+        self._selection_changed()
 
     def _selection_changed(self, *_args: object) -> None:
         entry = self.current_entry()

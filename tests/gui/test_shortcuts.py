@@ -76,3 +76,14 @@ def test_no_two_actions_share_a_shortcut(window: KeymonMainWindow) -> None:
             text = sequence.toString()
             assert text not in seen, f"{text}: {seen.get(text)} and {action.objectName()}"
             seen[text] = action.objectName()
+
+
+def test_widening_the_filter_keeps_the_selection(window: KeymonMainWindow, qtbot: QtBot) -> None:
+    window.select_alias("tenant")
+    qtbot.keyClicks(window.filter_edit, "ten")  # narrower: rows leave in place
+    assert window.current_entry() is not None and window.current_entry().alias == "tenant"
+    window.filter_edit.clear()  # wider: the proxy resets, the selection comes back
+    assert window.proxy.rowCount() == 3
+    entry = window.current_entry()
+    assert entry is not None and entry.alias == "tenant"
+    assert window.details.entry == entry
