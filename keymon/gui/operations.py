@@ -115,20 +115,29 @@ def add_certificates(w: KeymonMainWindow, loaded: Loaded) -> None:
             ),
         )
         return
-    if not certs:
-        w.prompts.error(
-            QCoreApplication.translate("Operations", "No certificate"),
-            QCoreApplication.translate("Operations", "The file holds no certificate."),
-        )
+    _choose_and_add(
+        w,
+        certs,
+        QCoreApplication.translate("Operations", "No certificate"),
+        QCoreApplication.translate("Operations", "The file holds no certificate."),
+        QCoreApplication.translate("Operations", "Choose certificates to add"),
+    )
+
+
+def _choose_and_add(
+    w: KeymonMainWindow, found: Sequence[Entry], none_title: str, none_text: str, choose: str
+) -> None:
+    """Add what a file holds: an error when nothing, the user's choice when several."""
+    if not found:
+        w.prompts.error(none_title, none_text)
         return
-    if len(certs) > 1:
-        chosen = w.prompts.choose_entries(
-            certs, QCoreApplication.translate("Operations", "Choose certificates to add")
-        )
-        if not chosen:
+    chosen: Sequence[Entry] = found
+    if len(found) > 1:
+        picked = w.prompts.choose_entries(list(found), choose)
+        if not picked:
             return
-        certs = [e for e in chosen if isinstance(e, CertificateEntry)]
-    _add(w, _unique(w, certs))
+        chosen = [e for e in picked if e in found]
+    _add(w, _unique(w, chosen))
 
 
 def on_actionOpen(w: KeymonMainWindow) -> None:
@@ -172,23 +181,15 @@ def on_actionAddKeyPair(w: KeymonMainWindow) -> None:
 
 
 def _add_key_pairs(w: KeymonMainWindow, loaded: Loaded) -> None:
-    pairs = [e for e in loaded.entries if isinstance(e, KeyPairEntry)]
-    if not pairs:
-        w.prompts.error(
-            QCoreApplication.translate("Operations", "No key pair"),
-            QCoreApplication.translate(
-                "Operations", "The file holds no private key with a certificate."
-            ),
-        )
-        return
-    if len(pairs) > 1:
-        chosen = w.prompts.choose_entries(
-            pairs, QCoreApplication.translate("Operations", "Choose key pairs to add")
-        )
-        if not chosen:
-            return
-        pairs = [e for e in chosen if isinstance(e, KeyPairEntry)]
-    _add(w, _unique(w, pairs))
+    _choose_and_add(
+        w,
+        [e for e in loaded.entries if isinstance(e, KeyPairEntry)],
+        QCoreApplication.translate("Operations", "No key pair"),
+        QCoreApplication.translate(
+            "Operations", "The file holds no private key with a certificate."
+        ),
+        QCoreApplication.translate("Operations", "Choose key pairs to add"),
+    )
 
 
 def on_actionAddKeystore(w: KeymonMainWindow) -> None:

@@ -1201,7 +1201,7 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
         <message>
             <location filename="../../gui/views/connectivity_panel.py" line="72" />
             <location filename="../../gui/views/connectivity_panel.py" line="81" />
-            <location filename="../../gui/views/connectivity_panel.py" line="255" />
+            <location filename="../../gui/views/connectivity_panel.py" line="256" />
             <source>Client certificate</source>
             <translation>Client-Zertifikat</translation>
         </message>
@@ -1319,7 +1319,7 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
         </message>
         <message>
             <location filename="../../gui/views/connectivity_panel.py" line="129" />
-            <location filename="../../gui/views/connectivity_panel.py" line="442" />
+            <location filename="../../gui/views/connectivity_panel.py" line="443" />
             <source>The test was cancelled.</source>
             <translation>Der Test wurde abgebrochen.</translation>
         </message>
@@ -1350,184 +1350,184 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
             <translation>Gilt, wenn beim Host kein Port angegeben ist</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="241" />
+            <location filename="../../gui/views/connectivity_panel.py" line="242" />
             <source>the host name (default)</source>
             <translation>der Hostname (Standard)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="242" />
+            <location filename="../../gui/views/connectivity_panel.py" line="243" />
             <source>Server name (SNI)</source>
             <translation>Servername (SNI)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="247" />
+            <location filename="../../gui/views/connectivity_panel.py" line="248" />
             <source> s</source>
             <comment>seconds</comment>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="248" />
+            <location filename="../../gui/views/connectivity_panel.py" line="249" />
             <source>Timeout in seconds</source>
             <translation>Zeitlimit in Sekunden</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="251" />
+            <location filename="../../gui/views/connectivity_panel.py" line="252" />
             <source>http://[user:password@]host:port</source>
             <translation>http://[benutzer:passwort@]host:port</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="252" />
+            <location filename="../../gui/views/connectivity_panel.py" line="253" />
             <source>Proxy</source>
             <translation>Proxy</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="257" />
+            <location filename="../../gui/views/connectivity_panel.py" line="258" />
             <source>The key pair to present when the server asks for a client certificate</source>
             <translation>Das Schlüsselpaar, das vorgelegt wird, wenn der Server ein Client-Zertifikat verlangt</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="262" />
+            <location filename="../../gui/views/connectivity_panel.py" line="263" />
             <source>/path (optional HTTP check)</source>
             <translation>/pfad (optionale HTTP-Prüfung)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="263" />
+            <location filename="../../gui/views/connectivity_panel.py" line="264" />
             <source>HTTP path</source>
             <translation>HTTP-Pfad</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="264" />
+            <location filename="../../gui/views/connectivity_panel.py" line="265" />
             <source>Fail when the server is not trusted</source>
             <translation>Fehlschlagen, wenn der Server nicht vertrauenswürdig ist</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="268" />
+            <location filename="../../gui/views/connectivity_panel.py" line="269" />
             <source>&amp;Host:</source>
             <translation>&amp;Host:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="269" />
+            <location filename="../../gui/views/connectivity_panel.py" line="270" />
             <source>P&amp;ort:</source>
             <translation>P&amp;ort:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="270" />
+            <location filename="../../gui/views/connectivity_panel.py" line="271" />
             <source>&amp;SNI:</source>
             <translation>&amp;SNI:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="271" />
+            <location filename="../../gui/views/connectivity_panel.py" line="272" />
             <source>&amp;Timeout:</source>
             <translation>&amp;Zeitlimit:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="272" />
+            <location filename="../../gui/views/connectivity_panel.py" line="273" />
             <source>&amp;Proxy:</source>
             <translation>&amp;Proxy:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="273" />
+            <location filename="../../gui/views/connectivity_panel.py" line="274" />
             <source>&amp;Client:</source>
             <translation>&amp;Client:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="274" />
+            <location filename="../../gui/views/connectivity_panel.py" line="275" />
             <source>HTTP pat&amp;h:</source>
             <translation>HTTP-Pf&amp;ad:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="277" />
+            <location filename="../../gui/views/connectivity_panel.py" line="278" />
             <source>&amp;Run Test</source>
             <translation>Test aus&amp;führen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="281" />
+            <location filename="../../gui/views/connectivity_panel.py" line="282" />
             <source>Cancel</source>
             <translation>Abbrechen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="299" />
+            <location filename="../../gui/views/connectivity_panel.py" line="300" />
             <source>Probe steps</source>
             <translation>Testschritte</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="301" />
+            <location filename="../../gui/views/connectivity_panel.py" line="302" />
             <source>Each step of the test, how long it took and what it found</source>
             <translation>Jeder Schritt des Tests, seine Dauer und sein Ergebnis</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="304" />
+            <location filename="../../gui/views/connectivity_panel.py" line="305" />
             <source>Step</source>
             <translation>Schritt</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="304" />
+            <location filename="../../gui/views/connectivity_panel.py" line="305" />
             <source>ms</source>
             <comment>milliseconds</comment>
             <translation>ms</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="304" />
+            <location filename="../../gui/views/connectivity_panel.py" line="305" />
             <source>Message</source>
             <translation>Meldung</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="319" />
+            <location filename="../../gui/views/connectivity_panel.py" line="320" />
             <source>{title}:</source>
             <translation>{title}:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="326" />
+            <location filename="../../gui/views/connectivity_panel.py" line="327" />
             <source>&amp;Download Server Certificates…</source>
             <translation>Server-Zertifikate herunter&amp;laden…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="329" />
+            <location filename="../../gui/views/connectivity_panel.py" line="330" />
             <source>&amp;Import Root CA…</source>
             <translation>Root-CA &amp;importieren…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="343" />
+            <location filename="../../gui/views/connectivity_panel.py" line="344" />
             <source>&lt;b&gt;Server chain&lt;/b&gt;</source>
             <translation>&lt;b&gt;Serverkette&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="406" />
+            <location filename="../../gui/views/connectivity_panel.py" line="407" />
             <source>The test cannot run with these settings.</source>
             <translation>Mit diesen Angaben kann der Test nicht laufen.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="412" />
+            <location filename="../../gui/views/connectivity_panel.py" line="413" />
             <source>Testing {host}…</source>
             <translation>{host} wird getestet…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="418" />
+            <location filename="../../gui/views/connectivity_panel.py" line="419" />
             <source>Connectivity test</source>
             <translation>Verbindungstest</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="438" />
+            <location filename="../../gui/views/connectivity_panel.py" line="439" />
             <source>The test could not run.</source>
             <translation>Der Test konnte nicht ausgeführt werden.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="469" />
+            <location filename="../../gui/views/connectivity_panel.py" line="480" />
             <source>The test passed.</source>
             <translation>Der Test war erfolgreich.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="490" />
+            <location filename="../../gui/views/connectivity_panel.py" line="501" />
             <source>{step}: done</source>
             <translation>{step}: erfolgreich</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="490" />
+            <location filename="../../gui/views/connectivity_panel.py" line="501" />
             <source>{step}: failed</source>
             <translation>{step}: fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="498" />
+            <location filename="../../gui/views/connectivity_panel.py" line="509" />
             <source>Fetched from AIA (not sent by the server, not trusted):</source>
             <translation>Über AIA abgerufen (nicht vom Server gesendet, nicht vertrauenswürdig):</translation>
         </message>
@@ -2580,13 +2580,13 @@ Passende Schlüsselpaare: {match}</translation>
             <translation>&amp;Zuletzt geöffnet</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="367" />
+            <location filename="../../gui/main_window.py" line="394" />
             <location filename="../../gui/menus.py" line="38" />
             <source>&amp;Undo</source>
             <translation>&amp;Rückgängig</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="372" />
+            <location filename="../../gui/main_window.py" line="399" />
             <location filename="../../gui/menus.py" line="40" />
             <source>&amp;Redo</source>
             <translation>&amp;Wiederherstellen</translation>
@@ -2637,27 +2637,27 @@ Passende Schlüsselpaare: {match}</translation>
             <translation>Ü&amp;ber keymon</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/main_window.py" line="207" />
             <source>Connectivity Test</source>
             <translation>Verbindungstest</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="300" />
+            <location filename="../../gui/main_window.py" line="303" />
             <source>Reading entries</source>
             <translation>Einträge werden gelesen</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="365" />
+            <location filename="../../gui/main_window.py" line="392" />
             <source>&amp;Undo {action}</source>
             <translation>&amp;Rückgängig: {action}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="370" />
+            <location filename="../../gui/main_window.py" line="397" />
             <source>&amp;Redo {action}</source>
             <translation>&amp;Wiederherstellen: {action}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gui/main_window.py" line="379" />
+            <location filename="../../gui/main_window.py" line="406" />
             <source>%n entries</source>
             <translation>
                 <numerusform>%n Eintrag</numerusform>
@@ -2665,27 +2665,27 @@ Passende Schlüsselpaare: {match}</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="381" />
+            <location filename="../../gui/main_window.py" line="408" />
             <source> ({shown} shown)</source>
             <translation> ({shown} angezeigt)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="382" />
+            <location filename="../../gui/main_window.py" line="409" />
             <source> · {expiring} expiring · {expired} expired</source>
             <translation> · {expiring} bald ablaufend · {expired} abgelaufen</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="395" />
+            <location filename="../../gui/main_window.py" line="422" />
             <source>saving…</source>
             <translation>wird gespeichert…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="395" />
+            <location filename="../../gui/main_window.py" line="422" />
             <source>saved</source>
             <translation>gespeichert</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="407" />
+            <location filename="../../gui/main_window.py" line="434" />
             <source>The keystore was not saved</source>
             <translation>Der Schlüsselspeicher wurde nicht gespeichert</translation>
         </message>
@@ -3053,7 +3053,7 @@ Passende Schlüsselpaare: {match}</translation>
         </message>
         <message>
             <location filename="../../gui/operations.py" line="71" />
-            <location filename="../../gui/operations.py" line="432" />
+            <location filename="../../gui/operations.py" line="433" />
             <source>Cannot read {name}</source>
             <translation>{name} kann nicht gelesen werden</translation>
         </message>
@@ -3064,8 +3064,8 @@ Passende Schlüsselpaare: {match}</translation>
         </message>
         <message>
             <location filename="../../gui/operations.py" line="112" />
-            <location filename="../../gui/operations.py" line="120" />
-            <location filename="../../gui/operations.py" line="156" />
+            <location filename="../../gui/operations.py" line="121" />
+            <location filename="../../gui/operations.py" line="165" />
             <source>No certificate</source>
             <translation>Kein Zertifikat</translation>
         </message>
@@ -3075,162 +3075,162 @@ Passende Schlüsselpaare: {match}</translation>
             <translation>Diese Datei enthält Schlüsselpaare; verwenden Sie Hinzufügen › Schlüsselpaar hinzufügen.</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="121" />
+            <location filename="../../gui/operations.py" line="122" />
             <source>The file holds no certificate.</source>
             <translation>Die Datei enthält kein Zertifikat.</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="126" />
+            <location filename="../../gui/operations.py" line="123" />
             <source>Choose certificates to add</source>
             <translation>Hinzuzufügende Zertifikate auswählen</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="136" />
+            <location filename="../../gui/operations.py" line="145" />
             <source>Open keystore</source>
             <translation>Schlüsselspeicher öffnen</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="144" />
+            <location filename="../../gui/operations.py" line="153" />
             <source>Add certificate</source>
             <translation>Zertifikat hinzufügen</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="157" />
+            <location filename="../../gui/operations.py" line="166" />
             <source>The clipboard holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
             <translation>Die Zwischenablage enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----).</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="168" />
+            <location filename="../../gui/operations.py" line="177" />
             <source>Add key pair</source>
             <translation>Schlüsselpaar hinzufügen</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="178" />
+            <location filename="../../gui/operations.py" line="187" />
             <source>No key pair</source>
             <translation>Kein Schlüsselpaar</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="179" />
+            <location filename="../../gui/operations.py" line="188" />
             <source>The file holds no private key with a certificate.</source>
             <translation>Die Datei enthält keinen privaten Schlüssel mit Zertifikat.</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="186" />
+            <location filename="../../gui/operations.py" line="191" />
             <source>Choose key pairs to add</source>
             <translation>Hinzuzufügende Schlüsselpaare auswählen</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="196" />
+            <location filename="../../gui/operations.py" line="197" />
             <source>Merge keystore</source>
             <translation>Schlüsselspeicher zusammenführen</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="217" />
+            <location filename="../../gui/operations.py" line="218" />
             <source>Keystore merged</source>
             <translation>Schlüsselspeicher zusammengeführt</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="218" />
+            <location filename="../../gui/operations.py" line="219" />
             <source>Added: {added}, kept: {kept}, overwritten: {overwritten}.</source>
             <translation>Hinzugefügt: {added}, behalten: {kept}, überschrieben: {overwritten}.</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="235" />
+            <location filename="../../gui/operations.py" line="236" />
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="250" />
+            <location filename="../../gui/operations.py" line="251" />
             <source>Save certificates</source>
             <translation>Zertifikate speichern</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="252" />
+            <location filename="../../gui/operations.py" line="253" />
             <source>PEM bundle (*.pem)</source>
             <translation>PEM-Bündel (*.pem)</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="263" />
+            <location filename="../../gui/operations.py" line="264" />
             <source>Not saved</source>
             <translation>Nicht gespeichert</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="266" />
+            <location filename="../../gui/operations.py" line="267" />
             <source>Saved {path}</source>
             <translation>{path} gespeichert</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="275" />
-            <location filename="../../gui/operations.py" line="293" />
+            <location filename="../../gui/operations.py" line="276" />
+            <location filename="../../gui/operations.py" line="294" />
             <source>Certificate (*.cer *.der);;PEM (*.pem *.crt)</source>
             <translation>Zertifikat (*.cer *.der);;PEM (*.pem *.crt)</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="284" />
+            <location filename="../../gui/operations.py" line="285" />
             <source>PKCS#7 (*.p7b);;PEM bundle (*.pem)</source>
             <translation>PKCS#7 (*.p7b);;PEM-Bündel (*.pem)</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="299" />
+            <location filename="../../gui/operations.py" line="300" />
             <source>OpenSSH public key (*.pub)</source>
             <translation>Öffentlicher OpenSSH-Schlüssel (*.pub)</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="311" />
+            <location filename="../../gui/operations.py" line="312" />
             <source>Export key pair</source>
             <translation>Schlüsselpaar exportieren</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="313" />
+            <location filename="../../gui/operations.py" line="314" />
             <source>PKCS#12 (*.p12 *.pfx)</source>
             <translation>PKCS#12 (*.p12 *.pfx)</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="324" />
+            <location filename="../../gui/operations.py" line="325" />
             <source>Exporting</source>
             <translation>Exportieren</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="327" />
+            <location filename="../../gui/operations.py" line="328" />
             <source>Not exported</source>
             <translation>Nicht exportiert</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="361" />
+            <location filename="../../gui/operations.py" line="362" />
             <source>Delete the entry {alias}?
 This can be undone with Edit › Undo.</source>
             <translation>Den Eintrag {alias} löschen?
 Bearbeiten › Rückgängig stellt ihn wieder her.</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="365" />
+            <location filename="../../gui/operations.py" line="366" />
             <source>Delete these {count} entries: {names}?
 This can be undone with Edit › Undo.</source>
             <translation>Diese {count} Einträge löschen: {names}?
 Bearbeiten › Rückgängig stellt sie wieder her.</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="370" />
+            <location filename="../../gui/operations.py" line="371" />
             <source>Delete entries</source>
             <translation>Einträge löschen</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="387" />
+            <location filename="../../gui/operations.py" line="388" />
             <source>Password not remembered</source>
             <translation>Passwort nicht gemerkt</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="409" />
+            <location filename="../../gui/operations.py" line="410" />
             <source>Restore version {version}</source>
             <translation>Version {version} wiederherstellen</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="416" />
+            <location filename="../../gui/operations.py" line="417" />
             <source>Restoring</source>
             <translation>Wiederherstellen</translation>
         </message>
         <message>
-            <location filename="../../gui/operations.py" line="419" />
+            <location filename="../../gui/operations.py" line="420" />
             <source>Not restored</source>
             <translation>Nicht wiederhergestellt</translation>
         </message>
