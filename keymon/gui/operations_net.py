@@ -156,7 +156,7 @@ def summary_rows(result: ProbeResult) -> list[tuple[str, str]]:
 def error_sentence(result: ProbeResult) -> str:
     if result.error is None:
         return ""
-    text = result.error.message.strip()
+    text = localized(result.error.text, result.error.message).strip()
     return text if text.endswith((".", "!", "?", "”")) else text + "."
 
 

@@ -120,6 +120,23 @@ def test_core_sentences_reach_the_gui_translated() -> None:
     assert localized(report.text, report.message).startswith("Die Root-CA “")
 
 
+@pytest.mark.usefixtures("german")
+def test_probe_steps_and_errors_reach_the_gui_translated() -> None:
+    from keymon.core.net.probe import probe
+    from keymon.core.net.result import ProbeRequest
+    from keymon.gui.i18n import localized
+    from tests.net.servers import closed_port
+
+    result = probe(ProbeRequest("127.0.0.1", closed_port(), timeout=5))
+    assert result.error is not None
+    assert "refused the connection" in result.error.message  # English for CLI and JSON
+    german = localized(result.error.text, result.error.message)
+    assert german.startswith("127.0.0.1:") and "abgelehnt" in german
+    assert (
+        localized(result.steps[0].text, result.steps[0].message) == "127.0.0.1 ist eine IP-Adresse."
+    )
+
+
 def test_english_plural_forms(qapp: QApplication) -> None:
     assert QCoreApplication.translate("KeymonMainWindow", "%n entries", "", 1) == "1 entry"
     assert QCoreApplication.translate("KeymonMainWindow", "%n entries", "", 2) == "2 entries"

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from keymon.core.errors import UsageError
 from keymon.core.net.result import CancelToken, ProbeErrorKind
+from keymon.core.text import QT_TRANSLATE_NOOP, Text
 
 SLICE = 0.1
 """Longest single wait: how soon a cancel token without a socket hook is noticed."""
@@ -28,13 +29,18 @@ _IN_PROGRESS = {errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY, 10035}  # 
 _Address = tuple[int, tuple[str, int] | tuple[str, int, int, int]]
 
 
+def _t(template: str, **values: object) -> Text:
+    return Text.of("Probe", template, **values)
+
+
 class StepFailed(Exception):
     """A step failed; ``kind`` and ``message`` become the probe's error."""
 
-    def __init__(self, kind: ProbeErrorKind, message: str, alert: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, kind: ProbeErrorKind, message: str | Text, alert: str | None = None) -> None:
+        super().__init__(str(message))
         self.kind = kind
-        self.message = message
+        self.message = str(message)
+        self.text = message if isinstance(message, Text) else None
         self.alert = alert
 
 
@@ -49,10 +55,17 @@ class Deadline:
 
     def check(self, what: str) -> None:
         if self.cancel is not None and self.cancel.cancelled:
-            raise StepFailed(ProbeErrorKind.CANCELLED, "The probe was cancelled.")
+            raise StepFailed(
+                ProbeErrorKind.CANCELLED, _t(QT_TRANSLATE_NOOP("Probe", "The probe was cancelled."))
+            )
         if self.remaining() <= 0:
             raise StepFailed(
-                ProbeErrorKind.TIMED_OUT, f"No answer within {self.timeout:g} s ({what})."
+                ProbeErrorKind.TIMED_OUT,
+                _t(
+                    QT_TRANSLATE_NOOP("Probe", "No answer within {seconds} s ({step})."),
+                    seconds=f"{self.timeout:g}",
+                    step=what,
+                ),
             )
 
     def wait(
@@ -66,7 +79,10 @@ class Deadline:
             self.check(what)
             fd = sock.fileno()
             if fd < 0:
-                raise StepFailed(ProbeErrorKind.CANCELLED, "The connection was closed.")
+                raise StepFailed(
+                    ProbeErrorKind.CANCELLED,
+                    _t(QT_TRANSLATE_NOOP("Probe", "The connection was closed.")),
+                )
             limit = self.remaining()
             if until is not None:
                 limit = min(limit, until - time.monotonic())
@@ -114,7 +130,10 @@ def resolve(host: str, port: int, deadline: Deadline) -> list[_Address]:
             return [(socket.AF_INET6, (host, port, 0, 0))]
         return [(socket.AF_INET, (host, port))]
     if _reserved(host):
-        raise StepFailed(ProbeErrorKind.NAME_NOT_FOUND, f"The name “{host}” does not exist.")
+        raise StepFailed(
+            ProbeErrorKind.NAME_NOT_FOUND,
+            _t(QT_TRANSLATE_NOOP("Probe", "The name “{host}” does not exist."), host=host),
+        )
     outcome: list[object] = []
     done = threading.Event()
 
@@ -132,14 +151,22 @@ def resolve(host: str, port: int, deadline: Deadline) -> list[_Address]:
     if isinstance(result, BaseException):
         detail = result.args[-1] if isinstance(result, OSError) and result.args else result
         raise StepFailed(
-            ProbeErrorKind.NAME_NOT_FOUND, f"The name “{host}” was not found ({detail})."
+            ProbeErrorKind.NAME_NOT_FOUND,
+            _t(
+                QT_TRANSLATE_NOOP("Probe", "The name “{host}” was not found ({detail})."),
+                host=host,
+                detail=detail,
+            ),
         )
     addresses: list[_Address] = []
     for family, _type, _proto, _canon, sockaddr in result:  # type: ignore[attr-defined]
         if family in (socket.AF_INET, socket.AF_INET6) and (family, sockaddr) not in addresses:
             addresses.append((family, sockaddr))
     if not addresses:
-        raise StepFailed(ProbeErrorKind.NAME_NOT_FOUND, f"The name “{host}” has no address.")
+        raise StepFailed(
+            ProbeErrorKind.NAME_NOT_FOUND,
+            _t(QT_TRANSLATE_NOOP("Probe", "The name “{host}” has no address."), host=host),
+        )
     return addresses
 
 
@@ -160,10 +187,21 @@ def connect(addresses: list[_Address], deadline: Deadline, what: str) -> socket.
     where = _where(addresses)
     if errors and all(e.errno == errno.ECONNREFUSED for e in errors):
         raise StepFailed(
-            ProbeErrorKind.CONNECTION_REFUSED, f"{where} refused the connection (nothing listens)."
+            ProbeErrorKind.CONNECTION_REFUSED,
+            _t(
+                QT_TRANSLATE_NOOP("Probe", "{peer} refused the connection (nothing listens)."),
+                peer=where,
+            ),
         )
     detail = errors[-1].strerror if errors else "no address"
-    raise StepFailed(ProbeErrorKind.CONNECTION_FAILED, f"{where} cannot be reached ({detail}).")
+    raise StepFailed(
+        ProbeErrorKind.CONNECTION_FAILED,
+        _t(
+            QT_TRANSLATE_NOOP("Probe", "{peer} cannot be reached ({detail})."),
+            peer=where,
+            detail=detail,
+        ),
+    )
 
 
 def _connect_one(
@@ -186,7 +224,10 @@ def _connect_one(
     except OSError as exc:
         deadline.check(what)
         if sock.fileno() < 0:  # closed by another thread
-            raise StepFailed(ProbeErrorKind.CANCELLED, "The connection was closed.") from None
+            raise StepFailed(
+                ProbeErrorKind.CANCELLED,
+                _t(QT_TRANSLATE_NOOP("Probe", "The connection was closed.")),
+            ) from None
         errors.append(exc)
         return False
     if code in (0, errno.EISCONN):
@@ -243,10 +284,16 @@ def recv_some(sock: socket.socket, deadline: Deadline, what: str, size: int = 65
 def _closed(exc: OSError, deadline: Deadline, what: str) -> StepFailed:
     deadline.check(what)  # a cancel shuts the socket down: report the cancel
     if exc.errno == errno.EBADF:
-        return StepFailed(ProbeErrorKind.CANCELLED, "The connection was closed.")
+        return StepFailed(
+            ProbeErrorKind.CANCELLED, _t(QT_TRANSLATE_NOOP("Probe", "The connection was closed."))
+        )
     return StepFailed(
         ProbeErrorKind.CONNECTION_CLOSED,
-        f"The connection failed during the {what} ({exc.strerror or exc}).",
+        _t(
+            QT_TRANSLATE_NOOP("Probe", "The connection failed during the {step} ({detail})."),
+            step=what,
+            detail=exc.strerror or exc,
+        ),
     )
 
 
@@ -285,20 +332,35 @@ def tunnel(sock: socket.socket, proxy: Proxy, host: str, port: int, deadline: De
         chunk = recv_some(sock, deadline, "proxy tunnel")
         if not chunk:
             raise StepFailed(
-                ProbeErrorKind.PROXY_FAILED, "The proxy closed the connection without an answer."
+                ProbeErrorKind.PROXY_FAILED,
+                _t(
+                    QT_TRANSLATE_NOOP("Probe", "The proxy closed the connection without an answer.")
+                ),
             )
         buffer += chunk
         if len(buffer) > MAX_PROXY_RESPONSE and b"\r\n\r\n" not in buffer:
-            raise StepFailed(ProbeErrorKind.PROXY_FAILED, "The proxy's answer is too long.")
+            raise StepFailed(
+                ProbeErrorKind.PROXY_FAILED,
+                _t(QT_TRANSLATE_NOOP("Probe", "The proxy's answer is too long.")),
+            )
     head, _, rest = buffer.partition(b"\r\n\r\n")
     status = head.split(b"\r\n", 1)[0].decode("latin-1").strip()
     fields = status.split(None, 2)
     if len(fields) < 2 or not fields[0].startswith("HTTP/") or not fields[1].isdigit():
         raise StepFailed(
-            ProbeErrorKind.PROXY_FAILED, f"The proxy did not answer HTTP ({status!r})."
+            ProbeErrorKind.PROXY_FAILED,
+            _t(
+                QT_TRANSLATE_NOOP("Probe", "The proxy did not answer HTTP ({status})."),
+                status=repr(status),
+            ),
         )
     if not 200 <= int(fields[1]) < 300:
         raise StepFailed(
-            ProbeErrorKind.PROXY_FAILED, f"The proxy refused the tunnel to {target}: {status}."
+            ProbeErrorKind.PROXY_FAILED,
+            _t(
+                QT_TRANSLATE_NOOP("Probe", "The proxy refused the tunnel to {target}: {status}."),
+                target=target,
+                status=status,
+            ),
         )
     return rest

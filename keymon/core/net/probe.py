@@ -33,6 +33,7 @@ from keymon.core.net.result import (
 )
 from keymon.core.net.system_store import system_store
 from keymon.core.net.tls import TlsChannel, TlsDetails
+from keymon.core.text import QT_TRANSLATE_NOOP, Text
 from keymon.core.x509.chain import ChainReport, Verdict, complete_chain
 from keymon.core.x509.chain import hostname_matches as _hostname_matches
 
@@ -48,7 +49,7 @@ _CLIENT_KINDS = {
 class _Stop(Exception):
     def __init__(self, failed: StepFailed, step: StepName) -> None:
         super().__init__(failed.message)
-        self.error = ProbeError(failed.kind, failed.message, step, failed.alert)
+        self.error = ProbeError(failed.kind, failed.message, step, failed.alert, failed.text)
 
 
 def probe(request: ProbeRequest, cancel: CancelToken | None = None) -> ProbeResult:
@@ -65,7 +66,9 @@ class _Probe:
         self.http: HttpStatus | None = None
         self.proxy = Proxy.parse(request.proxy) if request.proxy else None
 
-    def _step(self, name: StepName, action: Callable[[], T], message: Callable[[T], str]) -> T:
+    def _step(
+        self, name: StepName, action: Callable[[], T], message: Callable[[T], str | Text]
+    ) -> T:
         start = time.perf_counter()
         try:
             self.deadline.check(name.label)
@@ -73,9 +76,11 @@ class _Probe:
         except StepFailed as failed:
             if name is StepName.HTTP and failed.kind in _CLIENT_KINDS:  # a TLS 1.3 verdict
                 name = StepName.CLIENT_CERTIFICATE
-            self.steps.append(Step(name, False, _ms(start), failed.message))
+            self.steps.append(Step(name, False, _ms(start), failed.message, failed.text))
             raise _Stop(failed, name) from None
-        self.steps.append(Step(name, True, _ms(start), message(value)))
+        said = message(value)
+        text = said if isinstance(said, Text) else None
+        self.steps.append(Step(name, True, _ms(start), str(said), text))
         return value
 
     # -- the network part ------------------------------------------------------------
@@ -95,7 +100,10 @@ class _Probe:
                 initial = self._step(
                     StepName.PROXY,
                     lambda: tunnel(connected, proxy, req.host, req.port, self.deadline),
-                    lambda _: f"Tunnel to {host_header(req.host, 0)}:{req.port} is open.",
+                    lambda _: _t(
+                        QT_TRANSLATE_NOOP("Probe", "Tunnel to {target} is open."),
+                        target=f"{host_header(req.host, 0)}:{req.port}",
+                    ),
                 )
             channel = TlsChannel(sock, ctx, req.server_name, self.deadline, initial)
             self._talk(channel)
@@ -121,7 +129,12 @@ class _Probe:
         return self._step(
             StepName.CONNECT,
             lambda: connect(addresses, self.deadline, what),
-            lambda s: f"Connected to {'the proxy at ' if proxy else ''}{_peer(s)}.",
+            lambda s: _t(
+                QT_TRANSLATE_NOOP("Probe", "Connected to the proxy at {peer}.")
+                if proxy
+                else QT_TRANSLATE_NOOP("Probe", "Connected to {peer}."),
+                peer=_peer(s),
+            ),
         )
 
     def _talk(self, channel: TlsChannel) -> None:
@@ -151,10 +164,27 @@ class _Probe:
         given = self.request.client is not None
         self.http = http_check(channel, host, path, client_given=given)
         if verdict:
-            message = f"{_verdict(given)[:-1]} (it answered the HTTP request)."
-            self.steps.append(Step(StepName.CLIENT_CERTIFICATE, True, 0.0, message))
+            text = _t(
+                QT_TRANSLATE_NOOP(
+                    "Probe",
+                    "The server accepted our client certificate (it answered the HTTP request).",
+                )
+                if given
+                else QT_TRANSLATE_NOOP(
+                    "Probe",
+                    "The server asked for a client certificate but did not require one "
+                    "(it answered the HTTP request).",
+                )
+            )
+            self.steps.append(Step(StepName.CLIENT_CERTIFICATE, True, 0.0, str(text), text))
         if not self.http.ok:
-            raise StepFailed(ProbeErrorKind.HTTP_ERROR, f"The server answered “{self.http.line}”.")
+            raise StepFailed(
+                ProbeErrorKind.HTTP_ERROR,
+                _t(
+                    QT_TRANSLATE_NOOP("Probe", "The server answered “{status}”."),
+                    status=self.http.line,
+                ),
+            )
         return self.http
 
     # -- judging what was captured -----------------------------------------------------
@@ -288,11 +318,23 @@ def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 2)
 
 
-def _resolved(host: str, found: list[str], proxy: bool) -> str:
+def _t(template: str, **values: object) -> Text:
+    return Text.of("Probe", template, **values)
+
+
+def _resolved(host: str, found: list[str], proxy: bool) -> Text:
     shown = ", ".join(dict.fromkeys(found[:4]))
     if found == [host]:
-        return f"{host} is an IP address{' (the proxy)' if proxy else ''}."
-    return f"{'The proxy ' if proxy else ''}{host} → {shown}."
+        if proxy:
+            return _t(QT_TRANSLATE_NOOP("Probe", "{host} is an IP address (the proxy)."), host=host)
+        return _t(QT_TRANSLATE_NOOP("Probe", "{host} is an IP address."), host=host)
+    if proxy:
+        return _t(
+            QT_TRANSLATE_NOOP("Probe", "The proxy {host} → {addresses}."),
+            host=host,
+            addresses=shown,
+        )
+    return _t(QT_TRANSLATE_NOOP("Probe", "{host} → {addresses}."), host=host, addresses=shown)
 
 
 def _peer(sock: socket.socket) -> str:
@@ -309,14 +351,28 @@ def _session(channel: TlsChannel) -> str:
     return f"{d.protocol}, {d.cipher}, {d.chain_length} certificate{plural}"
 
 
-def _verdict(given: bool) -> str:
+def _verdict(given: bool) -> Text:
     if given:
-        return "The server accepted our client certificate."
-    return "The server asked for a client certificate but did not require one."
+        return _t(QT_TRANSLATE_NOOP("Probe", "The server accepted our client certificate."))
+    return _t(
+        QT_TRANSLATE_NOOP(
+            "Probe", "The server asked for a client certificate but did not require one."
+        )
+    )
 
 
-def _verdict_message(given: bool, spoke: bool, window: float) -> str:
+def _verdict_message(given: bool, spoke: bool, window: float) -> Text:
     if spoke:
         return _verdict(given)
-    what = "the client certificate" if given else "the missing client certificate"
-    return f"No alert within {window:g} s: the server seems to accept {what}."
+    if given:
+        template = QT_TRANSLATE_NOOP(
+            "Probe",
+            "No alert within {seconds} s: the server seems to accept the client certificate.",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "Probe",
+            "No alert within {seconds} s: the server seems to accept the missing "
+            "client certificate.",
+        )
+    return _t(template, seconds=f"{window:g}")

@@ -17,6 +17,7 @@ from typing import Literal, Protocol
 
 from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import KeymonError, UsageError
+from keymon.core.text import Text
 from keymon.core.x509.chain import ChainReport
 
 TrustSource = Literal["keystore", "system"]
@@ -93,6 +94,8 @@ class ProbeError:
     step: StepName | None = None
     alert: str | None = None
     """The TLS alert the server sent, by its RFC name (``unknown_ca``), if any."""
+    text: Text | None = None
+    """``message`` as a translatable template with its values (for the GUI)."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ class Step:
     ok: bool
     ms: float
     message: str
+    text: Text | None = None
+    """``message`` as a translatable template with its values (for the GUI)."""
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ the network at once. The result is shown as it is: the steps, a summary, the ser
 chain judged against the keystore, the client CAs the server accepts, and the error
 in one sentence.
 
-The probe's own texts (step messages, the error's detail) come from core and stay
-English; the panel puts a translated headline per kind of error above the detail and
-translates the step names, so the outcome reads in the user's language.
+The panel puts a translated headline per kind of error above the detail and
+translates the step names; the step messages and the error's detail are core's
+sentences, shown translated where core marked them (keymon.core.text), so the
+outcome reads in the user's language.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ from keymon.core.net.result import (
     StepName,
 )
 from keymon.gui import operations_net as net
-from keymon.gui.i18n import QT_TRANSLATE_NOOP
+from keymon.gui.i18n import QT_TRANSLATE_NOOP, localized
 from keymon.gui.views.chain_viewer import ChainViewer
 from keymon.gui.workers import CancelToken, ErrorInfo, TaskHandle
 
@@ -496,11 +497,12 @@ class ConnectivityPanel(QWidget):
         bad_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton)
         for step in result.steps:
             name = step_name(step.name)
-            item = QTreeWidgetItem([name, f"{step.ms:.0f}", step.message])
+            message = localized(step.text, step.message)
+            item = QTreeWidgetItem([name, f"{step.ms:.0f}", message])
             item.setIcon(0, ok_icon if step.ok else bad_icon)
             outcome = self.tr("{step}: done") if step.ok else self.tr("{step}: failed")
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, outcome.format(step=name))
-            item.setToolTip(2, step.message)
+            item.setToolTip(2, message)
             self.steps.addTopLevelItem(item)
         self._show_chain()
         if result.fetched_issuers:

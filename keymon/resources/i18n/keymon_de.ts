@@ -1163,371 +1163,371 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
     <context>
         <name>ConnectivityPanel</name>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="63" />
+            <location filename="../../gui/views/connectivity_panel.py" line="64" />
             <source>(no client certificate)</source>
             <translation>(kein Client-Zertifikat)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="66" />
+            <location filename="../../gui/views/connectivity_panel.py" line="67" />
             <source>Protocol</source>
             <extracomment>Summary titles (as operations_net.summary_rows names them) → the value label's objectName.</extracomment>
             <translation>Protokoll</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="67" />
+            <location filename="../../gui/views/connectivity_panel.py" line="68" />
             <source>Cipher</source>
             <translation>Verschlüsselung</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="68" />
+            <location filename="../../gui/views/connectivity_panel.py" line="69" />
             <source>ALPN</source>
             <translation>ALPN</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="69" />
+            <location filename="../../gui/views/connectivity_panel.py" line="70" />
             <source>Trusted by keystore</source>
             <translation>Vertrauen (Schlüsselspeicher)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="70" />
+            <location filename="../../gui/views/connectivity_panel.py" line="71" />
             <source>Trusted by system</source>
             <translation>Vertrauen (System)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="71" />
+            <location filename="../../gui/views/connectivity_panel.py" line="72" />
             <source>Hostname</source>
             <translation>Hostname</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="72" />
-            <location filename="../../gui/views/connectivity_panel.py" line="81" />
-            <location filename="../../gui/views/connectivity_panel.py" line="256" />
+            <location filename="../../gui/views/connectivity_panel.py" line="73" />
+            <location filename="../../gui/views/connectivity_panel.py" line="82" />
+            <location filename="../../gui/views/connectivity_panel.py" line="257" />
             <source>Client certificate</source>
             <translation>Client-Zertifikat</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="73" />
+            <location filename="../../gui/views/connectivity_panel.py" line="74" />
             <source>HTTP status</source>
             <translation>HTTP-Status</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="77" />
+            <location filename="../../gui/views/connectivity_panel.py" line="78" />
             <source>Name resolution</source>
             <extracomment>The probe's steps, named as core's StepName.label names them in English.</extracomment>
             <translation>Namensauflösung</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="78" />
+            <location filename="../../gui/views/connectivity_panel.py" line="79" />
             <source>TCP connection</source>
             <translation>TCP-Verbindung</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="79" />
+            <location filename="../../gui/views/connectivity_panel.py" line="80" />
             <source>Proxy tunnel</source>
             <translation>Proxy-Tunnel</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="80" />
+            <location filename="../../gui/views/connectivity_panel.py" line="81" />
             <source>TLS handshake</source>
             <translation>TLS-Handshake</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="82" />
+            <location filename="../../gui/views/connectivity_panel.py" line="83" />
             <source>HTTP request</source>
             <translation>HTTP-Anfrage</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="83" />
+            <location filename="../../gui/views/connectivity_panel.py" line="84" />
             <source>Missing issuers (AIA)</source>
             <translation>Fehlende Aussteller (AIA)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="87" />
+            <location filename="../../gui/views/connectivity_panel.py" line="88" />
             <source>The host name could not be resolved.</source>
             <extracomment>One translated sentence per kind of failure, shown above core's (English) detail.</extracomment>
             <translation>Der Hostname konnte nicht aufgelöst werden.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="90" />
+            <location filename="../../gui/views/connectivity_panel.py" line="91" />
             <source>The server refused the connection.</source>
             <translation>Der Server hat die Verbindung abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="93" />
+            <location filename="../../gui/views/connectivity_panel.py" line="94" />
             <source>The server could not be reached.</source>
             <translation>Der Server ist nicht erreichbar.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="96" />
+            <location filename="../../gui/views/connectivity_panel.py" line="97" />
             <source>The server closed the connection.</source>
             <translation>Der Server hat die Verbindung geschlossen.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="99" />
+            <location filename="../../gui/views/connectivity_panel.py" line="100" />
             <source>The server did not answer in time.</source>
             <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="102" />
+            <location filename="../../gui/views/connectivity_panel.py" line="103" />
             <source>The server does not speak TLS on this port.</source>
             <translation>Der Server spricht auf diesem Port kein TLS.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="105" />
+            <location filename="../../gui/views/connectivity_panel.py" line="106" />
             <source>The server broke off the TLS handshake with an alert.</source>
             <translation>Der Server hat den TLS-Handshake mit einem Alert abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="108" />
+            <location filename="../../gui/views/connectivity_panel.py" line="109" />
             <source>The TLS handshake failed.</source>
             <translation>Der TLS-Handshake ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="109" />
+            <location filename="../../gui/views/connectivity_panel.py" line="110" />
             <source>The server requires a client certificate.</source>
             <translation>Der Server verlangt ein Client-Zertifikat.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="112" />
+            <location filename="../../gui/views/connectivity_panel.py" line="113" />
             <source>The server rejected the client certificate.</source>
             <translation>Der Server hat das Client-Zertifikat abgelehnt.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="115" />
+            <location filename="../../gui/views/connectivity_panel.py" line="116" />
             <source>The server's certificate is not trusted.</source>
             <translation>Das Zertifikat des Servers ist nicht vertrauenswürdig.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="118" />
+            <location filename="../../gui/views/connectivity_panel.py" line="119" />
             <source>The server's certificate is not valid for this host name.</source>
             <translation>Das Zertifikat des Servers ist für diesen Hostnamen nicht gültig.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="121" />
+            <location filename="../../gui/views/connectivity_panel.py" line="122" />
             <source>A certificate of the server's chain has expired or is not valid yet.</source>
             <translation>Ein Zertifikat der Serverkette ist abgelaufen oder noch nicht gültig.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="125" />
+            <location filename="../../gui/views/connectivity_panel.py" line="126" />
             <source>The proxy did not open a tunnel to the server.</source>
             <translation>Der Proxy hat keinen Tunnel zum Server geöffnet.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="128" />
+            <location filename="../../gui/views/connectivity_panel.py" line="129" />
             <source>The HTTP check failed.</source>
             <translation>Die HTTP-Prüfung ist fehlgeschlagen.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="129" />
-            <location filename="../../gui/views/connectivity_panel.py" line="443" />
+            <location filename="../../gui/views/connectivity_panel.py" line="130" />
+            <location filename="../../gui/views/connectivity_panel.py" line="444" />
             <source>The test was cancelled.</source>
             <translation>Der Test wurde abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="224" />
+            <location filename="../../gui/views/connectivity_panel.py" line="225" />
             <source>host or host:port</source>
             <extracomment>The probe reported a result (also after a failure the server caused). True while a probe runs.</extracomment>
             <translation>Host oder Host:Port</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="225" />
+            <location filename="../../gui/views/connectivity_panel.py" line="226" />
             <source>Host</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="226" />
+            <location filename="../../gui/views/connectivity_panel.py" line="227" />
             <source>The server to test: host or host:port</source>
             <translation>Der zu testende Server: Host oder Host:Port</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="237" />
+            <location filename="../../gui/views/connectivity_panel.py" line="238" />
             <source>Port</source>
             <translation>Port</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="238" />
+            <location filename="../../gui/views/connectivity_panel.py" line="239" />
             <source>Used when the host names no port</source>
             <translation>Gilt, wenn beim Host kein Port angegeben ist</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="242" />
+            <location filename="../../gui/views/connectivity_panel.py" line="243" />
             <source>the host name (default)</source>
             <translation>der Hostname (Standard)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="243" />
+            <location filename="../../gui/views/connectivity_panel.py" line="244" />
             <source>Server name (SNI)</source>
             <translation>Servername (SNI)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="248" />
+            <location filename="../../gui/views/connectivity_panel.py" line="249" />
             <source> s</source>
             <comment>seconds</comment>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="249" />
+            <location filename="../../gui/views/connectivity_panel.py" line="250" />
             <source>Timeout in seconds</source>
             <translation>Zeitlimit in Sekunden</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="252" />
+            <location filename="../../gui/views/connectivity_panel.py" line="253" />
             <source>http://[user:password@]host:port</source>
             <translation>http://[benutzer:passwort@]host:port</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="253" />
+            <location filename="../../gui/views/connectivity_panel.py" line="254" />
             <source>Proxy</source>
             <translation>Proxy</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="258" />
+            <location filename="../../gui/views/connectivity_panel.py" line="259" />
             <source>The key pair to present when the server asks for a client certificate</source>
             <translation>Das Schlüsselpaar, das vorgelegt wird, wenn der Server ein Client-Zertifikat verlangt</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="263" />
+            <location filename="../../gui/views/connectivity_panel.py" line="264" />
             <source>/path (optional HTTP check)</source>
             <translation>/pfad (optionale HTTP-Prüfung)</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="264" />
+            <location filename="../../gui/views/connectivity_panel.py" line="265" />
             <source>HTTP path</source>
             <translation>HTTP-Pfad</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="265" />
+            <location filename="../../gui/views/connectivity_panel.py" line="266" />
             <source>Fail when the server is not trusted</source>
             <translation>Fehlschlagen, wenn der Server nicht vertrauenswürdig ist</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="269" />
+            <location filename="../../gui/views/connectivity_panel.py" line="270" />
             <source>&amp;Host:</source>
             <translation>&amp;Host:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="270" />
+            <location filename="../../gui/views/connectivity_panel.py" line="271" />
             <source>P&amp;ort:</source>
             <translation>P&amp;ort:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="271" />
+            <location filename="../../gui/views/connectivity_panel.py" line="272" />
             <source>&amp;SNI:</source>
             <translation>&amp;SNI:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="272" />
+            <location filename="../../gui/views/connectivity_panel.py" line="273" />
             <source>&amp;Timeout:</source>
             <translation>&amp;Zeitlimit:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="273" />
+            <location filename="../../gui/views/connectivity_panel.py" line="274" />
             <source>&amp;Proxy:</source>
             <translation>&amp;Proxy:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="274" />
+            <location filename="../../gui/views/connectivity_panel.py" line="275" />
             <source>&amp;Client:</source>
             <translation>&amp;Client:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="275" />
+            <location filename="../../gui/views/connectivity_panel.py" line="276" />
             <source>HTTP pat&amp;h:</source>
             <translation>HTTP-Pf&amp;ad:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="278" />
+            <location filename="../../gui/views/connectivity_panel.py" line="279" />
             <source>&amp;Run Test</source>
             <translation>Test aus&amp;führen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="282" />
+            <location filename="../../gui/views/connectivity_panel.py" line="283" />
             <source>Cancel</source>
             <translation>Abbrechen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="300" />
+            <location filename="../../gui/views/connectivity_panel.py" line="301" />
             <source>Probe steps</source>
             <translation>Testschritte</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="302" />
+            <location filename="../../gui/views/connectivity_panel.py" line="303" />
             <source>Each step of the test, how long it took and what it found</source>
             <translation>Jeder Schritt des Tests, seine Dauer und sein Ergebnis</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="305" />
+            <location filename="../../gui/views/connectivity_panel.py" line="306" />
             <source>Step</source>
             <translation>Schritt</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="305" />
+            <location filename="../../gui/views/connectivity_panel.py" line="306" />
             <source>ms</source>
             <comment>milliseconds</comment>
             <translation>ms</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="305" />
+            <location filename="../../gui/views/connectivity_panel.py" line="306" />
             <source>Message</source>
             <translation>Meldung</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="320" />
+            <location filename="../../gui/views/connectivity_panel.py" line="321" />
             <source>{title}:</source>
             <translation>{title}:</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="327" />
+            <location filename="../../gui/views/connectivity_panel.py" line="328" />
             <source>&amp;Download Server Certificates…</source>
             <translation>Server-Zertifikate herunter&amp;laden…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="330" />
+            <location filename="../../gui/views/connectivity_panel.py" line="331" />
             <source>&amp;Import Root CA…</source>
             <translation>Root-CA &amp;importieren…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="344" />
+            <location filename="../../gui/views/connectivity_panel.py" line="345" />
             <source>&lt;b&gt;Server chain&lt;/b&gt;</source>
             <translation>&lt;b&gt;Serverkette&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="407" />
+            <location filename="../../gui/views/connectivity_panel.py" line="408" />
             <source>The test cannot run with these settings.</source>
             <translation>Mit diesen Angaben kann der Test nicht laufen.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="413" />
+            <location filename="../../gui/views/connectivity_panel.py" line="414" />
             <source>Testing {host}…</source>
             <translation>{host} wird getestet…</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="419" />
+            <location filename="../../gui/views/connectivity_panel.py" line="420" />
             <source>Connectivity test</source>
             <translation>Verbindungstest</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="439" />
+            <location filename="../../gui/views/connectivity_panel.py" line="440" />
             <source>The test could not run.</source>
             <translation>Der Test konnte nicht ausgeführt werden.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="480" />
+            <location filename="../../gui/views/connectivity_panel.py" line="481" />
             <source>The test passed.</source>
             <translation>Der Test war erfolgreich.</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="501" />
+            <location filename="../../gui/views/connectivity_panel.py" line="503" />
             <source>{step}: done</source>
             <translation>{step}: erfolgreich</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="501" />
+            <location filename="../../gui/views/connectivity_panel.py" line="503" />
             <source>{step}: failed</source>
             <translation>{step}: fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../../gui/views/connectivity_panel.py" line="509" />
+            <location filename="../../gui/views/connectivity_panel.py" line="511" />
             <source>Fetched from AIA (not sent by the server, not trusted):</source>
             <translation>Über AIA abgerufen (nicht vom Server gesendet, nicht vertrauenswürdig):</translation>
         </message>
@@ -3281,6 +3281,146 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
             <location filename="../../gui/dialogs/password_dialog.py" line="264" />
             <source>&amp;Password:</source>
             <translation>&amp;Passwort:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Probe</name>
+        <message>
+            <location filename="../../core/net/connect.py" line="59" />
+            <source>The probe was cancelled.</source>
+            <translation>Der Test wurde abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="65" />
+            <source>No answer within {seconds} s ({step}).</source>
+            <translation>Keine Antwort innerhalb von {seconds} s ({step}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="84" />
+            <location filename="../../core/net/connect.py" line="229" />
+            <location filename="../../core/net/connect.py" line="288" />
+            <source>The connection was closed.</source>
+            <translation>Die Verbindung wurde geschlossen.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="135" />
+            <source>The name “{host}” does not exist.</source>
+            <translation>Den Namen „{host}“ gibt es nicht.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="156" />
+            <source>The name “{host}” was not found ({detail}).</source>
+            <translation>Der Name „{host}“ wurde nicht gefunden ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="168" />
+            <source>The name “{host}” has no address.</source>
+            <translation>Der Name „{host}“ hat keine Adresse.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="192" />
+            <source>{peer} refused the connection (nothing listens).</source>
+            <translation>{peer} hat die Verbindung abgelehnt (dort wartet kein Dienst).</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="200" />
+            <source>{peer} cannot be reached ({detail}).</source>
+            <translation>{peer} ist nicht erreichbar ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="293" />
+            <source>The connection failed during the {step} ({detail}).</source>
+            <translation>Die Verbindung brach während {step} ab ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="337" />
+            <source>The proxy closed the connection without an answer.</source>
+            <translation>Der Proxy hat die Verbindung ohne Antwort geschlossen.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="344" />
+            <source>The proxy's answer is too long.</source>
+            <translation>Die Antwort des Proxys ist zu lang.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="353" />
+            <source>The proxy did not answer HTTP ({status}).</source>
+            <translation>Der Proxy hat nicht mit HTTP geantwortet ({status}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/connect.py" line="361" />
+            <source>The proxy refused the tunnel to {target}: {status}.</source>
+            <translation>Der Proxy hat den Tunnel zu {target} abgelehnt: {status}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="104" />
+            <source>Tunnel to {target} is open.</source>
+            <translation>Der Tunnel zu {target} ist offen.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="133" />
+            <source>Connected to the proxy at {peer}.</source>
+            <translation>Mit dem Proxy unter {peer} verbunden.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="135" />
+            <source>Connected to {peer}.</source>
+            <translation>Mit {peer} verbunden.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="168" />
+            <source>The server accepted our client certificate (it answered the HTTP request).</source>
+            <translation>Der Server hat unser Client-Zertifikat akzeptiert (er hat die HTTP-Anfrage beantwortet).</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="173" />
+            <source>The server asked for a client certificate but did not require one (it answered the HTTP request).</source>
+            <translation>Der Server hat nach einem Client-Zertifikat gefragt, es aber nicht verlangt (er hat die HTTP-Anfrage beantwortet).</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="184" />
+            <source>The server answered “{status}”.</source>
+            <translation>Der Server antwortete „{status}“.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="329" />
+            <source>{host} is an IP address (the proxy).</source>
+            <translation>{host} ist eine IP-Adresse (der Proxy).</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="330" />
+            <source>{host} is an IP address.</source>
+            <translation>{host} ist eine IP-Adresse.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="333" />
+            <source>The proxy {host} → {addresses}.</source>
+            <translation>Der Proxy {host} → {addresses}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="337" />
+            <source>{host} → {addresses}.</source>
+            <translation>{host} → {addresses}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="356" />
+            <source>The server accepted our client certificate.</source>
+            <translation>Der Server hat unser Client-Zertifikat akzeptiert.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="358" />
+            <source>The server asked for a client certificate but did not require one.</source>
+            <translation>Der Server hat nach einem Client-Zertifikat gefragt, es aber nicht verlangt.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="368" />
+            <source>No alert within {seconds} s: the server seems to accept the client certificate.</source>
+            <translation>Kein Alarm innerhalb von {seconds} s: Der Server scheint das Client-Zertifikat zu akzeptieren.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="373" />
+            <source>No alert within {seconds} s: the server seems to accept the missing client certificate.</source>
+            <translation>Kein Alarm innerhalb von {seconds} s: Der Server scheint das fehlende Client-Zertifikat hinzunehmen.</translation>
         </message>
     </context>
     <context>
