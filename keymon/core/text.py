@@ -21,11 +21,13 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 class Text:
     context: str
     template: str  # English, with {named} placeholders
-    values: tuple[tuple[str, str], ...] = ()
+    values: tuple[tuple[str, str | Text], ...] = ()
+    """Each value is plain text or, for a sentence within a sentence, a Text itself."""
 
     @classmethod
     def of(cls, context: str, template: str, **values: object) -> Text:
-        return cls(context, template, tuple((k, str(v)) for k, v in values.items()))
+        kept = tuple((k, v if isinstance(v, Text) else str(v)) for k, v in values.items())
+        return cls(context, template, kept)
 
     def __str__(self) -> str:
-        return self.template.format(**dict(self.values))
+        return self.template.format(**{k: str(v) for k, v in self.values})

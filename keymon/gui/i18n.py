@@ -46,8 +46,9 @@ def localized(text: Text | None, english: str) -> str:
     if text is None:
         return english
     template = QCoreApplication.translate(text.context, text.template)
+    values = {k: localized(v, str(v)) if isinstance(v, Text) else v for k, v in text.values}
     try:
-        return template.format(**dict(text.values))
+        return template.format(**values)
     except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English
         return str(text)
 

@@ -118,6 +118,15 @@ def test_core_sentences_reach_the_gui_translated() -> None:
     report = validate_chain(entry.chain, [], factory.NOW)
     assert report.message.startswith("The root “")  # English for the CLI and JSON
     assert localized(report.text, report.message).startswith("Die Root-CA “")
+    from keymon.core.text import Text
+
+    nested = Text.of(
+        "Probe", "The server is not trusted by the keystore. {reason}", reason=report.text
+    )
+    assert localized(nested, "") == (
+        "Der Schlüsselspeicher vertraut dem Server nicht. " + localized(report.text, "")
+    )
+    assert str(nested).startswith("The server is not trusted by the keystore. The root “")
 
 
 @pytest.mark.usefixtures("german")

@@ -307,10 +307,26 @@ class _Probe:
             kind = ProbeErrorKind.HOSTNAME_MISMATCH
         else:
             kind = ProbeErrorKind.SERVER_UNTRUSTED
-        message = report.message
+        message, text = report.message, report.text
         if kind is ProbeErrorKind.SERVER_UNTRUSTED:
             message = f"The server is not trusted by {where}: {message[0].lower()}{message[1:]}"
-        return ProbeError(kind, message)
+            reason = report.text or report.message
+            text = (
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "Probe", "The server is not trusted by the keystore. {reason}"
+                    ),
+                    reason=reason,
+                )
+                if key == "keystore_report"
+                else _t(
+                    QT_TRANSLATE_NOOP(
+                        "Probe", "The server is not trusted by this system. {reason}"
+                    ),
+                    reason=reason,
+                )
+            )
+        return ProbeError(kind, message, text=text)
 
 
 # -- small helpers ---------------------------------------------------------------------

@@ -3383,42 +3383,52 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
             <translation>Der Server antwortete „{status}“.</translation>
         </message>
         <message>
-            <location filename="../../core/net/probe.py" line="329" />
+            <location filename="../../core/net/probe.py" line="316" />
+            <source>The server is not trusted by the keystore. {reason}</source>
+            <translation>Der Schlüsselspeicher vertraut dem Server nicht. {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="323" />
+            <source>The server is not trusted by this system. {reason}</source>
+            <translation>Dieses System vertraut dem Server nicht. {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/probe.py" line="345" />
             <source>{host} is an IP address (the proxy).</source>
             <translation>{host} ist eine IP-Adresse (der Proxy).</translation>
         </message>
         <message>
-            <location filename="../../core/net/probe.py" line="330" />
+            <location filename="../../core/net/probe.py" line="346" />
             <source>{host} is an IP address.</source>
             <translation>{host} ist eine IP-Adresse.</translation>
         </message>
         <message>
-            <location filename="../../core/net/probe.py" line="333" />
+            <location filename="../../core/net/probe.py" line="349" />
             <source>The proxy {host} → {addresses}.</source>
             <translation>Der Proxy {host} → {addresses}.</translation>
         </message>
         <message>
-            <location filename="../../core/net/probe.py" line="337" />
+            <location filename="../../core/net/probe.py" line="353" />
             <source>{host} → {addresses}.</source>
             <translation>{host} → {addresses}.</translation>
         </message>
         <message>
-            <location filename="../../core/net/probe.py" line="356" />
+            <location filename="../../core/net/probe.py" line="372" />
             <source>The server accepted our client certificate.</source>
             <translation>Der Server hat unser Client-Zertifikat akzeptiert.</translation>
         </message>
         <message>
-            <location filename="../../core/net/probe.py" line="358" />
+            <location filename="../../core/net/probe.py" line="374" />
             <source>The server asked for a client certificate but did not require one.</source>
             <translation>Der Server hat nach einem Client-Zertifikat gefragt, es aber nicht verlangt.</translation>
         </message>
         <message>
-            <location filename="../../core/net/probe.py" line="368" />
+            <location filename="../../core/net/probe.py" line="384" />
             <source>No alert within {seconds} s: the server seems to accept the client certificate.</source>
             <translation>Kein Alarm innerhalb von {seconds} s: Der Server scheint das Client-Zertifikat zu akzeptieren.</translation>
         </message>
         <message>
-            <location filename="../../core/net/probe.py" line="373" />
+            <location filename="../../core/net/probe.py" line="389" />
             <source>No alert within {seconds} s: the server seems to accept the missing client certificate.</source>
             <translation>Kein Alarm innerhalb von {seconds} s: Der Server scheint das fehlende Client-Zertifikat hinzunehmen.</translation>
         </message>
