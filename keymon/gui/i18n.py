@@ -39,6 +39,12 @@ SYSTEM = "system"
 LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch"}
 
 _installed: list[QTranslator] = []
+_generation = 0
+
+
+def generation() -> int:
+    """Changes whenever translators are installed: caches of translated texts compare it."""
+    return _generation
 
 
 def localized(text: Text | None, english: str) -> str:
@@ -76,10 +82,9 @@ def install_translator(app: QCoreApplication, setting: str | None = SYSTEM) -> s
     Widgets translate their texts when they are built, so call this before the
     first window is created (a changed language applies at the next start).
     """
-    from keymon.gui.models.columns import forget_translations  # its per-language cache
-
+    global _generation
     language = resolve_language(setting)
-    forget_translations()
+    _generation += 1
     while _installed:
         app.removeTranslator(_installed.pop())
     sources: list[tuple[str | None, str | None]] = [(_catalogue(language), None)]

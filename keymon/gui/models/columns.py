@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from keymon.core.entries import CertSummary, Entry, SecretKeyEntry
 from keymon.core.expiry import Expiry, Status, entry_expiry
+from keymon.gui import i18n
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 
 SortKey = Any  # a comparable raw value (datetime, int, str, tuple of those) or None
@@ -94,24 +95,24 @@ _SEVERITY = {Status.EXPIRED: 0, Status.EXPIRING: 1, Status.NOT_YET_VALID: 2, Sta
 
 
 _translations: dict[str, str] = {}
+_translated_for = -1  # the i18n.generation() the cache holds
 
 
 def translated(text: str) -> str:
     """``text``, marked ``QT_TRANSLATE_NOOP("Columns", …)``, in the current language.
 
     Looked up once and then cached: row derivation asks for the same few labels
-    thousands of times. :func:`forget_translations` starts over (a new language).
+    thousands of times; installing other translators empties the cache.
     """
+    global _translated_for
+    if _translated_for != i18n.generation():
+        _translations.clear()
+        _translated_for = i18n.generation()
     found = _translations.get(text)
     if found is None:
         found = QCoreApplication.translate("Columns", text) if text else text
         _translations[text] = found
     return found
-
-
-def forget_translations() -> None:
-    """Drop the cached translations (call after a translator was installed or removed)."""
-    _translations.clear()
 
 
 class Columns(QObject):

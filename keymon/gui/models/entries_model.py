@@ -43,7 +43,6 @@ from keymon.gui.models.columns import (
     column_index,
     derive_row,
     derive_rows,
-    forget_translations,
     insert_position,
     row_of_facts,
     sorted_order,
@@ -116,8 +115,6 @@ class EntriesModel(QAbstractTableModel):
         self._index: dict[str, int] | None = None
         self._boundaries: list[dt.datetime] | None = None
         self._counts: Counter[Status] | None = None
-        # the current language's texts, looked up afresh: a translator may be new
-        forget_translations()
         self._headers = tuple(_Header(c) for c in self._columns)
         self._status_names = {status: status_label(status) for status in Status}
         self._rows: list[Row] = derive_rows(entries, self._now, self._warning_days, self._columns)
@@ -204,7 +201,6 @@ class EntriesModel(QAbstractTableModel):
         For a window's ``QEvent.LanguageChange``; rows keep their order unless the
         sort column's texts changed (the entry types, say).
         """
-        forget_translations()
         self._headers = tuple(_Header(c) for c in self._columns)
         self._status_names = {status: status_label(status) for status in Status}
         if self._columns:
