@@ -173,10 +173,12 @@ class OpenSSLServer:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait(5)
+        # The reader ends at EOF once the process is gone; closing stdout under a
+        # running reader raised "PyMemoryView_FromBuffer(): info->buf must not be NULL".
+        self.reader.join(5)
         for pipe in (self.proc.stdin, self.proc.stdout):
             if pipe is not None:
                 pipe.close()
-        self.reader.join(5)
 
 
 # -- Python servers -------------------------------------------------------------------------
