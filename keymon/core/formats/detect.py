@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import enum
-import warnings
 from dataclasses import dataclass
-
-from cryptography import x509
-from cryptography.hazmat.primitives.serialization import pkcs7
 
 from keymon.core.entries import CertInfo, Entry
 from keymon.core.errors import CorruptData, KeymonError, UnsupportedFormat
-from keymon.core.formats import der, jks, pem, pkcs12
+from keymon.core.formats import der, foreign, jks, pem, pkcs7, pkcs12
 from keymon.core.formats.assemble import LooseCert, assemble
+from keymon.core.formats.limits import check_size
 
 
 class Format(enum.StrEnum):
@@ -21,7 +18,7 @@ class Format(enum.StrEnum):
     JCEKS = "jceks"
     PEM = "pem"
     DER = "der"  # one certificate, DER encoded
-    PKCS7 = "pkcs7"  # DER PKCS#7 certificate bundle (.p7b/.p7c); PEM ones count as PEM
+    PKCS7 = "pkcs7"  # DER/BER PKCS#7 certificate bundle (.p7b/.p7c); PEM ones count as PEM
     PKIPATH = "pkipath"
 
     @property
@@ -44,8 +41,6 @@ _LABELS = {
     Format.PKIPATH: "PkiPath",
 }
 
-_PKCS7_SIGNED_DATA = bytes.fromhex("06092a864886f70d010702")
-
 UNSUPPORTED = (
     "This file is not a keystore or certificate that keymon can read "
     "(PKCS#12, JKS, JCEKS, PEM, DER, PKCS#7 or PkiPath)."
@@ -53,7 +48,11 @@ UNSUPPORTED = (
 
 
 def detect(data: bytes) -> Format:
-    """The format of ``data``; raises CorruptData for an empty file, UnsupportedFormat else."""
+    """The format of ``data``; raises CorruptData for an empty file, UnsupportedFormat else.
+
+    Keystores keymon knows but does not read (BKS, UBER, BCFKS, GOST PKCS#12) are named.
+    """
+    check_size(len(data))
     if not data.strip():
         raise CorruptData("The file is empty.")
     kind = jks.sniff(data)
@@ -61,25 +60,35 @@ def detect(data: bytes) -> Format:
         return Format.JKS
     if kind == "jceks":
         return Format.JCEKS
+    if data[0] == 0x30 and pkcs12.sniff(data):  # before PEM: PEM text may be signed inside
+        foreign.refuse(data, pkcs12=True)
+        return Format.PKCS12
+    if data[0] == 0x30 and pkcs7.content_type(data) is not None:
+        return Format.PKCS7
     if pem.sniff(data):
         return Format.PEM
     if data[0] != 0x30:
+        foreign.refuse(data)
         raise UnsupportedFormat(UNSUPPORTED)
-    if pkcs12.sniff(data):
-        return Format.PKCS12
+    foreign.refuse(data)
     try:
         _, vstart, vend = der.read_tlv(data)
         inner = der.children(data, vstart, vend)
     except KeymonError as exc:
         raise UnsupportedFormat(UNSUPPORTED) from exc
-    if inner and data[inner[0][1] : inner[0][1] + len(_PKCS7_SIGNED_DATA)] == _PKCS7_SIGNED_DATA:
-        return Format.PKCS7
-    tags = [tag for tag, *_ in inner]
-    if tags == [0x30, 0x30, 0x03]:  # TBSCertificate, AlgorithmIdentifier, BIT STRING
+    if _is_certificate(data, inner):
         return Format.DER
-    if inner and all(tag == 0x30 for tag, *_ in inner):
+    if inner and all(
+        tag == 0x30 and _is_certificate(data, der.children(data, start, end))
+        for tag, _, start, end in inner
+    ):
         return Format.PKIPATH
     raise UnsupportedFormat(UNSUPPORTED)
+
+
+def _is_certificate(data: bytes, inner: list[tuple[int, int, int, int]]) -> bool:
+    """TBSCertificate, AlgorithmIdentifier, BIT STRING."""
+    return [tag for tag, *_ in inner] == [0x30, 0x30, 0x03]
 
 
 @dataclass(frozen=True)
@@ -106,20 +115,13 @@ def load_as(fmt: Format, data: bytes, password: str | None) -> list[Entry]:
 
 def load_certificates(fmt: Format, data: bytes) -> list[CertInfo]:
     """Certificates of a certificate-only file (DER, PKCS#7, PkiPath)."""
-    try:
-        if fmt is Format.DER:
-            return [CertInfo.from_cert(x509.load_der_x509_certificate(data))]
-        if fmt is Format.PKCS7:
-            with warnings.catch_warnings():
-                # OpenSSL writes the SET OF certificates unsorted (BER): fine for us
-                warnings.simplefilter("ignore", UserWarning)
-                certs = pkcs7.load_der_pkcs7_certificates(data)
-            from keymon.core.x509.chain import order_chain_report
+    if fmt is Format.DER:
+        return [CertInfo.from_der(data)]
+    if fmt is Format.PKCS7:
+        from keymon.core.x509.chain import order_chain_report
 
-            report = order_chain_report([CertInfo.from_cert(c) for c in certs])
-            return [*report.chain, *report.unrelated]
-    except ValueError as exc:
-        raise CorruptData(f"The {fmt.label} data cannot be decoded ({exc}).") from exc
+        report = order_chain_report(pkcs7.load_certificates(data))
+        return [*report.chain, *report.unrelated]
     if fmt is Format.PKIPATH:
         from keymon.core.x509.export import load_pkipath
 

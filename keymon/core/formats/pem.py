@@ -4,15 +4,13 @@
 
 from __future__ import annotations
 
-import re
-import warnings
 from collections.abc import Sequence
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
-from cryptography.hazmat.primitives.serialization import pkcs7
 
+from keymon.core.compat import DECODE_ERRORS, decoding
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry, SecretKeyEntry
 from keymon.core.errors import (
     CorruptData,
@@ -21,13 +19,10 @@ from keymon.core.errors import (
     UsageError,
     WrongPassword,
 )
+from keymon.core.formats import pkcs7
 from keymon.core.formats.assemble import LooseCert, LooseKey, assemble
+from keymon.core.formats.pem_scan import any_begin, attribute, scan
 
-_BLOCK = re.compile(
-    rb"-----BEGIN ([A-Z0-9 ]{1,40})-----\r?\n(.*?)-----END \1-----\r?\n?", re.DOTALL
-)
-_FRIENDLY = re.compile(rb"friendlyName:\s*(.+?)\s*$", re.MULTILINE)
-_LOCAL_ID = re.compile(rb"localKeyID:\s*([0-9A-Fa-f ]+?)\s*$", re.MULTILINE)
 _KEY_LABELS = {"PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"}
 _KEY_LABELS |= {"DSA PRIVATE KEY"}
 _CERT_LABELS = {"CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"}
@@ -38,19 +33,28 @@ MARKER = b"# keymon PEM keystore\n"
 
 
 def sniff(data: bytes) -> bool:
+    """True for keymon's PEM keystores and for data holding a PEM armour line.
+
+    DER data (starting with a SEQUENCE) counts only with a whole block in it.
+    """
     if data.startswith(MARKER):
         return True
-    return b"-----BEGIN " in data[:65536] and _BLOCK.search(data) is not None
+    if b"-----BEGIN " not in data[:65536]:
+        return False
+    if data[:1] == b"\x30":
+        return bool(scan(data))
+    return any_begin(data)
 
 
 def _attrs(text: bytes) -> tuple[str | None, bytes | None]:
-    name = _FRIENDLY.search(text)
-    local = _LOCAL_ID.search(text)
-    alias = name.group(1).decode("utf-8", "replace") if name else None
+    """The friendlyName and localKeyID of openssl's "Bag Attributes" in ``text``."""
+    name = attribute(text, b"friendlyName:")
+    local = attribute(text, b"localKeyID:")
+    alias = name.decode("utf-8", "replace") if name else None
     local_id = None
     if local:
         try:
-            local_id = bytes.fromhex(local.group(1).decode().replace(" ", ""))
+            local_id = bytes.fromhex(local.decode("ascii").replace(" ", ""))
         except ValueError:
             local_id = None
     return alias, local_id
@@ -80,13 +84,8 @@ def _load_key(block: bytes, password: str | None) -> PrivateKeyTypes:
 
 
 def blocks(data: bytes) -> list[tuple[str, bytes, bytes]]:
-    """(label, whole block, text before it) for every PEM block."""
-    out = []
-    pos = 0
-    for match in _BLOCK.finditer(data):
-        out.append((match.group(1).decode("ascii"), match.group(0), data[pos : match.start()]))
-        pos = match.end()
-    return out
+    """(label, whole block, text before it) for every PEM block (see :func:`scan`)."""
+    return [(b.label, b.block, b.before) for b in scan(data)]
 
 
 def load_loose(data: bytes, password: str | None) -> tuple[list[LooseKey], list[LooseCert]]:
@@ -119,8 +118,9 @@ def _load_cert(block: bytes) -> CertInfo:
 
         return CertInfo.from_der(first_element(der))
     try:
-        cert = x509.load_pem_x509_certificate(block)
-    except ValueError as exc:
+        with decoding():  # e.g. a serial that is not positive warns; CertInfo notes it
+            cert = x509.load_pem_x509_certificate(block)
+    except DECODE_ERRORS as exc:
         raise CorruptData(f"A certificate in the PEM file cannot be decoded ({exc}).") from exc
     return CertInfo.from_cert(cert)
 
@@ -138,13 +138,8 @@ def _pem_body(block: bytes) -> bytes:
 
 
 def load_pkcs7_pem(block: bytes) -> list[CertInfo]:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # OpenSSL's unsorted SET OF
-            certs = pkcs7.load_pem_pkcs7_certificates(block)
-    except ValueError as exc:
-        raise CorruptData(f"The PKCS#7 data cannot be decoded ({exc}).") from exc
-    return [CertInfo.from_cert(c) for c in certs]
+    """The certificates of a PEM ``PKCS7``/``CMS`` block (see :mod:`.pkcs7`)."""
+    return pkcs7.load_certificates(_pem_body(block))
 
 
 def load(data: bytes, password: str | None) -> list[Entry]:
