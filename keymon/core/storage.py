@@ -25,6 +25,7 @@ from typing import IO
 
 from keymon.core import config
 from keymon.core.errors import ChangedOnDisk, UnreadableFile, UsageError
+from keymon.core.formats.limits import read_limited
 
 DEFAULT_KEEP = 10
 
@@ -46,8 +47,7 @@ def read_file(path: Path) -> tuple[bytes, FileSnapshot]:
     """Read a keystore file and remember its state; OS errors become UnreadableFile."""
     try:
         with open(path, "rb") as fh:
-            stat = os.fstat(fh.fileno())
-            data = fh.read()
+            data, stat = read_limited(fh, path)  # refuses files above MAX_INPUT
     except FileNotFoundError as exc:
         raise UnreadableFile(f"The file {path} does not exist.") from exc
     except IsADirectoryError as exc:
