@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from keymon.core.errors import UsageError
+from keymon.core.errors import UnreadableFile, UsageError
+from keymon.core.formats.limits import read_input
 from keymon.core.x509.extensions import ExtensionInfo
 from keymon.core.x509.templates import (
     SubjectAltName,
@@ -336,9 +337,9 @@ class SourcePicker(QWidget):
 
     def load_file(self, path: Path) -> None:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
+            data = read_input(path)  # size-limited, like every file keymon reads
+        except UnreadableFile as exc:
+            reason = exc.message
             self.failed.emit(self.tr("{file}: {reason}").format(file=path.name, reason=reason))
             return
         self.loaded.emit(data, path.name)
