@@ -135,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = cmd("backups", "List the saved versions of a keystore.", keystore=False)
     p.add_argument("keystore", metavar="KEYSTORE", type=Path)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--purge", action="store_true", help="delete every backup of KEYSTORE")
+    p.add_argument("--yes", action="store_true", help="--purge without asking (for scripts)")
 
     p = cmd("restore", "Make a saved version the current keystore (undoable).")
     p.add_argument("version", metavar="VERSION", type=int)

@@ -195,6 +195,8 @@ def cmd_expiring(args: argparse.Namespace) -> int:
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
+    if getattr(args, "purge", False):
+        return _purge_backups(args)
     backups = storage.BackupStore(args.keystore).versions()
     if args.json:
         _print_json(
@@ -226,10 +228,31 @@ def cmd_backups(args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge_backups(args: argparse.Namespace) -> int:
+    backups = storage.BackupStore(args.keystore)
+    count = len(backups.versions())
+    if count == 0:
+        print(f"No backups of {args.keystore} to delete.")
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("Deleting all backups needs confirmation: add --yes to do it anyway.")
+        question = f"Delete all {count} backups of {args.keystore}? This cannot be undone [y/N] "
+        if input(question).strip().lower() not in ("y", "yes"):
+            print("Nothing was deleted.")
+            return 0
+    deleted = backups.purge()
+    print(f"Deleted {deleted} backup{'' if deleted == 1 else 's'} of {args.keystore}.")
+    return 0
+
+
 # -- changing -----------------------------------------------------------------------
 def _save(store: Keystore, previous: int) -> None:
     ensure_password(store)
+    note = storage.hard_link_note(store.path) if store.path else None
     store.save(previous_entries=previous)
+    if note:
+        print(f"keymon: note: {note}", file=sys.stderr)
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
@@ -268,10 +291,15 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             raise UsageError("The two passwords differ; nothing was changed.")
     before = len(store)
     store.change_password(new)
-    store.save(previous_entries=before)
+    _save(store, before)
     if args.remember or secrets.get_password(store.path or args.keystore) is not None:
         secrets.set_password(store.path or args.keystore, new)
     print("Password changed.")
+    print(
+        "keymon: note: the backups of this keystore still open with the old password; "
+        f"`keymon backups {args.keystore} --purge` deletes them.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -331,7 +359,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from keymon.core.exporting import ExportRequest, export_entry
+    from keymon.core.exporting import ExportRequest, export_entry, write_export
 
     store = open_keystore(args)
     entry = store.get(args.alias)
@@ -344,7 +372,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         out_pw = prompter("out-", "Password for the exported key pair")(args.output)
     request = ExportRequest(args.what, args.format, out_pw, args.legacy)
     data = export_entry(entry, request)
-    storage.atomic_write(args.output, data, mode=0o600 if args.what == "key-pair" else 0o644)
+    write_export(args.output, data, args.what)  # a key pair is written 0600
     print(f"Wrote {args.what.replace('-', ' ')} of {entry.alias!r} to {args.output}.")
     return 0
 

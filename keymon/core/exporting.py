@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+from keymon.core import storage
 from keymon.core.entries import Entry, KeyPairEntry
 from keymon.core.errors import UsageError
 from keymon.core.x509 import export
@@ -67,6 +69,12 @@ def _key_pair(entry: Entry, request: ExportRequest) -> bytes:
     if not request.password:
         raise UsageError("An exported key pair must be protected with a password.")
     return pkcs12.dump([entry], request.password, legacy=request.legacy)
+
+
+def write_export(path: Path, data: bytes, what: str) -> None:
+    """Write an export atomically; a key pair is private (0600, even over an existing file)."""
+    private = what == "key-pair"
+    storage.atomic_write(path, data, 0o600 if private else 0o644, private=private)
 
 
 def default_file_name(alias: str, what: str, fmt: str | None = None) -> str:

@@ -5,29 +5,46 @@ renames it over the original (``os.replace`` is atomic on POSIX and Windows),
 so a crash at any moment leaves either the old or the new file. Before that,
 the file on disk is compared with what was read; if someone else changed it,
 the save is refused. The previous version is copied into a backup folder
-under keymon's data directory (last ``keep`` versions).
+under keymon's data directory (last ``keep`` versions; see backups.py). A
+symbolic link is followed and its target replaced; the target keeps its
+owner, group and mode (see atomic.py).
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import glob
 import hashlib
-import json
 import os
-import tempfile
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
-from keymon.core import config
-from keymon.core.errors import ChangedOnDisk, UnreadableFile, UsageError
+from keymon.core.atomic import (
+    STALE_TEMP_SECONDS,
+    atomic_open,
+    atomic_write,
+    hard_link_note,
+    resolve_target,
+    sweep_stale_temps,
+)
+from keymon.core.backups import DEFAULT_KEEP, Backup, BackupStore
+from keymon.core.errors import ChangedOnDisk, UnreadableFile
 from keymon.core.formats.limits import read_limited
 
-DEFAULT_KEEP = 10
+__all__ = [  # what callers import from here; the writing lives in atomic.py and backups.py
+    "DEFAULT_KEEP",
+    "STALE_TEMP_SECONDS",
+    "Backup",
+    "BackupStore",
+    "FileSnapshot",
+    "atomic_open",
+    "atomic_write",
+    "changed_on_disk",
+    "current_snapshot",
+    "hard_link_note",
+    "read_file",
+    "resolve_target",
+    "save",
+    "sweep_stale_temps",
+]
 
 
 @dataclass(frozen=True)
@@ -78,159 +95,6 @@ def changed_on_disk(path: Path, expected: FileSnapshot | None) -> bool:
     return now.sha256 != expected.sha256
 
 
-@contextlib.contextmanager
-def atomic_open(path: Path, mode: int = 0o600) -> Iterator[IO[bytes]]:
-    """Write ``path`` atomically: yields a temp file; committed only if the block succeeds."""
-    path = Path(path)
-    folder = path.parent
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".keymon-tmp", dir=folder)
-    except OSError as exc:
-        raise UnreadableFile(f"keymon cannot write in {folder} ({exc.strerror}).") from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, _mode_for(path, mode))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(folder)
-    _remove_stale_temps(path)
-
-
-STALE_TEMP_SECONDS = 600
-
-
-def _remove_stale_temps(path: Path) -> None:
-    """Remove temp files that a killed writer left behind (never a recent one)."""
-    cutoff = time.time() - STALE_TEMP_SECONDS
-    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.keymon-tmp"):
-        with contextlib.suppress(OSError):
-            if tmp.stat().st_mtime < cutoff:
-                tmp.unlink()
-
-
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    try:
-        with atomic_open(path, mode) as fh:
-            fh.write(data)
-    except OSError as exc:
-        raise UnreadableFile(f"keymon could not write {path} ({exc.strerror}).") from exc
-
-
-def _mode_for(path: Path, default: int) -> int:
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        return default
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-@dataclass(frozen=True)
-class Backup:
-    version: int
-    created: dt.datetime
-    size: int
-    entries: int | None
-    path: Path
-
-
-class BackupStore:
-    """Versions of one keystore file, kept in keymon's data directory."""
-
-    def __init__(self, keystore: Path, root: Path | None = None, keep: int = DEFAULT_KEEP) -> None:
-        self.keystore = Path(os.path.abspath(keystore))
-        digest = hashlib.sha256(str(self.keystore).encode()).hexdigest()[:16]
-        self.folder = (root or config.backups_root()) / f"{self.keystore.name}-{digest}"
-        self.keep = keep
-
-    def _index_path(self) -> Path:
-        return self.folder / "index.json"
-
-    def _read_index(self) -> list[dict[str, object]]:
-        try:
-            raw = json.loads(self._index_path().read_text("utf-8"))
-        except (OSError, ValueError):
-            return []
-        items = raw.get("versions", []) if isinstance(raw, dict) else []
-        return [i for i in items if isinstance(i, dict)]
-
-    def versions(self) -> list[Backup]:
-        """Backups, newest first; entries whose file disappeared are skipped."""
-        out = []
-        for item in self._read_index():
-            try:
-                path = self.folder / str(item["file"])
-                version = int(str(item["version"]))
-                created = dt.datetime.fromisoformat(str(item["created"]))
-                size = int(str(item["size"]))
-                entries = item.get("entries")
-            except (KeyError, ValueError):
-                continue
-            if path.exists():
-                count = int(str(entries)) if entries is not None else None
-                out.append(Backup(version, created, size, count, path))
-        return sorted(out, key=lambda b: b.version, reverse=True)
-
-    def add(self, data: bytes, entries: int | None) -> Backup:
-        config.ensure_private_dir(self.folder)
-        index = self._read_index()
-        version = max((int(str(i.get("version", 0))) for i in index), default=0) + 1
-        created = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        name = f"v{version:06d}{self.keystore.suffix or '.bin'}"
-        atomic_write(self.folder / name, data)
-        index.append(
-            {
-                "version": version,
-                "file": name,
-                "created": created.isoformat(),
-                "size": len(data),
-                "entries": entries,
-                "source": str(self.keystore),
-            }
-        )
-        index.sort(key=lambda i: int(str(i["version"])))
-        dropped, index = index[: -self.keep], index[-self.keep :]
-        self._write_index(index)
-        for item in dropped:
-            with contextlib.suppress(OSError):
-                (self.folder / str(item["file"])).unlink()
-        return Backup(version, created, len(data), entries, self.folder / name)
-
-    def _write_index(self, index: list[dict[str, object]]) -> None:
-        payload = json.dumps({"keystore": str(self.keystore), "versions": index}, indent=1)
-        atomic_write(self._index_path(), payload.encode("utf-8"))
-
-    def get(self, version: int) -> Backup:
-        for backup in self.versions():
-            if backup.version == version:
-                return backup
-        raise UsageError(f"There is no backup version {version} of {self.keystore.name}.")
-
-    def read(self, version: int) -> bytes:
-        return read_file(self.get(version).path)[0]
-
-
 def save(
     path: Path,
     data: bytes,
@@ -246,10 +110,11 @@ def save(
     ChangedOnDisk is raised.
     """
     path = Path(path)
+    target = resolve_target(path)  # a symbolic link stays a link; its target is replaced
     try:
-        old, snap = read_file(path)
+        old, snap = read_file(target)
     except UnreadableFile:
-        if path.exists():
+        if target.exists():
             raise
         old, snap = None, None
     if (snap is None) != (expected is None) or (
@@ -261,5 +126,5 @@ def save(
         )
     if old is not None:
         (backups or BackupStore(path)).add(old, previous_entries)
-    atomic_write(path, data)
-    return FileSnapshot.of_bytes(data, os.stat(path))
+    atomic_write(target, data)
+    return FileSnapshot.of_bytes(data, os.stat(target))
