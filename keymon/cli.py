@@ -244,9 +244,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.home:
         os.environ["KEYMON_HOME"] = str(Path(args.home).expanduser().resolve())
     from keymon import commands
-    from keymon.core.compat import tolerate_legacy_certificates
-
-    tolerate_legacy_certificates()
 
     try:
         code = commands.run(args)

@@ -158,6 +158,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"  {ext['name']}{crit}:")
             for value in ext["values"]:
                 print(f"      {value}")
+        for key in ("subject_der", "issuer_der"):
+            if key in cert:
+                print(f"  {key.replace('_der', '').capitalize()} (DER): {cert[key]}")
+        if cert.get("notes"):
+            print("  Notes:")
+            for note in cert["notes"]:
+                print(f"      {note}")
     return 0
 
 

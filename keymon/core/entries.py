@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -22,12 +21,15 @@ from cryptography.hazmat.primitives.asymmetric.types import (
     PrivateKeyTypes,
     PublicKeyTypes,
 )
-from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.oid import NameOID
 
+from keymon.core.compat import DECODE_ERRORS, NO_EXTENSION, decoding
 from keymon.core.errors import CorruptData
 
 EntryKind = Literal["key_pair", "certificate", "secret_key"]
+
+#: What a list shows for a name cryptography cannot decode (details add its DER in hex).
+UNDECODABLE_NAME = "(undecodable name)"
 
 _CURVE_NAMES = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521"}
 
@@ -60,7 +62,9 @@ def key_label(algorithm: str, size: int | None, curve: str | None) -> str:
     return f"{algorithm} {size}"
 
 
-def _first_cn(name: x509.Name) -> str:
+def _first_cn(name: x509.Name | None) -> str:
+    if name is None:
+        return UNDECODABLE_NAME
     attrs = name.get_attributes_for_oid(NameOID.COMMON_NAME)
     if attrs:
         value = attrs[0].value
@@ -93,23 +97,26 @@ class CertSummary:
 
     @cached_property
     def subject(self) -> str:
-        return self._info.cert.subject.rfc4514_string()
+        name = self._info.subject_name
+        return UNDECODABLE_NAME if name is None else name.rfc4514_string()
 
     @cached_property
     def issuer(self) -> str:
-        return self._info.cert.issuer.rfc4514_string()
+        name = self._info.issuer_name
+        return UNDECODABLE_NAME if name is None else name.rfc4514_string()
 
     @cached_property
     def subject_cn(self) -> str:
-        return _first_cn(self._info.cert.subject)
+        return _first_cn(self._info.subject_name)
 
     @cached_property
     def issuer_cn(self) -> str:
-        return _first_cn(self._info.cert.issuer)
+        return _first_cn(self._info.issuer_name)
 
     @cached_property
     def serial(self) -> int:
-        return int(self._info.cert.serial_number)
+        with decoding():  # a serial that is not positive warns on each read: a note
+            return int(self._info.cert.serial_number)
 
     @cached_property
     def not_before(self) -> dt.datetime:
@@ -154,7 +161,7 @@ class CertSummary:
     def is_ca(self) -> bool:
         try:
             bc = self._info.cert.extensions.get_extension_for_class(x509.BasicConstraints)
-        except (x509.ExtensionNotFound, ValueError):
+        except NO_EXTENSION:
             return False
         return bool(bc.value.ca)
 
@@ -175,28 +182,30 @@ class CertSummary:
 
 @dataclass(frozen=True, eq=False)
 class CertInfo:
-    """One certificate: its DER bytes, the parsed object and a lazily derived summary."""
+    """One certificate: its DER bytes, the parsed object and a lazily derived summary.
+
+    ``load_notes`` holds what decoding the names at load time found (cryptography's
+    warnings, a name it cannot decode); :attr:`notes` adds what the other fields show.
+    """
 
     der: bytes = field(repr=False)
     cert: x509.Certificate = field(repr=False, compare=False)
+    load_notes: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
     def from_der(cls, der: bytes) -> CertInfo:
         try:
-            with warnings.catch_warnings():
-                # Real roots (9 in Java's cacerts) have serial 0, which RFC 5280
-                # forbids; cryptography parses them with a deprecation warning.
-                warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+            with decoding() as notes:  # e.g. serial 0 (9 roots in Java's cacerts) warns
                 cert = x509.load_der_x509_certificate(der)
-        except (ValueError, x509.InvalidVersion) as exc:
+        except DECODE_ERRORS as exc:
             raise CorruptData(f"A certificate in the file cannot be decoded ({exc}).") from exc
-        return cls(bytes(der), cert)
+        return cls(bytes(der), cert, (*notes, *_decode_names(cert)))
 
     @classmethod
     def from_cert(cls, cert: x509.Certificate) -> CertInfo:
         from cryptography.hazmat.primitives.serialization import Encoding
 
-        return cls(cert.public_bytes(Encoding.DER), cert)
+        return cls(cert.public_bytes(Encoding.DER), cert, _decode_names(cert))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, CertInfo) and other.der == self.der
@@ -205,7 +214,24 @@ class CertInfo:
         return hash(self.der)
 
     def __repr__(self) -> str:
-        return f"CertInfo({self.cert.subject.rfc4514_string()!r}, sha256={self.sha256[:16]}…)"
+        return f"CertInfo({self.summary.subject!r}, sha256={self.sha256[:16]}…)"
+
+    @cached_property
+    def subject_name(self) -> x509.Name | None:
+        """The subject, or None when cryptography cannot decode it."""
+        return _name_or_none(self.cert, "subject")
+
+    @cached_property
+    def issuer_name(self) -> x509.Name | None:
+        """The issuer, or None when cryptography cannot decode it."""
+        return _name_or_none(self.cert, "issuer")
+
+    @cached_property
+    def notes(self) -> tuple[str, ...]:
+        """Every decoding note on this certificate, one sentence each (empty for most)."""
+        from keymon.core.decoding_notes import field_notes
+
+        return tuple(dict.fromkeys((*self.load_notes, *field_notes(self.cert))))
 
     @cached_property
     def sha256(self) -> str:
@@ -215,7 +241,7 @@ class CertInfo:
     def public_key(self) -> CertificatePublicKeyTypes:
         try:
             return self.cert.public_key()
-        except (ValueError, TypeError) as exc:
+        except DECODE_ERRORS as exc:
             raise CorruptData(
                 f"The public key of a certificate cannot be decoded ({exc})."
             ) from exc
@@ -233,6 +259,27 @@ class CertInfo:
         except (InvalidSignature, ValueError, TypeError):  # also: unsupported key types
             return False
         return True
+
+
+def _name_or_none(cert: x509.Certificate, which: str) -> x509.Name | None:
+    try:
+        with decoding():
+            name: x509.Name = getattr(cert, which)
+    except DECODE_ERRORS:
+        return None
+    return name
+
+
+def _decode_names(cert: x509.Certificate) -> tuple[str, ...]:
+    """Decode subject and issuer now (cryptography keeps them): warnings become notes."""
+    problems = []
+    with decoding() as notes:
+        for which in ("subject", "issuer"):
+            try:
+                getattr(cert, which)
+            except DECODE_ERRORS as exc:
+                problems.append(f"The {which} name cannot be decoded ({exc}).")
+    return (*notes, *problems)
 
 
 @dataclass(frozen=True)

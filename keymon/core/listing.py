@@ -7,7 +7,7 @@ from typing import Any
 
 from keymon.core.entries import Entry, KeyPairEntry, SecretKeyEntry
 from keymon.core.expiry import DEFAULT_WARNING_DAYS, entry_expiry
-from keymon.core.x509.info import certificate_json, iso_z
+from keymon.core.x509.info import certificate_json, iso_z, self_signed
 
 TYPE_LABELS = {"key_pair": "Key pair", "certificate": "Certificate", "secret_key": "Secret key"}
 
@@ -35,11 +35,12 @@ def entry_json(
             curve=s.curve,
             signature_algorithm=s.signature_algorithm,
             is_ca=s.is_ca,
-            self_signed=s.self_signed,
+            self_signed=self_signed(s),
             chain_length=len(entry.certificates),
             status=expiry.status.value,
             chain_not_after=iso_z(expiry.not_after) if expiry.not_after else None,
             days_left=_days(expiry.not_after, now),
+            notes=list(cert.notes),
         )
     if isinstance(entry, SecretKeyEntry):
         out.update(key_algorithm=entry.algorithm, key_size=len(entry.key) * 8, status="none")

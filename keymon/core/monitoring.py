@@ -48,8 +48,8 @@ class MonitoredCertificate:
     @property
     def role(self) -> Role:
         """leaf, intermediate or root: a self-issued CA certificate is a root."""
-        cert = self.cert.cert
-        self_issued = cert.subject == cert.issuer
+        subject = self.cert.subject_name
+        self_issued = subject is not None and subject == self.cert.issuer_name
         if self_issued and (
             self.position > 0 or (self.chain_length == 1 and self.cert.summary.is_ca)
         ):

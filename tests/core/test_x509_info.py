@@ -336,7 +336,9 @@ def test_certificate_json_shape() -> None:
         "self_signed",
         "extensions",
         "pem",
+        "notes",
     }
+    assert data["notes"] == []
     assert data["serial"] == "a1b2c"
     assert data["not_after"] == iso_z(info.summary.not_after)
     assert data["not_after"].endswith("Z")

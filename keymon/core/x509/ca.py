@@ -9,6 +9,7 @@ from typing import Literal
 
 from cryptography import x509
 
+from keymon.core.compat import NO_EXTENSION
 from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import CorruptData, UsageError
 from keymon.core.x509 import export
@@ -49,19 +50,21 @@ def check_ca(ca: KeyPairEntry, now: dt.datetime) -> None:
     cert = ca.certificate.cert
     try:
         bc = cert.extensions.get_extension_for_class(x509.BasicConstraints).value
-    except (x509.ExtensionNotFound, ValueError):
+    except NO_EXTENSION:
         raise _not_a_ca(ca.alias) from None
     if not bc.ca:
         raise _not_a_ca(ca.alias)
     try:
         ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-    except (x509.ExtensionNotFound, ValueError):
+    except NO_EXTENSION:
         ku = None
     if ku is not None and not ku.key_cert_sign:
         raise UsageError(
             f"The certificate of {ca.alias!r} does not allow signing certificates "
             "(its key usage lacks Certificate Sign)."
         )
+    if ca.certificate.subject_name is None:
+        raise CorruptData(f"The subject of the CA certificate of {ca.alias!r} cannot be decoded.")
     summary = ca.certificate.summary
     if now > summary.not_after:
         raise UsageError(
@@ -139,14 +142,14 @@ def sign_csr(
     try:
         ca_ski = ca_cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
         aki = x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski)
-    except (x509.ExtensionNotFound, ValueError):
+    except NO_EXTENSION:
         aki = x509.AuthorityKeyIdentifier.from_issuer_public_key(
             signing_key(ca.private_key).public_key()
         )
     builder = (
         x509.CertificateBuilder()
         .subject_name(csr.subject_name)
-        .issuer_name(ca_cert.subject)
+        .issuer_name(ca_cert.subject)  # decodable: check_ca made sure
         .public_key(csr.public_key)
         .serial_number(random_serial())
         .not_valid_before(start)

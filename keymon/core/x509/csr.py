@@ -17,6 +17,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from keymon.core.compat import DECODE_ERRORS, decoding
 from keymon.core.entries import CertInfo, KeyPairEntry, key_description, key_label
 from keymon.core.errors import CorruptData, UnsupportedFormat, UsageError
 from keymon.core.formats import pem
@@ -30,15 +31,19 @@ A_CERTIFICATE = "This file holds a certificate, not a certificate signing reques
 
 
 def subject_from_certificate(cert: CertInfo) -> SubjectFields:
-    """The certificate's subject as fields for a form (unchecked: fix it, then validate)."""
-    return SubjectFields.from_name(cert.cert.subject)
+    """The certificate's subject as fields for a form (unchecked: fix it, then validate).
+
+    A subject cryptography cannot decode gives empty fields.
+    """
+    name = cert.subject_name
+    return SubjectFields(validate=False) if name is None else SubjectFields.from_name(name)
 
 
 def certificate_extensions(cert: CertInfo) -> ExtensionSet:
     """The :class:`ExtensionSet` of a certificate (empty when its extensions do not decode)."""
     try:
         return ExtensionSet.from_extensions(cert.cert.extensions)
-    except ValueError:
+    except DECODE_ERRORS:
         return ExtensionSet()
 
 
@@ -79,7 +84,11 @@ def create_csr(entry: KeyPairEntry, request: CsrRequest | None = None) -> bytes:
     request = request or CsrRequest()
     key = signing_key(entry.private_key)
     cert = entry.certificate
-    name = cert.cert.subject if request.subject is None else request.subject.to_name()
+    name = cert.subject_name if request.subject is None else request.subject.to_name()
+    if name is None:
+        raise CorruptData(
+            "The subject of the certificate cannot be decoded; give the request's subject."
+        )
     from_cert = certificate_extensions(cert)
     requested = request.extensions
     if requested is None:
@@ -119,12 +128,13 @@ class CsrInfo:
 
     @property
     def subject_name(self) -> x509.Name:
-        return self.csr.subject
+        with decoding():  # decodable (load made sure); odd names warn on each read
+            return self.csr.subject
 
     @property
     def subject_fields(self) -> SubjectFields:
         """The subject as form fields (unchecked)."""
-        return SubjectFields.from_name(self.csr.subject)
+        return SubjectFields.from_name(self.subject_name)
 
     @property
     def public_key(self) -> CertificatePublicKeyTypes:
@@ -136,16 +146,30 @@ class CsrInfo:
 
     @classmethod
     def load(cls, data: bytes) -> CsrInfo:
-        """Read a PEM or DER request; UnsupportedFormat or CorruptData with one sentence."""
-        csr = _load_csr(data)
-        try:
-            public_key = csr.public_key()
-        except (ValueError, TypeError) as exc:
-            raise UnsupportedFormat(f"The key of the request is not supported ({exc}).") from exc
-        try:
-            raw_extensions = list(csr.extensions)
-        except ValueError as exc:
-            raise CorruptData(f"The extensions of the request cannot be decoded ({exc}).") from exc
+        """Read a PEM or DER request; UnsupportedFormat or CorruptData with one sentence.
+
+        Everything is decoded here (cryptography decodes lazily), so a request that
+        loads never raises later; its warnings are dropped (a request is not kept).
+        """
+        with decoding():
+            csr = _load_csr(data)
+            try:
+                public_key = csr.public_key()
+            except DECODE_ERRORS as exc:
+                raise UnsupportedFormat(
+                    f"The key of the request is not supported ({exc})."
+                ) from exc
+            try:
+                return cls._decode(csr, public_key)
+            except DECODE_ERRORS as exc:
+                raise CorruptData(f"The request cannot be decoded ({exc}).") from exc
+
+    @classmethod
+    def _decode(
+        cls, csr: x509.CertificateSigningRequest, key: CertificatePublicKeyTypes
+    ) -> CsrInfo:
+        raw_extensions = list(csr.extensions)
+        csr.attributes  # noqa: B018 - bad attributes fail here, not later
         try:
             valid = csr.is_signature_valid
         except Exception:  # unsupported signature algorithms never verify
@@ -161,7 +185,7 @@ class CsrInfo:
             sans=sans,
             extensions=tuple(extension_info(e) for e in raw_extensions),
             requested=ExtensionSet.from_extensions(raw_extensions),
-            key_description=key_label(*key_description(public_key)),
+            key_description=key_label(*key_description(key)),
             signature_algorithm=_signature_label(csr),
             signature_valid=valid,
         )
@@ -186,11 +210,11 @@ def _load_csr(data: bytes) -> x509.CertificateSigningRequest:
         der, pem_block = data, False
     try:
         return x509.load_der_x509_csr(der)
-    except ValueError as exc:
+    except DECODE_ERRORS as exc:
         failure = exc
     try:
         x509.load_der_x509_certificate(der)
-    except ValueError:
+    except DECODE_ERRORS:
         pass
     else:
         raise UnsupportedFormat(A_CERTIFICATE)

@@ -3,7 +3,8 @@
 :meth:`CertDetails.of` never raises on odd certificates: when cryptography
 refuses the extensions as a whole (a duplicate, a malformed value), each raw
 extension is decoded on its own, and what still fails becomes an error line
-next to the hex of its value.
+next to the hex of its value. A name cryptography cannot decode shows as
+"(undecodable name)" with its DER in hex, and what failed or warned is in ``notes``.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from keymon.core.entries import CertInfo
+from keymon.core.compat import DECODE_ERRORS
+from keymon.core.decoding_notes import raw_name_hex
+from keymon.core.entries import CertInfo, CertSummary
 from keymon.core.x509.extensions import (
     ExtensionInfo,
     colon_hex,
@@ -25,7 +29,15 @@ from keymon.core.x509.extensions import (
     serial_colon,
 )
 
-__all__ = ["CertDetails", "ExtensionInfo", "certificate_json", "colon_hex", "iso_z", "rdn_list"]
+__all__ = [
+    "CertDetails",
+    "ExtensionInfo",
+    "certificate_json",
+    "colon_hex",
+    "iso_z",
+    "rdn_list",
+    "self_signed",
+]
 
 
 @dataclass(frozen=True)
@@ -55,19 +67,26 @@ class CertDetails:
     self_signed: bool
     extensions: tuple[ExtensionInfo, ...]
     pem: str
+    notes: tuple[str, ...] = ()
+    """What could not be decoded or made cryptography warn, one sentence each."""
+    subject_der: str = ""
+    """The subject's DER in hex when it cannot be decoded, else empty."""
+    issuer_der: str = ""
+    """The issuer's DER in hex when it cannot be decoded, else empty."""
 
     @classmethod
     def of(cls, info: CertInfo, now: dt.datetime) -> CertDetails:
         """Decode ``info``; ``days_remaining`` counts whole days from ``now`` to notAfter."""
         cert, s = info.cert, info.summary
         now = now if now.tzinfo is not None else now.replace(tzinfo=dt.UTC)
+        subject, issuer = info.subject_name, info.issuer_name
         return cls(
-            version=cert.version.value + 1,
+            version=_version(cert),
             serial=s.serial,
             serial_hex=serial_colon(s.serial),
             serial_decimal=str(s.serial),
-            subject=rdn_list(cert.subject),
-            issuer=rdn_list(cert.issuer),
+            subject=() if subject is None else rdn_list(subject),
+            issuer=() if issuer is None else rdn_list(issuer),
             subject_rfc4514=s.subject,
             issuer_rfc4514=s.issuer,
             not_before=s.not_before,
@@ -82,9 +101,12 @@ class CertDetails:
             sha256=s.sha256,
             sha512=hashlib.sha512(info.der).hexdigest(),
             is_ca=s.is_ca,
-            self_signed=s.self_signed,
+            self_signed=self_signed(s),
             extensions=decode_extensions(info),
             pem=cert.public_bytes(Encoding.PEM).decode("ascii"),
+            notes=info.notes,
+            subject_der="" if subject is not None else raw_name_hex(info.der, "subject"),
+            issuer_der="" if issuer is not None else raw_name_hex(info.der, "issuer"),
         )
 
     @property
@@ -102,6 +124,21 @@ class CertDetails:
     def extension(self, oid: str) -> ExtensionInfo | None:
         """The first extension with this dotted OID, if any."""
         return next((e for e in self.extensions if e.oid == oid), None)
+
+
+def _version(cert: x509.Certificate) -> int:
+    try:
+        return cert.version.value + 1
+    except DECODE_ERRORS:  # cryptography refuses these at load; kept total all the same
+        return 0
+
+
+def self_signed(summary: CertSummary) -> bool:
+    """``summary.self_signed``, False when a name or the key cannot be decoded."""
+    try:
+        return summary.self_signed
+    except DECODE_ERRORS:
+        return False
 
 
 def extension_json(ext: ExtensionInfo) -> dict[str, Any]:
@@ -129,4 +166,7 @@ def certificate_json(info: CertInfo, now: dt.datetime) -> dict[str, Any]:
         "self_signed": d.self_signed,
         "extensions": [extension_json(e) for e in d.extensions],
         "pem": d.pem,
+        "notes": list(d.notes),
+        **({"subject_der": d.subject_der} if d.subject_der else {}),
+        **({"issuer_der": d.issuer_der} if d.issuer_der else {}),
     }
