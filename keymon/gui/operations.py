@@ -259,7 +259,7 @@ def _download_several(w: KeymonMainWindow, entries: Sequence[Entry]) -> None:
 
 def _write(w: KeymonMainWindow, path: Path, make: Callable[[], bytes], mode: int = 0o644) -> None:
     try:
-        storage.atomic_write(path, make(), mode=mode)
+        storage.atomic_write(path, make(), mode=mode, private=mode == 0o600)  # 0600: a key
     except KeymonError as exc:
         w.prompts.error(QCoreApplication.translate("Operations", "Not saved"), exc.message)
         return
@@ -394,7 +394,7 @@ def on_actionBackups(w: KeymonMainWindow) -> None:
     if store is None or store.path is None or w.session is None:
         return
     backups_store = store.backups()
-    version = w.prompts.choose_backup(backups_store.versions())
+    version = w.prompts.choose_backup(backups_store.versions(), purge=backups_store.purge)
     if version is None:
         return
     password = store.password

@@ -77,7 +77,9 @@ class Prompts(Protocol):
 
     def edit_settings(self, current: Preferences) -> Preferences | None: ...
 
-    def choose_backup(self, backups: Sequence[Backup]) -> int | None: ...
+    def choose_backup(
+        self, backups: Sequence[Backup], purge: Callable[[], int] | None = None
+    ) -> int | None: ...
 
     def info(self, title: str, text: str) -> None: ...
 
@@ -234,8 +236,10 @@ class DialogPrompts:
         dialog = ChangePasswordDialog(self.parent)
         return self._answer(dialog, ChangePasswordDialog.answer)
 
-    def choose_backup(self, backups: Sequence[Backup]) -> int | None:
-        dialog = BackupsDialog(backups, self.parent)
+    def choose_backup(
+        self, backups: Sequence[Backup], purge: Callable[[], int] | None = None
+    ) -> int | None:
+        dialog = BackupsDialog(backups, self.parent, prompts=self, purge=purge)
         return self._answer(dialog, lambda d: d.chosen)
 
 
@@ -405,8 +409,10 @@ class ScriptedPrompts:
         result: PasswordAnswer | None = self._ask("change_password")
         return result
 
-    def choose_backup(self, backups: Sequence[Backup]) -> int | None:
-        result: int | None = self._ask("choose_backup", backups=backups)
+    def choose_backup(
+        self, backups: Sequence[Backup], purge: Callable[[], int] | None = None
+    ) -> int | None:
+        result: int | None = self._ask("choose_backup", backups=backups, purge=purge)
         return result
 
     def info(self, title: str, text: str) -> None:

@@ -1,7 +1,13 @@
-"""Persistent preferences in keymon's data directory (never a password)."""
+"""Persistent preferences in keymon's data directory (never a password).
+
+``keymon.ini`` is private (0600): it is created so before QSettings first
+writes it, and QSettings keeps the mode of an existing file when it saves.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -28,6 +34,7 @@ class Settings:
         folder = config_dir or config.data_dir()
         config.ensure_private_dir(folder)
         self.path = folder / "keymon.ini"
+        _create_private(self.path)
         self.q = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     @property
@@ -117,3 +124,11 @@ class Settings:
 
     def sync(self) -> None:
         self.q.sync()
+        config.tighten(self.path, config.PRIVATE_FILE_MODE)
+
+
+def _create_private(path: Path) -> None:
+    """Create ``path`` empty with mode 0600, or tighten it to 0600 if it exists."""
+    with contextlib.suppress(OSError):  # exists already, or the folder is read-only
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, config.PRIVATE_FILE_MODE))
+    config.tighten(path, config.PRIVATE_FILE_MODE)

@@ -2,12 +2,15 @@
 
 The dialog only chooses: it emits ``restoreRequested(version)`` and closes. The
 caller restores (as an undoable command), so nothing here touches a file.
+"Delete All Backups…" asks through the caller's prompts and then calls the
+caller's ``purge`` (when given); the dialog stays open, showing no backups.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keymon.core.errors import KeymonError
 from keymon.core.storage import Backup
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,15 +40,32 @@ def local_time(when: dt.datetime) -> str:
     return when.astimezone().replace(tzinfo=None).isoformat(" ", "minutes")
 
 
+class Asker(Protocol):
+    """The part of keymon's prompts service this dialog uses."""
+
+    def confirm(self, title: str, text: str, *, destructive: bool = False) -> bool: ...
+
+    def error(self, title: str, text: str) -> None: ...
+
+
 class BackupsDialog(QDialog):
     """Lists :class:`Backup` versions; Restore emits the chosen version and closes."""
 
     restoreRequested = Signal(int)
+    purged = Signal(int)  # how many backups were deleted
 
     def __init__(
-        self, backups: Sequence[Backup], parent: QWidget | None = None, *, name: str = ""
+        self,
+        backups: Sequence[Backup],
+        parent: QWidget | None = None,
+        *,
+        name: str = "",
+        prompts: Asker | None = None,
+        purge: Callable[[], int] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.prompts = prompts
+        self.purge = purge
         self.setObjectName("backupsDialog")
         self.setWindowTitle(
             self.tr("Backups of {name}").format(name=name) if name else self.tr("Backups")
@@ -99,8 +120,14 @@ class BackupsDialog(QDialog):
         self.restore_button.setToolTip(self.tr("Make the selected version the current file"))
         self.restore_button.setDefault(True)
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.purge_button = QPushButton(self.tr("&Delete All Backups…"), self)
+        self.purge_button.setObjectName("purgeButton")
+        self.purge_button.setToolTip(self.tr("Delete every saved version of this keystore"))
+        self.buttons.addButton(self.purge_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.purge_button.setVisible(purge is not None and prompts is not None)
         self.buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self._restore)
+        self.purge_button.clicked.connect(self._purge)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -150,6 +177,31 @@ class BackupsDialog(QDialog):
 
     def _update(self) -> None:
         self.restore_button.setEnabled(self.selected_version() is not None)
+        self.purge_button.setEnabled(bool(self.backups))
+
+    def _purge(self) -> None:
+        if self.purge is None or self.prompts is None or not self.backups:
+            return
+        text = self.tr(
+            "Delete all {count} saved versions of this keystore? They cannot be restored "
+            "afterwards. Each still opens with the password it was saved with and holds the "
+            "entries it had then, including deleted ones."
+        ).format(count=QLocale().toString(len(self.backups)))
+        if not self.prompts.confirm(self.tr("Delete All Backups"), text, destructive=True):
+            return
+        try:
+            count = self.purge()
+        except KeymonError as exc:
+            self.prompts.error(self.tr("Backups not deleted"), exc.message)
+            return
+        self.backups = []
+        self.table.clear()
+        self.stack.setCurrentWidget(self.empty_label)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        close.setFocus()
+        self._update()
+        self.purged.emit(count)
 
     def _restore(self) -> None:
         version = self.selected_version()

@@ -304,6 +304,26 @@
     <context>
         <name>BackupsDialog</name>
         <message>
+            <source>&amp;Delete All Backups…</source>
+            <translation>Alle Sicherungen &amp;löschen…</translation>
+        </message>
+        <message>
+            <source>Delete every saved version of this keystore</source>
+            <translation>Alle gespeicherten Versionen dieses Schlüsselspeichers löschen</translation>
+        </message>
+        <message>
+            <source>Delete all {count} saved versions of this keystore? They cannot be restored afterwards. Each still opens with the password it was saved with and holds the entries it had then, including deleted ones.</source>
+            <translation>Alle {count} gespeicherten Versionen dieses Schlüsselspeichers löschen? Sie lassen sich danach nicht mehr wiederherstellen. Jede öffnet sich weiterhin mit dem Passwort, mit dem sie gespeichert wurde, und enthält die Einträge von damals, auch gelöschte.</translation>
+        </message>
+        <message>
+            <source>Delete All Backups</source>
+            <translation>Alle Sicherungen löschen</translation>
+        </message>
+        <message>
+            <source>Backups not deleted</source>
+            <translation>Sicherungen nicht gelöscht</translation>
+        </message>
+        <message>
             <location filename="../../gui/dialogs/backups_dialog.py" line="50" />
             <source>Backups of {name}</source>
             <translation>Sicherungen von {name}</translation>
