@@ -20,8 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from keymon.core import config
-from keymon.core.atomic import TEMP_SUFFIX, atomic_write, fcntl, sweep_stale_temps
+from keymon.core.atomic import TEMP_SUFFIX, atomic_write, sweep_stale_temps
 from keymon.core.errors import UnreadableFile, UsageError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: one keymon at a time is up to the user
+    fcntl = None  # type: ignore[assignment]
 
 DEFAULT_KEEP = 10
 _VERSION_FILE = re.compile(r"v(\d{6,})(\.[^/]*)?")
