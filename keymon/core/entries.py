@@ -14,7 +14,6 @@ from functools import cached_property
 from typing import Literal
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x448, x25519
 from cryptography.hazmat.primitives.asymmetric.types import (
     CertificatePublicKeyTypes,
@@ -25,6 +24,7 @@ from cryptography.x509.oid import NameOID
 
 from keymon.core.compat import DECODE_ERRORS, NO_EXTENSION, decoding
 from keymon.core.errors import CorruptData
+from keymon.core.x509 import issuers
 
 EntryKind = Literal["key_pair", "certificate", "secret_key"]
 
@@ -167,9 +167,8 @@ class CertSummary:
 
     @cached_property
     def self_signed(self) -> bool:
-        """Subject equals issuer and the certificate's own key verifies its signature."""
-        cert = self._info.cert
-        return cert.subject == cert.issuer and self._info.signed_by(self._info)
+        """Subject equals issuer and, where both are present, AKI equals SKI (no signature)."""
+        return issuers.is_self_signed(self._info)
 
     @property
     def key_label(self) -> str:
@@ -250,15 +249,28 @@ class CertInfo:
     def summary(self) -> CertSummary:
         return CertSummary(self)
 
+    @cached_property
+    def names(self) -> tuple[bytes | None, bytes | None]:
+        """(issuer, subject) as the DER stored in the certificate (None when unreadable)."""
+        return issuers.names_der(self)
+
+    @cached_property
+    def key_ids(self) -> tuple[bytes | None, bytes | None]:
+        """(authority key identifier, subject key identifier), None where absent."""
+        return issuers.key_ids(self)
+
+    @cached_property
+    def spki(self) -> bytes | None:
+        """DER SubjectPublicKeyInfo of the public key (None when it cannot be decoded)."""
+        return issuers.spki_der(self)
+
+    def issued_by(self, candidate: CertInfo) -> issuers.IssuerMatch:
+        """Whether ``candidate`` issued this certificate: names, key identifiers, signature."""
+        return issuers.issued_by(self, candidate)
+
     def signed_by(self, issuer: CertInfo) -> bool:
-        """True when ``issuer``'s public key verifies this certificate's signature."""
-        if self.cert.issuer != issuer.cert.subject:
-            return False
-        try:
-            self.cert.verify_directly_issued_by(issuer.cert)
-        except (InvalidSignature, ValueError, TypeError):  # also: unsupported key types
-            return False
-        return True
+        """True when ``issuer`` issued this certificate (verified, or not checkable)."""
+        return issuers.issued_by(self, issuer).links
 
 
 def _name_or_none(cert: x509.Certificate, which: str) -> x509.Name | None:

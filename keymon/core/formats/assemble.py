@@ -1,8 +1,8 @@
 """Turn loose keys and certificates (as PEM and PKCS#12 hold them) into entries.
 
 Each private key finds its leaf certificate (by local key id, then by name,
-then by public key) and its chain is built upward by issuer name and signature
-from every certificate in the file. Certificates marked trusted become trusted
+then by public key) and its chain is built upward from every certificate in the
+file by :func:`keymon.core.x509.issuers.build_path`. Certificates marked trusted become trusted
 entries; certificates nobody uses become trusted entries too, so that nothing
 in a file is silently dropped.
 """
@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes, Pub
 
 from keymon.core.aliases import alias_key, suggest_alias
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry
+from keymon.core.x509.issuers import IssuerIndex, build_path
 
 _SPKI = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
 
@@ -42,40 +43,19 @@ def spki(key: PrivateKeyTypes | PublicKeyTypes) -> bytes:
     return bytes(public.public_bytes(*_SPKI))
 
 
-def build_chain(leaf: CertInfo, pool: Sequence[CertInfo]) -> tuple[CertInfo, ...]:
-    """``leaf`` followed by its issuers found in ``pool``, up to a self-signed root."""
-    by_subject: dict[bytes, list[CertInfo]] = {}
-    for cert in pool:
-        by_subject.setdefault(cert.cert.subject.public_bytes(), []).append(cert)
-    chain = [leaf]
-    seen = {leaf.der}
-    current = leaf
-    while len(chain) < 32:
-        if current.cert.subject == current.cert.issuer and current.signed_by(current):
-            break
-        candidates = by_subject.get(current.cert.issuer.public_bytes(), [])
-        issuer = next((c for c in candidates if c.der not in seen and current.signed_by(c)), None)
-        if issuer is None:
-            break
-        chain.append(issuer)
-        seen.add(issuer.der)
-        current = issuer
-    return tuple(chain)
-
-
 def assemble(
     keys: Sequence[LooseKey], certs: Sequence[LooseCert], taken: Iterable[str] = ()
 ) -> list[Entry]:
     """Entries from loose keys and certificates, in file order (key pairs first)."""
     used_aliases = [*taken]
-    pool = _unique([c.info for c in certs])
+    pool = IssuerIndex(c.info for c in certs)
     used: set[bytes] = set()
     entries: list[Entry] = []
     for loose in keys:
         leaf = _find_leaf(loose, certs)
         if leaf is None:
             continue  # a key without a certificate is not a keystore entry
-        chain = build_chain(leaf.info, pool)
+        chain = build_path(leaf.info, pool).certs
         used.update(c.der for c in chain)
         alias = loose.alias or leaf.alias
         entries.append(
@@ -100,20 +80,13 @@ def keys_without_certificate(keys: Sequence[LooseKey], certs: Sequence[LooseCert
     return sum(1 for k in keys if _find_leaf(k, certs) is None)
 
 
-def _unique(infos: Iterable[CertInfo]) -> list[CertInfo]:
-    out: dict[bytes, CertInfo] = {}
-    for info in infos:
-        out.setdefault(info.der, info)
-    return list(out.values())
-
-
 def _find_leaf(loose: LooseKey, certs: Sequence[LooseCert]) -> LooseCert | None:
     if loose.local_id is not None:
         for cert in certs:
             if cert.local_id == loose.local_id:
                 return cert
     public = spki(loose.key)
-    matches = [c for c in certs if spki(c.info.public_key) == public]
+    matches = [c for c in certs if c.info.spki == public]
     if loose.alias is not None:
         for cert in matches:
             if cert.alias == loose.alias:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from OpenSSL import SSL
 
 from keymon.core.entries import KeyPairEntry
 from keymon.core.errors import UsageError
+from keymon.core.formats.assemble import spki
 
 ALERTS = {
     0: "close_notify", 10: "unexpected_message", 20: "bad_record_mac", 21: "decryption_failed",
@@ -89,10 +89,7 @@ def client_context(client: KeyPairEntry | None) -> SSL.Context:
     """A client context with ``client``'s key and chain loaded from memory, cached."""
     key: object = None
     if client is not None:
-        spki = client.private_key.public_key().public_bytes(
-            Encoding.DER, PublicFormat.SubjectPublicKeyInfo
-        )
-        key = (tuple(c.sha256 for c in client.chain), spki)
+        key = (tuple(c.sha256 for c in client.chain), spki(client.private_key))
     with _CONTEXTS_LOCK:
         ctx = _CONTEXTS.get(key)
         if ctx is not None:

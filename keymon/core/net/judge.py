@@ -21,6 +21,7 @@ from cryptography import x509
 from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.net.tls import MAX_CHAIN
 from keymon.core.x509.chain import ChainReport, complete_chain, validate_chain
+from keymon.core.x509.issuers import IssuerIndex
 
 MAX_LISTED_PROBLEMS = 10
 MEMO_SECONDS = 60.0
@@ -31,8 +32,10 @@ _MEMO_LOCK = threading.Lock()
 
 def relevant(trusted: Iterable[CertInfo], chain: Sequence[CertInfo]) -> list[CertInfo]:
     """The trusted certificates that can be on a path of ``chain`` (lossless filter)."""
-    names = {c.cert.subject for c in chain} | {c.cert.issuer for c in chain}
-    return [t for t in trusted if t.cert.subject in names]
+    index = IssuerIndex(trusted)
+    found = {t for c in chain for t in index.named(c)}  # issuers, by raw or decoded name
+    names = {n for c in chain for n in c.names if n is not None}
+    return [t for t in trusted if t in found or t.names[1] in names]
 
 
 def judge(

@@ -36,6 +36,7 @@ from keymon.core.net.tls import TlsChannel, TlsDetails
 from keymon.core.text import QT_TRANSLATE_NOOP, Text
 from keymon.core.x509.chain import ChainReport, Verdict, complete_chain
 from keymon.core.x509.chain import hostname_matches as _hostname_matches
+from keymon.core.x509.issuers import IssuerIndex
 
 T = TypeVar("T")
 POST_HANDSHAKE_WINDOW = 1.0
@@ -266,10 +267,7 @@ class _Probe:
         self, chain: tuple[CertInfo, ...], known: list[CertInfo]
     ) -> tuple[FetchedIssuer, ...]:
         top = complete_chain(chain[:1], chain[1:]).certificates[-1]
-        issuer = top.cert.issuer
-        if top.summary.self_signed or any(
-            k.cert.subject == issuer and top.signed_by(k) for k in known
-        ):
+        if top.summary.self_signed or IssuerIndex(known).find(top).issuer is not None:
             return ()
         if not ca_issuers_urls(top):
             self.notes.append(

@@ -16,7 +16,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 from cryptography import x509
@@ -39,21 +39,11 @@ MAX_CHAIN = 100
 # -- certificates seen on the wire -----------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class SeenCert(CertInfo):
-    """A server's certificate that remembers which issuers' signatures it checked.
+    """A server's certificate, kept in a small process-wide cache by DER.
 
-    Judging one probe checks the same signature several times (order, completion,
-    two trust sets, missing issuers); servers send the same chain every time. Kept in
-    a small process-wide cache by DER, so probing a server again costs no parsing and
-    no signature check. (A signature check depends only on the two certificates.)
+    Servers send the same chain every time: probing a server again costs no parsing,
+    and no signature check either (each CertInfo remembers the issuers it checked).
     """
-
-    _issuers: dict[bytes, bool] = field(default_factory=dict, repr=False, compare=False)
-
-    def signed_by(self, issuer: CertInfo) -> bool:
-        known = self._issuers.get(issuer.der)
-        if known is None:
-            known = self._issuers[issuer.der] = super().signed_by(issuer)
-        return known
 
 
 _SEEN: OrderedDict[bytes, SeenCert] = OrderedDict()

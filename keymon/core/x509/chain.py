@@ -13,22 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import ipaddress
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from cryptography.x509 import verification as xv
 from cryptography.x509.oid import NameOID
 
 from keymon.core.entries import CertInfo
 from keymon.core.errors import UsageError
 from keymon.core.text import QT_TRANSLATE_NOOP, Text
-from keymon.core.x509.extensions import extension_name
-
-Purpose = Literal["client", "server", "any"]
+from keymon.core.x509.issuers import IssuerIndex, IssuerMatch, Path, PathEnd, build_path, weak_hash
+from keymon.core.x509.profile import Purpose, label, policy_findings
 
 
 def _unique(certs: Iterable[CertInfo]) -> list[CertInfo]:
@@ -36,8 +31,8 @@ def _unique(certs: Iterable[CertInfo]) -> list[CertInfo]:
 
 
 def find_issuer(cert: CertInfo, candidates: Iterable[CertInfo]) -> CertInfo | None:
-    """The first candidate (other than ``cert``) whose name and key issued ``cert``."""
-    return next((c for c in candidates if c != cert and cert.signed_by(c)), None)
+    """The candidate (other than ``cert``) that issued ``cert`` (see :mod:`.issuers`)."""
+    return IssuerIndex(candidates).find(cert).issuer
 
 
 @dataclass(frozen=True)
@@ -55,25 +50,18 @@ def order_chain_report(certs: Iterable[CertInfo]) -> OrderedChain:
     with the longest chain wins (then the earliest in the input).
     """
     pool = _unique(certs)
-    issued_something = {c for c in pool for child in pool if child != c and child.signed_by(c)}
-
-    def walk(start: CertInfo) -> list[CertInfo]:
-        path = [start]
-        while not path[-1].summary.self_signed:
-            issuer = find_issuer(path[-1], (c for c in pool if c not in path))
-            if issuer is None:
-                break
-            path.append(issuer)
-        return path
-
+    index = IssuerIndex(pool)
+    issued_something = {
+        c for child in pool for c in index.named(child) if c != child and child.signed_by(c)
+    }
     leaves = [c for c in pool if c not in issued_something] or pool[:1]
     # longest first; on a tie a real leaf beats a lone self-signed certificate
     best = max(
-        (walk(leaf) for leaf in leaves),
+        (build_path(leaf, index).certs for leaf in leaves),
         key=lambda p: (len(p), not p[0].summary.self_signed),
-        default=[],
+        default=(),
     )
-    return OrderedChain(tuple(best), tuple(c for c in pool if c not in best))
+    return OrderedChain(best, tuple(c for c in pool if c not in best))
 
 
 def order_chain(certs: Iterable[CertInfo]) -> tuple[CertInfo, ...]:
@@ -125,16 +113,13 @@ def complete_chain(chain: Sequence[CertInfo], pool: Iterable[CertInfo]) -> Compl
     The links of ``chain`` are kept as they are; when no issuer is found, a MISSING
     link carrying the issuer's name ends the result.
     """
-    candidates = _unique(pool)
+    if not chain:
+        return CompletedChain(())
+    path = build_path(chain, pool)
     links = [ChainLink(LinkOrigin.IN_ENTRY, cert) for cert in chain]
-    path = list(chain)
-    while path and not path[-1].summary.self_signed:
-        issuer = find_issuer(path[-1], (c for c in candidates if c not in path))
-        if issuer is None:
-            links.append(ChainLink(LinkOrigin.MISSING, missing_issuer=path[-1].summary.issuer))
-            break
-        path.append(issuer)
-        links.append(ChainLink(LinkOrigin.FROM_KEYSTORE, issuer))
+    links += [ChainLink(LinkOrigin.FROM_KEYSTORE, cert) for cert in path.certs[len(chain) :]]
+    if path.end in (PathEnd.MISSING, PathEnd.BAD_SIGNATURE, PathEnd.TOO_LONG):
+        links.append(ChainLink(LinkOrigin.MISSING, missing_issuer=path.top.summary.issuer))
     return CompletedChain(tuple(links))
 
 
@@ -199,10 +184,6 @@ def _t(template: str, **values: object) -> Text:
     return Text.of("Chain", template, **values)
 
 
-def _label(cert: CertInfo) -> str:
-    return f"“{cert.summary.subject_cn}”"
-
-
 def _matches(pattern: str, host: str) -> bool:
     pattern, host = pattern.lower().rstrip("."), host.lower().rstrip(".")
     if pattern.startswith("*.") and "." in host:
@@ -236,7 +217,7 @@ def _time_problems(path: Sequence[CertInfo], now: dt.datetime) -> list[ChainProb
             when = s.not_after.strftime("%Y-%m-%d")
             text = _t(
                 QT_TRANSLATE_NOOP("Chain", "The certificate {cert} expired on {date}."),
-                cert=_label(cert),
+                cert=label(cert),
                 date=when,
             )
             out.append(ChainProblem(Verdict.EXPIRED, str(text), i, text=text))
@@ -244,7 +225,7 @@ def _time_problems(path: Sequence[CertInfo], now: dt.datetime) -> list[ChainProb
             when = s.not_before.strftime("%Y-%m-%d")
             text = _t(
                 QT_TRANSLATE_NOOP("Chain", "The certificate {cert} is not valid before {date}."),
-                cert=_label(cert),
+                cert=label(cert),
                 date=when,
             )
             out.append(ChainProblem(Verdict.NOT_YET_VALID, str(text), i, text=text))
@@ -253,60 +234,62 @@ def _time_problems(path: Sequence[CertInfo], now: dt.datetime) -> list[ChainProb
 
 def _build_path(
     chain: Sequence[CertInfo], trusted: Sequence[CertInfo]
-) -> tuple[list[CertInfo], CertInfo | None, ChainProblem | None]:
+) -> tuple[Path, ChainProblem | None]:
     """Follow issuers from the leaf through the chain, then the trusted set, to an anchor."""
-    anchors = {(t.cert.subject, key) for t in trusted if (key := _spki(t)) is not None}
-    rest = _unique([*chain[1:], *trusted])
-    path = [chain[0]]
-    while True:
-        cur = path[-1]
-        if cur in trusted or (cur.cert.subject, _spki(cur)) in anchors:
-            return path, cur, None
-        if cur.summary.self_signed:
-            text = _t(
-                QT_TRANSLATE_NOOP(
-                    "Chain", "The root {cert} is not among the trusted certificates."
-                ),
-                cert=_label(cur),
-            )
-            problem = ChainProblem(Verdict.ROOT_NOT_TRUSTED, str(text), len(path) - 1, text=text)
-            return path, None, problem
-        named = [c for c in rest if c not in path and c.cert.subject == cur.cert.issuer]
-        if cur.cert.subject == cur.cert.issuer:
-            named.append(cur)
-        issuer = next((c for c in named if c != cur and cur.signed_by(c)), None)
-        if issuer is not None:
-            path.append(issuer)
-            continue
-        i = len(path) - 1
-        if named:
-            bad = named[0]
-            text = _t(
-                QT_TRANSLATE_NOOP(
-                    "Chain", "The signature on {cert} does not verify with the key of {issuer}."
-                ),
-                cert=_label(cur),
-                issuer=_label(bad),
-            )
-            problem = ChainProblem(Verdict.BAD_SIGNATURE, str(text), i, issuer=bad, text=text)
-            return path, None, problem
-        name = cur.summary.issuer
+    anchors = {(t.names[1], t.spki) for t in trusted if t.spki is not None}
+    exact = set(trusted)
+    path = build_path(
+        chain[0],
+        [*chain[1:], *trusted],
+        stop=lambda c: c in exact or (c.names[1], c.spki) in anchors,
+    )
+    cur, i = path.top, len(path.certs) - 1
+    bad = path.impostor
+    if path.end is PathEnd.ROOT and cur.issued_by(cur) is IssuerMatch.BAD_SIGNATURE:
+        bad = cur  # an untrusted root: its self-signature is all there is to check
+    if path.end is PathEnd.STOPPED:
+        return path, None
+    if bad is not None:
         text = _t(
             QT_TRANSLATE_NOOP(
-                "Chain", "The chain is incomplete: the issuer “{issuer}” of {cert} is missing."
+                "Chain", "The signature on {cert} does not verify with the key of {issuer}."
             ),
-            issuer=name,
-            cert=_label(cur),
+            cert=label(cur),
+            issuer=label(bad),
         )
-        problem = ChainProblem(Verdict.INCOMPLETE, str(text), i, missing_issuer=name, text=text)
-        return path, None, problem
+        return path, ChainProblem(Verdict.BAD_SIGNATURE, str(text), i, issuer=bad, text=text)
+    if path.end is PathEnd.ROOT:
+        text = _t(
+            QT_TRANSLATE_NOOP("Chain", "The root {cert} is not among the trusted certificates."),
+            cert=label(cur),
+        )
+        return path, ChainProblem(Verdict.ROOT_NOT_TRUSTED, str(text), i, text=text)
+    name = cur.summary.issuer
+    text = _t(
+        QT_TRANSLATE_NOOP(
+            "Chain", "The chain is incomplete: the issuer “{issuer}” of {cert} is missing."
+        ),
+        issuer=name,
+        cert=label(cur),
+    )
+    return path, ChainProblem(Verdict.INCOMPLETE, str(text), i, missing_issuer=name, text=text)
 
 
-def _spki(cert: CertInfo) -> bytes | None:
-    try:
-        return cert.public_key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
-    except Exception:  # an undecodable key never matches
-        return None
+def _signature_findings(path: Path) -> list[str]:
+    """Weak or uncheckable signatures on the path; a trust anchor's own never matters."""
+    findings = []
+    for cert in path.certs[:-1]:
+        if cert in path.not_checked:
+            findings.append(
+                f"The signature on {label(cert)} was not checked: keymon cannot verify "
+                f"{cert.summary.signature_algorithm} signatures."
+            )
+        elif (weak := weak_hash(cert)) is not None:
+            findings.append(
+                f"The certificate {label(cert)} is signed with {weak}, "
+                "which current TLS clients no longer accept."
+            )
+    return findings
 
 
 def validate_chain(
@@ -326,11 +309,13 @@ def validate_chain(
     if not chain:
         raise UsageError("There is no certificate to validate.")
     now = now if now.tzinfo is not None else now.replace(tzinfo=dt.UTC)
-    path, anchor, structural = _build_path(chain, trusted)
+    found, structural = _build_path(chain, trusted)
+    path = list(found.certs)
+    anchor = path[-1] if found.end is PathEnd.STOPPED else None
     problems = _time_problems(path, now)
     if structural is not None:
         problems.append(structural)
-    findings: list[str] = []
+    findings = _signature_findings(found)
     if hostname is not None:
         ok, by_cn = hostname_matches(path[0], hostname)
         if not ok:
@@ -338,18 +323,18 @@ def validate_chain(
                 QT_TRANSLATE_NOOP(
                     "Chain", "The certificate {cert} is not valid for the host name “{host}”."
                 ),
-                cert=_label(path[0]),
+                cert=label(path[0]),
                 host=hostname,
             )
             problems.append(ChainProblem(Verdict.HOSTNAME_MISMATCH, str(wrong), 0, text=wrong))
         elif by_cn:
             findings.append(
-                f"The certificate {_label(path[0])} names the host only in its common name; "
+                f"The certificate {label(path[0])} names the host only in its common name; "
                 "current TLS clients need it in a subjectAltName."
             )
     problems.sort(key=lambda p: _PRIORITY.index(p.verdict))
     if structural is None or structural.verdict is Verdict.ROOT_NOT_TRUSTED:
-        findings += _policy_findings(path, now, purpose)
+        findings += policy_findings(path, now, purpose)
     text: Text | None
     if problems:
         verdict, text = problems[0].verdict, problems[0].text
@@ -357,147 +342,15 @@ def validate_chain(
         verdict = Verdict.TRUSTED
         text = _t(
             QT_TRANSLATE_NOOP("Chain", "The chain of {cert} is trusted through {anchor}."),
-            cert=_label(path[0]),
-            anchor=_label(path[-1]),
+            cert=label(path[0]),
+            anchor=label(path[-1]),
         )
         if len(path) == 1:
             text = _t(
                 QT_TRANSLATE_NOOP("Chain", "The certificate {cert} is itself trusted."),
-                cert=_label(path[0]),
+                cert=label(path[0]),
             )
     message = problems[0].message if problems else str(text)
     return ChainReport(
         verdict, message, tuple(path), anchor, tuple(problems), tuple(findings), text
     )
-
-
-# --- RFC 5280 / Web PKI profile checks (cryptography.x509.verification) -------------
-
-# The extensions the Web PKI policies have rules for (what a failed rule can relax).
-_RULED: tuple[type[x509.ExtensionType], ...] = (x509.AuthorityKeyIdentifier, x509.KeyUsage)
-_RULED += (x509.SubjectKeyIdentifier, x509.ExtendedKeyUsage, x509.SubjectAlternativeName)
-_RULED += (x509.BasicConstraints, x509.NameConstraints, x509.PolicyConstraints)
-_EXTENSION_TYPES = {cls.oid.dotted_string: cls for cls in _RULED}
-_PROCESSING = re.compile(
-    r" \(encountered processing <Certificate\(subject=<Name\((.*)\)>, \.\.\.\)>\)$"
-)
-_BAD_EXTENSION = re.compile(r"invalid extension: ([0-9.]+): (.*)$")
-_COVERED = ("not valid at validation time", "signature does not match")
-_EKU_PURPOSE = {"client": "TLS client authentication", "server": "TLS server authentication"}
-
-
-def _validation_time(path: Sequence[CertInfo], now: dt.datetime) -> dt.datetime:
-    """``now``, or a moment when every certificate is valid (time is judged by the verdict)."""
-    start = max(c.summary.not_before for c in path)
-    end = min(c.summary.not_after for c in path)
-    return now if start <= now <= end or start > end else start
-
-
-def _policy_findings(path: Sequence[CertInfo], now: dt.datetime, purpose: Purpose) -> list[str]:
-    """What the Web PKI profile objects to, relaxing each failed rule to find the next one."""
-    leaf, top = path[0], path[-1]
-    if leaf.summary.is_ca or (len(path) == 1 and not leaf.summary.self_signed):
-        return []  # the end-entity profile does not apply to a CA, nor without an issuer
-    ee = xv.ExtensionPolicy.webpki_defaults_ee()
-    ca = xv.ExtensionPolicy.webpki_defaults_ca()
-    if purpose != "server":
-        ee = ee.may_be_present(x509.SubjectAlternativeName, xv.Criticality.AGNOSTIC, None)
-    if purpose == "any":
-        ee = ee.may_be_present(x509.ExtendedKeyUsage, xv.Criticality.AGNOSTIC, None)
-        ca = ca.may_be_present(x509.ExtendedKeyUsage, xv.Criticality.AGNOSTIC, None)
-    intermediates = [c.cert for c in path[1:-1]]
-    subject = _server_subject(leaf)
-    findings: list[str] = []
-    for _ in range(12):
-        builder = xv.PolicyBuilder().store(xv.Store([top.cert])).time(_validation_time(path, now))
-        builder = builder.extension_policies(ca_policy=ca, ee_policy=ee)
-        try:
-            if purpose == "server":
-                builder.build_server_verifier(subject).verify(leaf.cert, intermediates)
-            else:
-                builder.build_client_verifier().verify(leaf.cert, intermediates)
-            break
-        except xv.VerificationError as exc:
-            text, relax_ee, ext_type = _explain(str(exc), path, purpose)
-        except Exception as exc:  # unsupported keys or algorithms
-            findings.append(f"The RFC 5280 profile checks could not run ({exc}).")
-            break
-        if text is None or text in findings:
-            break
-        findings.append(text)
-        if ext_type is None:
-            break
-        try:
-            if relax_ee:
-                ee = ee.may_be_present(ext_type, xv.Criticality.AGNOSTIC, None)
-            else:
-                ca = ca.may_be_present(ext_type, xv.Criticality.AGNOSTIC, None)
-        except ValueError:  # basicConstraints cannot be relaxed for CAs
-            break
-    return findings
-
-
-def _server_subject(leaf: CertInfo) -> x509.DNSName | x509.IPAddress:
-    try:
-        san = leaf.cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
-    except (x509.ExtensionNotFound, ValueError):
-        return x509.DNSName("invalid.invalid")
-    return next(
-        (n for n in san if isinstance(n, (x509.DNSName, x509.IPAddress))),
-        x509.DNSName("invalid.invalid"),
-    )
-
-
-def _explain(
-    message: str, path: Sequence[CertInfo], purpose: Purpose
-) -> tuple[str | None, bool, type[x509.ExtensionType] | None]:
-    """(plain sentence, the rule is on the end entity, extension type to relax) of an error."""
-    text = message.removeprefix("validation failed: ").removeprefix("candidates exhausted: ")
-    match = _PROCESSING.search(text)
-    text = _PROCESSING.sub("", text)
-    if any(part in text for part in _COVERED):
-        return None, False, None
-    leaf = path[0]
-    on_ee = (match is None and len(path) == 1) or (
-        match is not None and match[1] == leaf.summary.subject
-    )
-    bad = _BAD_EXTENSION.match(text)
-    if bad is None and "EKU" in text:
-        bad = _BAD_EXTENSION.match(f"invalid extension: 2.5.29.37: {text}")
-    if bad is None:
-        who = f"The certificate {_label(leaf)}" if on_ee else "A CA certificate"
-        if "subjectAltName" in text:
-            return f"{who} has no DNS or IP subjectAltName, which TLS clients require.", True, None
-        return f"{who} fails the RFC 5280 profile: {text}.", on_ee, None
-    oid, reason = bad[1], bad[2]
-    name = extension_name(x509.ObjectIdentifier(oid))
-    missing = "missing required extension" in reason.lower()
-    who, many = (
-        (f"The certificate {_label(leaf)}", False)
-        if on_ee
-        else _ca_label(path, oid, missing=missing)
-    )
-    has, lacks = ("have", "lack") if many else ("has", "lacks")
-    if oid == "2.5.29.37":
-        usage = _EKU_PURPOSE.get(purpose, "this purpose")
-        sentence = f"{who} {has} an Extended Key Usage that does not allow {usage}."
-    elif missing:
-        sentence = f"{who} {lacks} the {name} extension that the RFC 5280 profile requires."
-    else:
-        sentence = f"{who} {has} a {name} extension the RFC 5280 profile rejects ({reason})."
-    return sentence, on_ee, _EXTENSION_TYPES.get(oid)
-
-
-def _ca_label(path: Sequence[CertInfo], oid: str, *, missing: bool) -> tuple[str, bool]:
-    """The CAs on the path that lack (or have) the extension, and whether they are several."""
-    names = []
-    for cert in path[1:]:
-        try:
-            present = any(e.oid.dotted_string == oid for e in cert.cert.extensions)
-        except ValueError:
-            continue
-        if present != missing:
-            names.append(_label(cert))
-    if not names:
-        return "A CA certificate", False
-    return f"The CA{'s' if len(names) > 1 else ''} {' and '.join(names)}", len(names) > 1

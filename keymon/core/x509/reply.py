@@ -103,13 +103,7 @@ class ReplyPlan:
 
 def _pick_leaf(entry: KeyPairEntry, certs: Sequence[CertInfo]) -> CertInfo:
     key = spki(entry.private_key)
-    matching = []
-    for cert in certs:
-        try:
-            if spki(cert.public_key) == key:
-                matching.append(cert)
-        except KeymonError:  # an undecodable key never matches
-            continue
+    matching = [cert for cert in certs if cert.spki == key]  # an undecodable key is None
     if not matching:
         raise ReplyMismatch()
     # a reply may carry an old certificate for the same key too: the newest wins
@@ -157,7 +151,7 @@ def plan_reply(
 
 def apply_reply(entry: KeyPairEntry, plan: ReplyPlan) -> KeyPairEntry:
     """The entry with the plan's chain: same alias and key, new certificates."""
-    if plan.alias != entry.alias or spki(plan.leaf.public_key) != spki(entry.private_key):
+    if plan.alias != entry.alias or plan.leaf.spki != spki(entry.private_key):
         raise ReplyMismatch()
     return dataclasses.replace(
         entry, chain=plan.chain, modified=dt.datetime.now(dt.UTC).replace(microsecond=0)
