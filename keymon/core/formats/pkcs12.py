@@ -72,6 +72,7 @@ from keymon.core.formats.pkcs12_write import (
     X509_CERT,
     dump,
 )
+from keymon.core.x509.issuers import IssuerIndex, build_path
 
 __all__ = ["dump", "load", "sniff"]
 
@@ -444,12 +445,12 @@ def _key_id_time(key_id: bytes | None) -> dt.datetime | None:
 def _key_and_cert_entries(
     keys: list[tuple[_Bag, PrivateKeyTypes]], certs: list[tuple[_Bag, CertInfo]]
 ) -> list[_Pending]:
-    chains, leaves = _Chains([c for _, c in certs]), _Leaves(certs)
+    chains, leaves = IssuerIndex(c for _, c in certs), _Leaves(certs)
     pending: list[_Pending] = []
     used: set[bytes] = set()
     for bag, private_key in keys:
         leaf_bag, leaf = leaves.find(bag, private_key)
-        chain = chains.build(leaf)
+        chain = build_path(leaf, chains).certs
         used.update(c.der for c in chain)
         pending.append(_key_pending(bag, leaf_bag, private_key, chain))
     emitted = {cert.der for bag, cert in certs if bag.trusted} | used
@@ -528,53 +529,6 @@ def _common_name(cert: CertInfo) -> str:
         return cert.cert.subject.rfc4514_string() or "certificate"
     except ValueError:
         return "certificate"
-
-
-class _Chains:
-    """Issuer look-up by the raw DER of names, confirmed by the signature.
-
-    A few look-ups scan the certificates' bytes for the issuer name (C speed); many build
-    an index of subjects instead.
-    """
-
-    def __init__(self, certs: list[CertInfo]) -> None:
-        self.certs = certs
-        self.names: dict[bytes, tuple[bytes, bytes]] = {}
-        self.by_subject: dict[bytes, list[CertInfo]] | None = None
-        self.lookups = 0
-
-    def _names(self, cert: CertInfo) -> tuple[bytes, bytes]:
-        """(issuer, subject) as DER, straight from the certificate's TBS."""
-        found = self.names.get(cert.der)
-        if found is None:
-            tbs = parse(cert.der, "A certificate").children()[0].children()
-            fields = tbs[1:] if tbs[0].tag == 0xA0 else tbs
-            found = self.names[cert.der] = (fields[2].element(), fields[4].element())
-        return found
-
-    def _issuers(self, issuer: bytes) -> list[CertInfo]:
-        self.lookups += 1
-        if self.by_subject is None and self.lookups > 64:
-            self.by_subject = {}
-            for cert in self.certs:
-                self.by_subject.setdefault(self._names(cert)[1], []).append(cert)
-        if self.by_subject is not None:
-            return self.by_subject.get(issuer, [])
-        return [c for c in self.certs if issuer in c.der and self._names(c)[1] == issuer]
-
-    def build(self, leaf: CertInfo) -> tuple[CertInfo, ...]:
-        chain = [leaf]
-        while len(chain) < 16:
-            current = chain[-1]
-            issuer, subject = self._names(current)
-            if issuer == subject and current.signed_by(current):
-                break
-            candidates = self._issuers(issuer)
-            found = next((c for c in candidates if c not in chain and current.signed_by(c)), None)
-            if found is None:
-                break
-            chain.append(found)
-        return tuple(chain)
 
 
 def _name(pending: list[_Pending]) -> list[Entry]:
