@@ -72,7 +72,10 @@ def open_keystore(args: argparse.Namespace, path: Path | None = None) -> Keystor
     password = explicit_password(args)
     if password is None:
         password = secrets.get_password(path)
-    return Keystore.open(path, password, prompter())
+    store = Keystore.open(path, password, prompter())
+    for note in store.notes:  # what the reader noticed about the file (PKCS#12 for now)
+        print(f"keymon: note: {note}", file=sys.stderr)
+    return store
 
 
 def ensure_password(store: Keystore) -> None:

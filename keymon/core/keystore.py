@@ -25,7 +25,8 @@ from keymon.core.errors import (
     UsageError,
 )
 from keymon.core.formats import jks, pem, pkcs12
-from keymon.core.formats.detect import Format, detect, load_as
+from keymon.core.formats.detect import Format, Loaded, decode, detect
+from keymon.core.formats.kdf import CancelCheck
 
 PasswordPrompt = Callable[[Path], str]
 Clash = Literal["error", "rename", "overwrite"]
@@ -45,6 +46,7 @@ class Keystore:
         password: str | None = None,
         legacy: bool = False,
         snapshot: storage.FileSnapshot | None = None,
+        notes: tuple[str, ...] = (),
     ) -> None:
         self._entries: dict[str, Entry] = {}
         for entry in entries:
@@ -54,26 +56,47 @@ class Keystore:
         self.password = password
         self.legacy = legacy
         self.snapshot = snapshot
+        self.notes = notes  # what the reader noticed about the file, for the user
 
     # -- opening -------------------------------------------------------------
     @classmethod
     def from_bytes(
-        cls, data: bytes, password: str | None = None, ask: PasswordPrompt | None = None
+        cls,
+        data: bytes,
+        password: str | None = None,
+        ask: PasswordPrompt | None = None,
+        *,
+        cancel: CancelCheck | None = None,
     ) -> Keystore:
         fmt = detect(data)
-        entries, password = _decode(fmt, data, password, ask, None)
-        return cls(entries, fmt=fmt, password=password)
+        loaded, password = _decode(fmt, data, password, ask, None, cancel)
+        return cls(loaded.entries, fmt=fmt, password=password, notes=loaded.notes)
 
     @classmethod
     def open(
-        cls, path: Path | str, password: str | None = None, ask: PasswordPrompt | None = None
+        cls,
+        path: Path | str,
+        password: str | None = None,
+        ask: PasswordPrompt | None = None,
+        *,
+        cancel: CancelCheck | None = None,
     ) -> Keystore:
-        """Read a keystore; ``ask`` is called only when a password is needed and not given."""
+        """Read a keystore; ``ask`` is called only when a password is needed and not given.
+
+        ``cancel`` (a cancel token) is checked between the key derivations of a PKCS#12 file.
+        """
         path = Path(path)
         data, snapshot = storage.read_file(path)
         fmt = detect(data)
-        entries, password = _decode(fmt, data, password, ask, path)
-        return cls(entries, fmt=fmt, path=path, password=password, snapshot=snapshot)
+        loaded, password = _decode(fmt, data, password, ask, path, cancel)
+        return cls(
+            loaded.entries,
+            fmt=fmt,
+            path=path,
+            password=password,
+            snapshot=snapshot,
+            notes=loaded.notes,
+        )
 
     # -- reading -------------------------------------------------------------
     def __len__(self) -> int:
@@ -264,26 +287,32 @@ class Keystore:
         store = self.backups()
         data = store.read(version)
         fmt = detect(data)
-        entries, _ = _decode(fmt, data, self.password, None, self.path)
+        loaded, _ = _decode(fmt, data, self.password, None, self.path)
         self.snapshot = storage.save(
             self.path, data, self.snapshot, previous_entries=len(self), backups=store
         )
         self._entries = {}
-        for entry in entries:
+        for entry in loaded.entries:
             self.add(entry)
         self.format = fmt
+        self.notes = loaded.notes
 
 
 def _decode(
-    fmt: Format, data: bytes, password: str | None, ask: PasswordPrompt | None, path: Path | None
-) -> tuple[list[Entry], str | None]:
+    fmt: Format,
+    data: bytes,
+    password: str | None,
+    ask: PasswordPrompt | None,
+    path: Path | None,
+    cancel: CancelCheck | None = None,
+) -> tuple[Loaded, str | None]:
     try:
-        return load_as(fmt, data, password), password
+        return decode(fmt, data, password, cancel), password
     except PasswordRequired:
         if ask is None or password is not None:
             raise
     password = ask(path or Path("keystore"))
-    return load_as(fmt, data, password), password
+    return decode(fmt, data, password, cancel), password
 
 
 def encode(entries: Sequence[Entry], fmt: Format, password: str | None, legacy: bool) -> bytes:

@@ -311,3 +311,25 @@ def oid(dotted: str) -> bytes:
 
 def oid_tlv(dotted: str) -> bytes:
     return tlv(0x06, oid(dotted))
+
+
+_STRING_TAGS = frozenset((0x04, 0x0C, 0x12, 0x13, 0x14, 0x16, 0x1A, 0x1E))  # octet, char strings
+
+
+def to_der(data: bytes) -> bytes:
+    """``data`` (one BER element) with definite lengths and constructed strings joined.
+
+    For decoders that need DER (``cryptography``'s key loader). SETs are not re-sorted and
+    constructed BIT STRINGs are kept; nothing keymon reads this way has either.
+    """
+    return _to_der(parse(data, "A BER element"), 0)
+
+
+def _to_der(node: Der, depth: int) -> bytes:
+    if depth > MAX_DEPTH:
+        raise damaged("an element is nested too deep")
+    if not node.tag & 0x20:
+        return tlv(node.tag, node.buf[node.start : node.end])
+    if node.tag & 0xDF in _STRING_TAGS:
+        return tlv(node.tag & 0xDF, node.octets())
+    return tlv(node.tag, b"".join(_to_der(child, depth + 1) for child in node.children(depth)))

@@ -95,11 +95,21 @@ def _is_certificate(data: bytes, inner: list[tuple[int, int, int, int]]) -> bool
 class Loaded:
     format: Format
     entries: list[Entry]
+    notes: tuple[str, ...] = ()  # sentences for the user about the file (PKCS#12 only, so far)
 
 
-def load(data: bytes, password: str | None) -> Loaded:
+def load(data: bytes, password: str | None, cancel: pkcs12.CancelCheck | None = None) -> Loaded:
     """Detect and decode. Raises PasswordRequired when ``password`` is None but needed."""
-    fmt = detect(data)
+    return decode(detect(data), data, password, cancel)
+
+
+def decode(
+    fmt: Format, data: bytes, password: str | None, cancel: pkcs12.CancelCheck | None = None
+) -> Loaded:
+    """:func:`load_as` with the notes; ``cancel`` is checked between PKCS#12 key derivations."""
+    if fmt is Format.PKCS12:
+        read = pkcs12.decode(data, password, cancel)
+        return Loaded(fmt, read.entries, read.notes)
     return Loaded(fmt, load_as(fmt, data, password))
 
 

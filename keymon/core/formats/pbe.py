@@ -1,8 +1,9 @@
 """Password-based protection for PKCS#12 (RFC 7292); the BER/DER codec is :mod:`.der`.
 
-The KDF of RFC 7292 appendix B (BMPString passwords), its ciphers (3DES, RC2, RC4),
-PBES2 with PBKDF2 (RFC 8018) and the PKCS#12 MAC. RC2 with a 40-bit key is not offered
-by ``cryptography``, so a small RC2 (RFC 2268) lives here.
+The ciphers of RFC 7292 (3DES, RC2, RC4, keys from the KDF of appendix B with BMPString
+passwords), PBES2 with PBKDF2 (RFC 8018) and the PKCS#12 MAC. Every key comes from a
+:class:`~.kdf.Derivations` (bounded, cached, cancellable); without one, a fresh one is used.
+RC2 with a 40-bit key lives in :mod:`.rc2`; PBMAC1 (RFC 9579) in :mod:`.pbmac1`.
 
 Passwords are passed as a ``Secret``: the text, or ``None`` for OpenSSL's *absent*
 password (an empty byte string for the KDF rather than the two zero bytes of "").
@@ -13,14 +14,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4, RC2, TripleDES
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers import BlockCipherAlgorithm, Cipher, modes
 from cryptography.hazmat.primitives.ciphers.algorithms import AES
-from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from keymon.core.errors import UnsupportedFormat
 from keymon.core.formats.der import (
@@ -34,30 +32,32 @@ from keymon.core.formats.der import (
     oid_tlv,
     seq,
 )
+from keymon.core.formats.kdf import MAX_ITERATIONS, Cost, Derivations, check_iterations
+from keymon.core.formats.rc2 import rc2_block as _rc2_block
+from keymon.core.formats.rc2 import rc2_cbc
+from keymon.core.formats.rc2 import rc2_cbc as _rc2_cbc
+from keymon.core.formats.rc2 import rc2_schedule as _rc2_schedule
+
+__all__ = ["MAX_ITERATIONS", "Derivations"]
+_RC2_FOR_TESTS = (_rc2_block, _rc2_cbc, _rc2_schedule)  # tests read them as pbe._rc2_*
 
 Secret = str | None
-MAX_ITERATIONS = 10_000_000
 
 # ---------------------------------------------------------------------------- OIDs
 
 PBES2 = oid("1.2.840.113549.1.5.13")
 PBKDF2 = oid("1.2.840.113549.1.5.12")
 _PKCS12_PBE = "1.2.840.113549.1.12.1."
-_PRFS = {oid(f"1.2.840.113549.2.{n}"): h for n, h in ((7, "sha1"), (8, "sha224"), (9, "sha256"))}
-_PRFS |= {oid(f"1.2.840.113549.2.{n}"): h for n, h in ((10, "sha384"), (11, "sha512"))}
+HMAC_OIDS = {
+    oid(f"1.2.840.113549.2.{n}"): h for n, h in ((7, "sha1"), (8, "sha224"), (9, "sha256"))
+}
+HMAC_OIDS |= {oid(f"1.2.840.113549.2.{n}"): h for n, h in ((10, "sha384"), (11, "sha512"))}
 _DIGESTS = {oid("1.3.14.3.2.26"): "sha1"}
 _DIGESTS |= {
     oid(f"2.16.840.1.101.3.4.2.{n}"): h
     for n, h in ((1, "sha256"), (2, "sha384"), (3, "sha512"), (4, "sha224"))
 }
 _DIGEST_OIDS = {"sha1": "1.3.14.3.2.26", "sha256": "2.16.840.1.101.3.4.2.1"}
-_HASH_CLASSES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
-    "sha1": hashes.SHA1,
-    "sha224": hashes.SHA224,
-    "sha256": hashes.SHA256,
-    "sha384": hashes.SHA384,
-    "sha512": hashes.SHA512,
-}
 # PBES2 ciphers: OID → (cipher, key length)
 _PBES2_CIPHERS = {
     oid("2.16.840.1.101.3.4.1.2"): ("aes", 16),
@@ -87,39 +87,22 @@ def utf8_password(secret: Secret) -> bytes:
     return (secret or "").encode("utf-8")
 
 
-def _check_iterations(count: int) -> int:
-    if count < 1 or count > MAX_ITERATIONS:
-        raise damaged(f"an iteration count of {count} is out of range")
-    return count
+def latin1_password(secret: Secret) -> bytes | None:
+    """The password as ISO-8859-1 bytes (JSafe's PBES2), or None when that is UTF-8 anyway."""
+    text = secret or ""
+    if text.isascii():
+        return None
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 def pkcs12_kdf(
     hash_name: str, password: bytes, salt: bytes, purpose: int, iterations: int, length: int
 ) -> bytes:
-    """RFC 7292 appendix B.2: purpose 1 = key, 2 = IV, 3 = MAC key."""
-    _check_iterations(iterations)
-    new = getattr(hashlib, hash_name)
-    v: int = new().block_size
-    u: int = new().digest_size
-
-    def stretch(data: bytes) -> bytes:
-        size = v * -(-len(data) // v)
-        return (data * (size // max(len(data), 1) + 1))[:size]
-
-    i_block = bytearray(stretch(salt) + stretch(password))
-    d_block = bytes([purpose]) * v
-    mask = (1 << (8 * v)) - 1
-    out = b""
-    while len(out) < length:
-        a = new(d_block + i_block).digest()
-        for _ in range(iterations - 1):
-            a = new(a).digest()
-        out += a
-        b = int.from_bytes((a * (v // u + 1))[:v], "big") + 1
-        for j in range(0, len(i_block), v):
-            value = (int.from_bytes(i_block[j : j + v], "big") + b) & mask
-            i_block[j : j + v] = value.to_bytes(v, "big")
-    return out[:length]
+    """RFC 7292 appendix B.2: purpose 1 = key, 2 = IV, 3 = MAC key (one-off, unbounded)."""
+    return Derivations().pkcs12(hash_name, password, salt, purpose, iterations, length)
 
 
 # ---------------------------------------------------------------------------- ciphers
@@ -153,7 +136,7 @@ def _block_cipher(name: str, key: bytes) -> BlockCipherAlgorithm:
 
 def _cbc(name: str, key: bytes, iv: bytes, data: bytes, *, decrypt: bool) -> bytes:
     if name == "rc2" and len(key) != 16:
-        return _rc2_cbc(key, iv, data, decrypt=decrypt)
+        return rc2_cbc(key, iv, data, decrypt=decrypt)
     cipher = Cipher(_block_cipher(name, key), modes.CBC(iv))
     op = cipher.decryptor() if decrypt else cipher.encryptor()
     return op.update(data) + op.finalize()
@@ -171,95 +154,12 @@ def _crypt(name: str, key: bytes, iv: bytes, data: bytes, *, decrypt: bool) -> b
     return _unpad(_cbc(name, key, iv, data, decrypt=True), block)
 
 
-# RC2 (RFC 2268): PITABLE from section 2 of the RFC.
-_PITABLE = bytes.fromhex(
-    "d978f9c419ddb5ed28e9fd794aa0d89dc67e37832b76538e624c6488448bfba2"
-    "179a59f587b34f1361456d8d09817d32bd8f40eb86b77b0bf09521225c6b4e82"
-    "54d66593ce60b21c7356c014a78cf1dc1275ca1f3bbee4d1423dd430a33cb626"
-    "6fbf0eda4669075727f21d9bbc944303f811c7f690ef3ee706c3d52fc8661ed7"
-    "08e8eade8052eef784aa72ac354d6a2a961ad2715a1549744b9fd05e0418a4ec"
-    "c2e0416e0f51cbcc2491af50a1f47039997c3a8523b8b47afc02365b25559731"
-    "2d5dfa98e38a92ae05df2910676cbac9d300e6cfe19ea82c6316013f58e289a9"
-    "0d38341bab33ffb0bb480c5fb9b1cd2ec5f3db47e5a59c770aa62068fe7fc1ad"
-)
-
-
-_RC2_SHIFTS = (1, 2, 3, 5)
-
-
-def _rc2_schedule(key: bytes, bits: int) -> list[int]:
-    t = len(key)
-    expanded = bytearray(key) + bytearray(128 - t)
-    for i in range(t, 128):
-        expanded[i] = _PITABLE[(expanded[i - 1] + expanded[i - t]) & 0xFF]
-    t8 = (bits + 7) // 8
-    tm = 0xFF >> (8 * t8 - bits)
-    expanded[128 - t8] = _PITABLE[expanded[128 - t8] & tm]
-    for i in range(127 - t8, -1, -1):
-        expanded[i] = _PITABLE[expanded[i + 1] ^ expanded[i + t8]]
-    return [expanded[2 * i] | expanded[2 * i + 1] << 8 for i in range(64)]
-
-
-def _rc2_block(k: list[int], block: bytes, *, decrypt: bool) -> bytes:
-    """One RC2 block: 5 mixing rounds, a mash, 6 mixing rounds, a mash, 5 mixing rounds."""
-    r = [block[i] | block[i + 1] << 8 for i in (0, 2, 4, 6)]
-    rounds = (5, 0, 6, 0, 5)  # 0 = mash
-    if decrypt:
-        j = 63
-        for count in rounds:
-            if not count:
-                for i in (3, 2, 1, 0):
-                    r[i] = (r[i] - k[r[i - 1] & 63]) & 0xFFFF
-            for _ in range(count):
-                for i in (3, 2, 1, 0):
-                    s = _RC2_SHIFTS[i]
-                    x = ((r[i] >> s) | (r[i] << (16 - s))) & 0xFFFF
-                    r[i] = (x - k[j] - (r[i - 1] & r[i - 2]) - (~r[i - 1] & r[i - 3])) & 0xFFFF
-                    j -= 1
-    else:
-        j = 0
-        for count in rounds:
-            if not count:
-                for i in (0, 1, 2, 3):
-                    r[i] = (r[i] + k[r[i - 1] & 63]) & 0xFFFF
-            for _ in range(count):
-                for i in (0, 1, 2, 3):
-                    s = _RC2_SHIFTS[i]
-                    x = (r[i] + k[j] + (r[i - 1] & r[i - 2]) + (~r[i - 1] & r[i - 3])) & 0xFFFF
-                    r[i] = ((x << s) | (x >> (16 - s))) & 0xFFFF
-                    j += 1
-    return b"".join(w.to_bytes(2, "little") for w in r)
-
-
-def _rc2_cbc(key: bytes, iv: bytes, data: bytes, *, decrypt: bool) -> bytes:
-    """RC2-CBC with effective key bits = key length (PKCS#12's RC2-40), in pure Python."""
-    k = _rc2_schedule(key, 8 * len(key))
-    out, prev = bytearray(), iv
-    for pos in range(0, len(data), 8):
-        block = data[pos : pos + 8]
-        if decrypt:
-            plain = _rc2_block(k, block, decrypt=True)
-            out += bytes(a ^ b for a, b in zip(plain, prev, strict=True))
-            prev = block
-        else:
-            prev = _rc2_block(
-                k, bytes(a ^ b for a, b in zip(block, prev, strict=True)), decrypt=False
-            )
-            out += prev
-    return bytes(out)
-
-
 # ---------------------------------------------------------------------------- schemes
-
-
-def _pbkdf2(prf: str, password: bytes, salt: bytes, iterations: int, length: int) -> bytes:
-    kdf = PBKDF2HMAC(_HASH_CLASSES[prf](), length, salt, _check_iterations(iterations))
-    return kdf.derive(password)
 
 
 @dataclass(frozen=True)
 class Pbes2:
-    """PBES2 with PBKDF2 (RFC 8018): password as UTF-8."""
+    """PBES2 with PBKDF2 (RFC 8018): password as UTF-8 (``password`` overrides the bytes)."""
 
     prf: str
     salt: bytes
@@ -268,8 +168,21 @@ class Pbes2:
     key_length: int
     iv: bytes
 
-    def decrypt(self, data: bytes, secret: Secret) -> bytes:
-        key = _pbkdf2(self.prf, utf8_password(secret), self.salt, self.iterations, self.key_length)
+    @property
+    def costs(self) -> tuple[Cost, ...]:
+        return (Cost("pbkdf2", self.prf, self.salt, self.iterations, self.key_length),)
+
+    def decrypt(
+        self,
+        data: bytes,
+        secret: Secret,
+        kdf: Derivations | None = None,
+        *,
+        password: bytes | None = None,
+    ) -> bytes:
+        raw = utf8_password(secret) if password is None else password
+        (cost,) = self.costs
+        key = (kdf or Derivations()).derive(cost, raw)
         return _crypt(self.cipher, key, self.iv, data, decrypt=True)
 
 
@@ -282,22 +195,32 @@ class Pkcs12Pbe:
     salt: bytes
     iterations: int
 
-    def _key_iv(self, secret: Secret) -> tuple[bytes, bytes]:
-        pw = bmp_password(secret)
-        key = pkcs12_kdf("sha1", pw, self.salt, 1, self.iterations, self.key_length)
-        iv = (
-            b""
-            if self.cipher == "rc4"
-            else pkcs12_kdf("sha1", pw, self.salt, 2, self.iterations, 8)
-        )
-        return key, iv
+    @property
+    def costs(self) -> tuple[Cost, ...]:
+        key = Cost("pkcs12", "sha1", self.salt, self.iterations, self.key_length, 1)
+        if self.cipher == "rc4":
+            return (key,)
+        return key, Cost("pkcs12", "sha1", self.salt, self.iterations, 8, 2)
 
-    def decrypt(self, data: bytes, secret: Secret) -> bytes:
-        key, iv = self._key_iv(secret)
+    def _key_iv(self, secret: Secret, kdf: Derivations | None) -> tuple[bytes, bytes]:
+        kdf = kdf or Derivations()
+        pw = bmp_password(secret)
+        key, *iv = (kdf.derive(cost, pw) for cost in self.costs)
+        return key, iv[0] if iv else b""
+
+    def decrypt(
+        self,
+        data: bytes,
+        secret: Secret,
+        kdf: Derivations | None = None,
+        *,
+        password: bytes | None = None,
+    ) -> bytes:
+        key, iv = self._key_iv(secret, kdf)
         return _crypt(self.cipher, key, iv, data, decrypt=True)
 
     def encrypt(self, data: bytes, secret: Secret) -> bytes:
-        key, iv = self._key_iv(secret)
+        key, iv = self._key_iv(secret, None)
         return _crypt(self.cipher, key, iv, data, decrypt=False)
 
 
@@ -339,11 +262,11 @@ def _parse_pbes2(params: Der) -> Pbes2:
             key_length = extra.integer()
         else:
             prf_oid = extra.expect(0x30, "a PBKDF2 PRF").children()[0].oid()
-            if prf_oid not in _PRFS:
+            if prf_oid not in HMAC_OIDS:
                 raise UnsupportedFormat(
                     f"The keystore uses an unsupported PRF ({oid_text(prf_oid)})."
                 )
-            prf = _PRFS[prf_oid]
+            prf = HMAC_OIDS[prf_oid]
     enc_parts = enc.expect(0x30, "a cipher").children()
     cipher_oid = enc_parts[0].oid()
     if cipher_oid not in _PBES2_CIPHERS or len(enc_parts) < 2:
@@ -360,7 +283,7 @@ def _parse_pbes2(params: Der) -> Pbes2:
 def encrypt_pbes2(data: bytes, secret: Secret, iterations: int) -> tuple[bytes, bytes]:
     """PBES2: PBKDF2-HMAC-SHA256, 16-byte salt, AES-256-CBC. Returns (AlgorithmIdentifier, ct)."""
     salt, iv = os.urandom(16), os.urandom(16)
-    key = _pbkdf2("sha256", utf8_password(secret), salt, iterations, 32)
+    key = Derivations().pbkdf2("sha256", utf8_password(secret), salt, iterations, 32)
     kdf = seq(
         oid_tlv("1.2.840.113549.1.5.12"),
         seq(
@@ -408,18 +331,28 @@ class Mac:
         digest = digest_info[1].string("the integrity digest")
         salt = parts[1].string("the integrity salt")
         count = parts[2].integer() if len(parts) > 2 else 1
-        return cls(_DIGESTS[algo], digest, salt, _check_iterations(count))
+        return cls(_DIGESTS[algo], digest, salt, check_iterations(count))
 
-    def verifies(self, content: bytes, secret: Secret) -> bool:
-        expected = compute_mac(self.hash_name, content, secret, self.salt, self.iterations)
+    @property
+    def costs(self) -> tuple[Cost, ...]:
+        size = hashlib.new(self.hash_name).digest_size
+        return (Cost("pkcs12", self.hash_name, self.salt, self.iterations, size, 3),)
+
+    def verifies(self, content: bytes, secret: Secret, kdf: Derivations | None = None) -> bool:
+        expected = compute_mac(self.hash_name, content, secret, self.salt, self.iterations, kdf)
         return hmac.compare_digest(expected, self.digest)
 
 
 def compute_mac(
-    hash_name: str, content: bytes, secret: Secret, salt: bytes, iterations: int
+    hash_name: str,
+    content: bytes,
+    secret: Secret,
+    salt: bytes,
+    iterations: int,
+    kdf: Derivations | None = None,
 ) -> bytes:
-    size = getattr(hashlib, hash_name)().digest_size
-    key = pkcs12_kdf(hash_name, bmp_password(secret), salt, 3, iterations, size)
+    size = hashlib.new(hash_name).digest_size
+    key = (kdf or Derivations()).pkcs12(hash_name, bmp_password(secret), salt, 3, iterations, size)
     return hmac.new(key, content, hash_name).digest()
 
 
