@@ -117,9 +117,14 @@ def test_same_name_with_another_key_identifier_is_not_the_issuer() -> None:
 
 def test_self_signed_needs_no_signature_check(monkeypatch: pytest.MonkeyPatch) -> None:
     certs = [weak_pki()[2], *weak_pki("md5")[1:], CertInfo.from_cert(make_cert(ec_key(35), "x"))]
-    checks: list[object] = []
+    checks: list[tuple[CertInfo, CertInfo]] = []
     real = issuers._check
-    monkeypatch.setattr(issuers, "_check", lambda *a: checks.append(a) or real(*a))
+
+    def counting(info: CertInfo, candidate: CertInfo) -> IssuerMatch:
+        checks.append((info, candidate))
+        return real(info, candidate)
+
+    monkeypatch.setattr(issuers, "_check", counting)
     fresh = [CertInfo.from_der(c.der) for c in certs]
     assert [c.summary.self_signed for c in fresh] == [True, False, True, True]
     assert checks == []

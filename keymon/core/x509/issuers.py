@@ -35,8 +35,8 @@ MAX_DEPTH = 100
 """The longest path any caller builds (OpenSSL's default verify depth; the pool bounds it too)."""
 
 # what a lazily decoded field of a crafted certificate may raise
-_DECODE = (ValueError, TypeError, UnsupportedAlgorithm, x509.DuplicateExtension, KeymonError)
-_DECODE += (x509.UnsupportedGeneralNameType, x509.InvalidVersion)
+_DECODE: tuple[type[Exception], ...] = (ValueError, TypeError, UnsupportedAlgorithm, KeymonError)
+_DECODE += (x509.DuplicateExtension, x509.UnsupportedGeneralNameType, x509.InvalidVersion)
 _WEAK = {"sha1": "SHA-1", "md5": "MD5"}
 _MEMO = "_issuer_memo"  # per certificate: issuer DER → IssuerMatch
 _SCAN_LOOKUPS = 64  # an index scans the pool's bytes until this many look-ups
