@@ -26,10 +26,6 @@ from tests.hostile_certs import CASES, crafted, hostile_key
 
 PW = ["--password-env", "KM_PW"]
 LOADS = [c for c in CASES if c not in hostile_certs.LOAD_FAILS]
-# CertInfo.signed_by / CertSummary.self_signed (being reworked in another change) still
-# raise on these when a chain is ordered by signature (PKCS#7 files, CA replies).
-SIGNED_BY = pytest.mark.xfail(reason="CertInfo.signed_by raises on this certificate", strict=True)
-SIGNED_BY_CASES = {"unknown_key_algorithm", "wrong_string_type", "bad_utf8_name"}
 KEY_OK = [c for c in LOADS if c not in ("unknown_key_algorithm", "malformed_ec_point")]
 
 
@@ -98,11 +94,7 @@ def _write(tmp_path: Path, case: str, fmt: str) -> Path:
     return path
 
 
-FORMAT_CASES = [
-    pytest.param(c, f, marks=[SIGNED_BY] if f == "p7b" and c in SIGNED_BY_CASES else [])
-    for c in LOADS
-    for f in ("pem", "der", "p7b", "p12", "jks")
-]
+FORMAT_CASES = [pytest.param(c, f) for c in LOADS for f in ("pem", "der", "p7b", "p12", "jks")]
 
 
 @pytest.mark.parametrize(("case", "fmt"), FORMAT_CASES)
@@ -196,15 +188,7 @@ def test_sign_csr_with_crafted_requests(
         assert not out.exists()
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(
-            c, marks=[SIGNED_BY] if c in SIGNED_BY_CASES - {"unknown_key_algorithm"} else []
-        )
-        for c in LOADS
-    ],
-)
+@pytest.mark.parametrize("case", LOADS)
 def test_ca_reply_with_crafted_replies(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
 ) -> None:
