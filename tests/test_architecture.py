@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import keymon
 
 PACKAGE = Path(keymon.__file__).parent
@@ -62,3 +64,90 @@ def _pem():  # type: ignore[no-untyped-def]
     from cryptography.hazmat.primitives.serialization import Encoding
 
     return Encoding.PEM
+
+
+# -- import graph ------------------------------------------------------------------------
+def _module_name(path: Path) -> str:
+    parts = ["keymon", *path.relative_to(PACKAGE).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _keymon_imports(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """(module, names) for every keymon import anywhere in the file, TYPE_CHECKING included."""
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+    package = (
+        _module_name(path) if path.name == "__init__.py" else _module_name(path).rpartition(".")[0]
+    )
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(a.name, ()) for a in node.names if a.name.startswith("keymon")]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            if base.startswith("keymon"):
+                found.append((base, tuple(a.name for a in node.names)))
+    return found
+
+
+def import_graph(root: str) -> dict[str, set[str]]:
+    """Module → the modules of ``root`` (a dotted package) it imports."""
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        if not (name == root or name.startswith(root + ".")):
+            continue
+        targets: set[str] = set()
+        for module, names in _keymon_imports(path):
+            for target in [f"{module}.{n}" for n in names] or [module]:
+                target = target if target in modules else module
+                if target in modules and target.startswith(root) and target != name:
+                    targets.add(target)
+        graph[name] = targets
+    return graph
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                item = stack.pop()
+                on_stack.discard(item)
+                component.append(item)
+                if item == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return cycles
+
+
+#: Packages checked for import cycles; widen to "keymon" once core and CLI are untangled.
+ACYCLIC_PACKAGES = ["keymon.gui"]
+
+
+@pytest.mark.parametrize("root", ACYCLIC_PACKAGES)
+def test_no_import_cycles(root: str) -> None:
+    assert import_cycles(import_graph(root)) == []

@@ -5,8 +5,8 @@
 Everything happens in a temporary folder (KEYMON_HOME, keystores, a receiver PKI made
 with ``openssl``) and against a real ``openssl s_server`` on 127.0.0.1 that requires
 a client certificate. The window is driven like the GUI tests drive it: actions are
-triggered, wizards run through the window's ``run_wizard`` hook, file dialogs are
-answered by scripted prompts, and every wait is on a signal with a timeout.
+triggered, wizards and file dialogs are answered by the tests' scripted prompts, and
+every wait is on a signal with a timeout.
 
 ``--lang de`` installs keymon's translator for that language (once
 ``keymon.gui.i18n.install_translator`` exists) and names the files ``guide-…-de.png``.
@@ -44,7 +44,6 @@ from keymon.core.keystore import Keystore  # noqa: E402
 from keymon.core.net.result import ProbeErrorKind, ProbeResult  # noqa: E402
 from keymon.core.x509.templates import Template  # noqa: E402
 from keymon.gui.main_window import KeymonMainWindow  # noqa: E402
-from keymon.gui.prompts import ScriptedPrompts  # noqa: E402
 from keymon.gui.views.connectivity_panel import ConnectivityPanel  # noqa: E402
 from keymon.gui.wizards.ca_reply_wizard import CaReplyWizard, ReplySourcePage  # noqa: E402
 from keymon.gui.wizards.csr_wizard import CsrWizard  # noqa: E402
@@ -57,6 +56,7 @@ from keymon.gui.wizards.keypair_wizard import (  # noqa: E402
     KeyPairWizard,
 )
 from keymon.gui.wizards.sign_csr_wizard import CsrSourcePage, IssuePage, SignCsrWizard  # noqa: E402
+from tests.gui.scripted_prompts import ScriptedPrompts  # noqa: E402
 from tests.net.servers import OpenSSLServer  # noqa: E402
 
 PASSWORD = "changeit"
@@ -274,7 +274,7 @@ class GuideRun:
             driver(wizard)
             return int(wizard.result())
 
-        setattr(self.win, "run_wizard", run)  # noqa: B010 (the window's documented hook)
+        self.prompts.drive_wizards(run)
 
     def run_probe(self, port: int) -> ProbeResult:
         panel = self.panel()

@@ -1,8 +1,8 @@
 """The main window's actions, declared once: name, text, shortcut, icon, when enabled.
 
-The window builds QActions from this table and connects each to the handler
-of the same name; menus, the toolbar and the context menu refer to actions by
-name. Enabling follows the selection through ``Needs``.
+The window builds QActions from this table and binds each to exactly one handler
+(:mod:`keymon.gui.action_binding`); menus, the toolbar and the context menu refer to
+actions by :class:`ActionId`. Enabling follows the selection through ``Needs``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,38 @@ from keymon.gui.i18n import QT_TRANSLATE_NOOP
 StdKey = QKeySequence.StandardKey
 
 
+class ActionId(enum.StrEnum):
+    """Every action of the main window; the value is the QAction's object name."""
+
+    OPEN = "actionOpen"
+    OPEN_DEFAULT = "actionOpenDefault"
+    BACKUPS = "actionBackups"
+    CHANGE_PASSWORD = "actionChangePassword"  # noqa: S105 (an action name)
+    RELOAD = "actionReload"
+    QUIT = "actionQuit"
+    ADD_CERTIFICATE = "actionAddCertificate"
+    ADD_CERTIFICATE_FROM_CLIPBOARD = "actionAddCertificateFromClipboard"
+    ADD_KEY_PAIR = "actionAddKeyPair"
+    ADD_KEYSTORE = "actionAddKeystore"
+    DOWNLOAD_CERTIFICATE = "actionDownloadCertificate"
+    DOWNLOAD_CHAIN = "actionDownloadChain"
+    DOWNLOAD_ROOT = "actionDownloadRoot"
+    DOWNLOAD_OPEN_SSH = "actionDownloadOpenSsh"
+    EXPORT_KEY_PAIR = "actionExportKeyPair"
+    COPY_FINGERPRINT = "actionCopyFingerprint"
+    COPY_PEM = "actionCopyPem"
+    RENAME = "actionRename"
+    DELETE = "actionDelete"
+    FIND = "actionFind"
+    GENERATE_KEY_PAIR = "actionGenerateKeyPair"
+    CREATE_CSR = "actionCreateCsr"
+    IMPORT_CA_REPLY = "actionImportCaReply"
+    SIGN_CSR = "actionSignCsr"
+    CONNECTIVITY_TEST = "actionConnectivityTest"
+    SETTINGS = "actionSettings"
+    MONITORING = "actionMonitoring"
+
+
 class Needs(enum.Enum):
     NOTHING = "nothing"
     KEYSTORE = "keystore"  # a keystore file is open
@@ -31,7 +63,7 @@ class Needs(enum.Enum):
 
 @dataclass(frozen=True)
 class ActionSpec:
-    name: str  # object name, e.g. actionOpen; handler is on_<name>
+    name: ActionId  # also the object name, e.g. actionOpen
     text: str
     tip: str = ""
     shortcut: QKeySequence.StandardKey | str | None = None
@@ -41,19 +73,19 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "actionOpen",
+        ActionId.OPEN,
         QT_TRANSLATE_NOOP("Actions", "&Open Keystore…"),
         QT_TRANSLATE_NOOP("Actions", "Open a keystore file"),
         StdKey.Open,
         "document-open",
     ),
     ActionSpec(
-        "actionOpenDefault",
+        ActionId.OPEN_DEFAULT,
         QT_TRANSLATE_NOOP("Actions", "Open &Default Keystore"),
         QT_TRANSLATE_NOOP("Actions", "Open keymon's own keystore"),
     ),
     ActionSpec(
-        "actionBackups",
+        ActionId.BACKUPS,
         QT_TRANSLATE_NOOP("Actions", "&Backups…"),
         QT_TRANSLATE_NOOP("Actions", "Saved versions of this keystore"),
         None,
@@ -61,7 +93,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEYSTORE,
     ),
     ActionSpec(
-        "actionChangePassword",
+        ActionId.CHANGE_PASSWORD,
         QT_TRANSLATE_NOOP("Actions", "Change &Password…"),
         QT_TRANSLATE_NOOP("Actions", "Change the keystore password"),
         None,
@@ -69,7 +101,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEYSTORE,
     ),
     ActionSpec(
-        "actionReload",
+        ActionId.RELOAD,
         QT_TRANSLATE_NOOP("Actions", "Re&load"),
         QT_TRANSLATE_NOOP("Actions", "Read the keystore file again"),
         StdKey.Refresh,
@@ -77,10 +109,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEYSTORE,
     ),
     ActionSpec(
-        "actionQuit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "", StdKey.Quit, "application-exit"
+        ActionId.QUIT, QT_TRANSLATE_NOOP("Actions", "&Quit"), "", StdKey.Quit, "application-exit"
     ),
     ActionSpec(
-        "actionAddCertificate",
+        ActionId.ADD_CERTIFICATE,
         QT_TRANSLATE_NOOP("Actions", "Add &Certificate…"),
         QT_TRANSLATE_NOOP(
             "Actions", "Add a trusted certificate from a file (.cer, .crt, .pem, .der, .p7b)"
@@ -90,7 +122,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEYSTORE,
     ),
     ActionSpec(
-        "actionAddCertificateFromClipboard",
+        ActionId.ADD_CERTIFICATE_FROM_CLIPBOARD,
         QT_TRANSLATE_NOOP("Actions", "Add Certificate from C&lipboard"),
         QT_TRANSLATE_NOOP("Actions", "Add a trusted certificate from PEM text on the clipboard"),
         None,
@@ -98,7 +130,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEYSTORE,
     ),
     ActionSpec(
-        "actionAddKeyPair",
+        ActionId.ADD_KEY_PAIR,
         QT_TRANSLATE_NOOP("Actions", "Add &Key Pair…"),
         QT_TRANSLATE_NOOP("Actions", "Import key pairs from PKCS#12 or PEM"),
         "Ctrl+Shift+K",
@@ -106,7 +138,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEYSTORE,
     ),
     ActionSpec(
-        "actionAddKeystore",
+        ActionId.ADD_KEYSTORE,
         QT_TRANSLATE_NOOP("Actions", "Add Keystore (&Merge)…"),
         QT_TRANSLATE_NOOP("Actions", "Merge another keystore's entries"),
         None,
@@ -114,7 +146,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEYSTORE,
     ),
     ActionSpec(
-        "actionDownloadCertificate",
+        ActionId.DOWNLOAD_CERTIFICATE,
         QT_TRANSLATE_NOOP("Actions", "Public &Certificate…"),
         QT_TRANSLATE_NOOP("Actions", "Save the public certificate (.cer) to hand to a partner"),
         "Ctrl+D",
@@ -122,7 +154,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.SELECTION,
     ),
     ActionSpec(
-        "actionDownloadChain",
+        ActionId.DOWNLOAD_CHAIN,
         QT_TRANSLATE_NOOP("Actions", "Certificate C&hain…"),
         QT_TRANSLATE_NOOP("Actions", "Save the chain (.p7b or PEM)"),
         None,
@@ -130,7 +162,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.CERTIFICATE,
     ),
     ActionSpec(
-        "actionDownloadRoot",
+        ActionId.DOWNLOAD_ROOT,
         QT_TRANSLATE_NOOP("Actions", "&Root Certificate…"),
         QT_TRANSLATE_NOOP("Actions", "Save the root of the chain"),
         None,
@@ -138,7 +170,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.CERTIFICATE,
     ),
     ActionSpec(
-        "actionDownloadOpenSsh",
+        ActionId.DOWNLOAD_OPEN_SSH,
         QT_TRANSLATE_NOOP("Actions", "Public &OpenSSH Key…"),
         QT_TRANSLATE_NOOP("Actions", "Save the public key for SSH"),
         None,
@@ -146,7 +178,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.CERTIFICATE,
     ),
     ActionSpec(
-        "actionExportKeyPair",
+        ActionId.EXPORT_KEY_PAIR,
         QT_TRANSLATE_NOOP("Actions", "&Export Key Pair…"),
         QT_TRANSLATE_NOOP("Actions", "Save private key and chain as a password-protected PKCS#12"),
         None,
@@ -154,7 +186,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEY_PAIR,
     ),
     ActionSpec(
-        "actionCopyFingerprint",
+        ActionId.COPY_FINGERPRINT,
         QT_TRANSLATE_NOOP("Actions", "Copy SHA-256 &Fingerprint"),
         "",
         "Ctrl+Shift+F",
@@ -162,7 +194,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.CERTIFICATE,
     ),
     ActionSpec(
-        "actionCopyPem",
+        ActionId.COPY_PEM,
         QT_TRANSLATE_NOOP("Actions", "Copy &PEM"),
         "",
         StdKey.Copy,
@@ -170,7 +202,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.CERTIFICATE,
     ),
     ActionSpec(
-        "actionRename",
+        ActionId.RENAME,
         QT_TRANSLATE_NOOP("Actions", "Re&name…"),
         QT_TRANSLATE_NOOP("Actions", "Rename the entry"),
         "F2",
@@ -178,7 +210,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.ONE,
     ),
     ActionSpec(
-        "actionDelete",
+        ActionId.DELETE,
         QT_TRANSLATE_NOOP("Actions", "&Delete…"),
         QT_TRANSLATE_NOOP("Actions", "Delete the selected entries"),
         StdKey.Delete,
@@ -186,14 +218,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.SELECTION,
     ),
     ActionSpec(
-        "actionFind",
+        ActionId.FIND,
         QT_TRANSLATE_NOOP("Actions", "Fil&ter"),
         QT_TRANSLATE_NOOP("Actions", "Filter the entries"),
         StdKey.Find,
         "edit-find",
     ),
     ActionSpec(
-        "actionGenerateKeyPair",
+        ActionId.GENERATE_KEY_PAIR,
         QT_TRANSLATE_NOOP("Actions", "&Generate Key Pair…"),
         QT_TRANSLATE_NOOP("Actions", "Generate a new key pair with a self-signed certificate"),
         "Ctrl+G",
@@ -201,7 +233,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEYSTORE,
     ),
     ActionSpec(
-        "actionCreateCsr",
+        ActionId.CREATE_CSR,
         QT_TRANSLATE_NOOP("Actions", "Create &CSR…"),
         QT_TRANSLATE_NOOP(
             "Actions", "Create a certificate signing request (PKCS#10) for the key pair"
@@ -211,7 +243,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEY_PAIR,
     ),
     ActionSpec(
-        "actionImportCaReply",
+        ActionId.IMPORT_CA_REPLY,
         QT_TRANSLATE_NOOP("Actions", "Import CA &Reply…"),
         QT_TRANSLATE_NOOP("Actions", "Install the certificate chain a CA issued for the key pair"),
         None,
@@ -219,7 +251,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEY_PAIR,
     ),
     ActionSpec(
-        "actionSignCsr",
+        ActionId.SIGN_CSR,
         QT_TRANSLATE_NOOP("Actions", "&Sign CSR…"),
         QT_TRANSLATE_NOOP("Actions", "Sign a certificate signing request with this CA key pair"),
         None,
@@ -227,7 +259,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.KEY_PAIR,
     ),
     ActionSpec(
-        "actionConnectivityTest",
+        ActionId.CONNECTIVITY_TEST,
         QT_TRANSLATE_NOOP("Actions", "Connectivity &Test…"),
         QT_TRANSLATE_NOOP("Actions", "Test a TLS connection to a server with this keystore"),
         "Ctrl+T",
@@ -235,7 +267,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.NOTHING,
     ),
     ActionSpec(
-        "actionSettings",
+        ActionId.SETTINGS,
         QT_TRANSLATE_NOOP("Actions", "&Settings…"),
         QT_TRANSLATE_NOOP(
             "Actions", "Expiry warnings, key defaults, PKCS#12 encryption, theme, language"
@@ -245,7 +277,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Needs.NOTHING,
     ),
     ActionSpec(
-        "actionMonitoring",
+        ActionId.MONITORING,
         QT_TRANSLATE_NOOP("Actions", "&Monitoring"),
         QT_TRANSLATE_NOOP(
             "Actions", "Every certificate of this and the watched keystores, by expiry date"
@@ -265,10 +297,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
 
-def build_actions(parent: QWidget) -> dict[str, QAction]:
+def build_actions(parent: QWidget) -> dict[ActionId, QAction]:
     # Icons for actions whose spec names none (until the table names them itself).
-    extra_icons = {"actionConnectivityTest": "network-transmit-receive"}
-    actions: dict[str, QAction] = {}
+    extra_icons = {ActionId.CONNECTIVITY_TEST: "network-transmit-receive"}
+    actions: dict[ActionId, QAction] = {}
     for spec in ACTIONS:
         action = QAction(_tr(spec.text), parent)
         action.setObjectName(spec.name)

@@ -7,10 +7,9 @@ keymon.gui.operations and the undo commands), every long one runs in a worker.
 from __future__ import annotations
 
 from pathlib import Path
-from types import ModuleType
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QProgressBar,
     QSplitter,
     QTableView,
@@ -32,17 +30,25 @@ from keymon.core.entries import Entry, KeyPairEntry
 from keymon.core.expiry import utcnow
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
-from keymon.gui import menus, operations, operations_net, operations_pki, preferences
-from keymon.gui.actions import Needs, build_actions
+from keymon.gui import menus
+from keymon.gui.action_binding import Handler, bind_actions
+from keymon.gui.actions import ActionId, Needs, build_actions
+from keymon.gui.context import AppContext
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
+from keymon.gui.keystore_actions import KeystoreActions
 from keymon.gui.models.columns import Row, derive_rows
 from keymon.gui.models.entries_model import EntriesModel, ExpiryRefresher
 from keymon.gui.models.entries_proxy import EntriesProxy
+from keymon.gui.net_actions import NetActions
 from keymon.gui.opening import KeystoreOpener
+from keymon.gui.pki_actions import PkiActions
 from keymon.gui.prompts import DialogPrompts, Prompts
 from keymon.gui.session import KeystoreSession
 from keymon.gui.settings import Settings
+from keymon.gui.settings_actions import SettingsActions
+from keymon.gui.views.connectivity_panel import ConnectivityPanel
 from keymon.gui.views.entry_details import EntryDetails
+from keymon.gui.views.monitoring_view import install_monitoring
 from keymon.gui.workers import ErrorInfo, TaskHandle, TaskRunner
 
 _EXPIRY_CHOICES = (
@@ -60,23 +66,11 @@ _KIND_CHOICES = (
 )
 
 
-#: Modules whose ``on_<actionName>(window)`` functions handle the actions.
-HANDLER_MODULES: list[ModuleType] = [operations, operations_pki, operations_net, preferences]
-
-
 class KeymonMainWindow(QMainWindow):
+    """The table of entries, the details pane, the docks; it wires, the actions act."""
+
     #: A keystore was opened (or reloaded) and the table shows it.
     keystoreOpened = Signal()
-
-    # made by menus.build_menus
-    undo_action: QAction
-    redo_action: QAction
-    about_action: QAction
-    recent_menu: QMenu
-    download_menu: QMenu
-    view_menu: QMenu
-    columns_menu: QMenu
-    help_menu: QMenu
 
     def __init__(
         self,
@@ -86,31 +80,77 @@ class KeymonMainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("KeymonMainWindow")
-        self.settings = settings
-        self.prompts: Prompts = prompts or DialogPrompts(self)
-        self.runner = runner or TaskRunner(parent=self)
-        self.session: KeystoreSession | None = None
+        self.context = ctx = AppContext(
+            settings, prompts or DialogPrompts(self), runner or TaskRunner(parent=self), self
+        )
+        self.keystoreOpened.connect(ctx.keystoreOpened)
+        ctx.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        ctx.opener.opened.connect(self.show_keystore)
         self._derive: TaskHandle | None = None
-        self.opener = KeystoreOpener(self.runner, self.prompts, self)
-        self.opener.opened.connect(self.show_keystore)
         self.model = EntriesModel(parent=self, warning_days=settings.warning_days)
         self.model.set_palette(self.palette())
+        ctx.warningDaysChanged.connect(self.model.set_warning_days)
         self.proxy = EntriesProxy(self)
         self.proxy.setSourceModel(self.model)
         self.refresher = ExpiryRefresher(self.model, self)
         self.actions_by_name = build_actions(self)
         self._build_ui()
-        menus.build_menus(self)
-        self._connect_actions()
+        built = menus.build_menus(
+            self, self.actions_by_name, settings, self.open_keystore, self.table, self.model
+        )
+        self.undo_action, self.redo_action = built.undo_action, built.redo_action
+        self.about_action, self.help_menu = built.about_action, built.help_menu
+        self.download_menu, self.view_menu = built.download_menu, built.view_menu
         self._restore_state()
         self.setAcceptDrops(True)
-        self.runner.busyChanged.connect(self._busy_changed)
+        ctx.runner.busyChanged.connect(self._busy_changed)
         self.proxy.countsChanged.connect(self._update_counts)
         self.refresher.start()
         self._update_title()
         self._update_actions()
+        self.keystore_actions = KeystoreActions(ctx, self)
+        self.net_actions = NetActions(ctx, self)
         self._build_connectivity_dock()
-        self._build_monitoring()
+        monitoring = install_monitoring(ctx, self)
+        self.monitoring_view, self.monitoring_dock = monitoring.view, monitoring.dock
+        self.expiry_tray = monitoring.tray
+        self.view_menu.addAction(self.actions_by_name[ActionId.MONITORING])
+        own: dict[ActionId, Handler] = {
+            ActionId.QUIT: self.close,
+            ActionId.FIND: self._focus_filter,
+            ActionId.OPEN_DEFAULT: lambda: self.open_keystore(None),
+            ActionId.RELOAD: self.reload,
+            ActionId.CONNECTIVITY_TEST: self._toggle_connectivity,
+            ActionId.MONITORING: monitoring.toggle,
+        }
+        groups = [self.keystore_actions, PkiActions(ctx, self), SettingsActions(ctx)]
+        bind_actions(self.actions_by_name, [own, *(g.handlers() for g in groups)])
+        self._connect_undo()
+
+    # -- what the context holds ---------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self.context.settings
+
+    @property
+    def prompts(self) -> Prompts:
+        return self.context.prompts
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self.context.runner
+
+    @property
+    def opener(self) -> KeystoreOpener:
+        return self.context.opener
+
+    @property
+    def session(self) -> KeystoreSession | None:
+        return self.context.session
+
+    @property
+    def store(self) -> Keystore | None:
+        return self.context.store
 
     # -- layout ------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -155,9 +195,13 @@ class KeymonMainWindow(QMainWindow):
             self.table.setColumnHidden(i, not column.visible)
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(lambda pos: menus.header_menu(self, pos))
+        header.customContextMenuRequested.connect(
+            lambda pos: menus.header_menu(self.table, self.model, pos)
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(lambda pos: menus.table_menu(self, pos))
+        self.table.customContextMenuRequested.connect(
+            lambda pos: menus.table_menu(self.table, self.actions_by_name, pos)
+        )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._kept_selection: tuple[list[str], str | None] = ([], None)
         self.proxy.modelAboutToBeReset.connect(self._remember_selection)
@@ -201,46 +245,31 @@ class KeymonMainWindow(QMainWindow):
         self.resize(1280, 760)
 
     def _build_connectivity_dock(self) -> None:
-        from keymon.gui.views.connectivity_panel import ConnectivityPanel
-
-        self.connectivity_panel = ConnectivityPanel(self)
+        self.connectivity_panel = ConnectivityPanel(self.context, self.net_actions, self)
         self.connectivity_dock = QDockWidget(self.tr("Connectivity Test"), self)
         self.connectivity_dock.setObjectName("connectivityDock")
         self.connectivity_dock.setWidget(self.connectivity_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.connectivity_dock)
         self.connectivity_dock.hide()
-        self.view_menu.addAction(self.actions_by_name["actionConnectivityTest"])
+        self.view_menu.addAction(self.actions_by_name[ActionId.CONNECTIVITY_TEST])
 
-    def _build_monitoring(self) -> None:
-        """The Monitoring dock (View › Monitoring) and the tray icon."""
-        from keymon.gui.views.monitoring_view import install_monitoring
+    def _toggle_connectivity(self) -> None:
+        dock = self.connectivity_dock
+        dock.setVisible(not dock.isVisible())
+        if dock.isVisible():
+            if self.tabifiedDockWidgets(dock):  # bring its tab to the front
+                dock.raise_()
+            self.connectivity_panel.host_edit.setFocus()
 
-        self.monitoring_view, self.monitoring_dock, self.expiry_tray = install_monitoring(self)
-
-    def _connect_actions(self) -> None:
-        for name, action in self.actions_by_name.items():
-            handler = next(
-                (getattr(m, f"on_{name}") for m in HANDLER_MODULES if hasattr(m, f"on_{name}")),
-                None,
-            )
-            if handler is not None:
-                action.triggered.connect(lambda _c=False, h=handler: h(self))
-        self.actions_by_name["actionQuit"].triggered.connect(self.close)
-        self.actions_by_name["actionFind"].triggered.connect(self._focus_filter)
-        self.actions_by_name["actionOpenDefault"].triggered.connect(
-            lambda: self.open_keystore(None)
-        )
-        self.actions_by_name["actionReload"].triggered.connect(self.reload)
+    def _connect_undo(self) -> None:
         self.undo_action.triggered.connect(self._undo)
         self.redo_action.triggered.connect(self._redo)
-        from PySide6.QtGui import QKeySequence
-
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
 
     # -- opening -----------------------------------------------------------------
     def open_keystore(self, path: Path | None, password: str | None = None) -> None:
-        self.opener.open(Path(path) if path else None, password)
+        self.context.open_keystore(path, password)
 
     def reload(self) -> None:
         if self.session is not None and self.session.store.path is not None:
@@ -266,16 +295,12 @@ class KeymonMainWindow(QMainWindow):
         session.undo_stack.canRedoChanged.connect(self._update_actions)
         session.undo_stack.undoTextChanged.connect(self._update_actions)
         session.undo_stack.redoTextChanged.connect(self._update_actions)
-        self.session = session
+        self.context.session = session
         if store.path is not None:
             self.settings.add_recent(store.path)
         self._reset_model(announce=True)
         self._update_title()
         self._update_actions()
-
-    @property
-    def store(self) -> Keystore | None:
-        return self.session.store if self.session is not None else None
 
     def _reset_model(self, announce: bool = False) -> None:
         """Derive the table rows in a worker (10,000 entries take ~0.5 s), then show them."""
@@ -384,7 +409,7 @@ class KeymonMainWindow(QMainWindow):
         }
         for action in self.actions_by_name.values():
             action.setEnabled(has[Needs(action.data())])
-        self.actions_by_name["actionDelete"].setEnabled(bool(selected))
+        self.actions_by_name[ActionId.DELETE].setEnabled(bool(selected))
         stack = self.session.undo_stack if self.session is not None else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
@@ -477,9 +502,10 @@ class KeymonMainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            operations.handle_dropped_files(self, paths)
+            self.keystore_actions.open_dropped_files(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.aboutToClose.emit()
         if self.session is not None:
             self.session.wait_saved()
         self._save_state()

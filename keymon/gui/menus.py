@@ -1,154 +1,189 @@
 """The main window's menus, toolbar and context menus, built from its actions.
 
+:func:`build_menus` returns what it made (:class:`Menus`); the window keeps it.
 Texts keep the "KeymonMainWindow" translation context they had as the window's own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QTableView, QToolBar
 
+from keymon.gui.actions import ActionId
 from keymon.gui.dialogs.about_dialog import show_about
 from keymon.gui.icons import icon
+from keymon.gui.models.entries_model import EntriesModel
+from keymon.gui.settings import Settings
 
-if TYPE_CHECKING:
-    from keymon.gui.main_window import KeymonMainWindow
+Actions = Mapping[ActionId, QAction]
 
 
-def build_menus(w: KeymonMainWindow) -> None:
-    """The menu bar, the toolbar and Help › About, from the window's actions."""
-    a = w.actions_by_name
+@dataclass(frozen=True)
+class Menus:
+    """The menus and actions :func:`build_menus` made besides the action table's."""
+
+    undo_action: QAction
+    redo_action: QAction
+    about_action: QAction
+    recent_menu: QMenu
+    download_menu: QMenu
+    view_menu: QMenu
+    columns_menu: QMenu
+    help_menu: QMenu
+    toolbar: QToolBar
+
+
+def build_menus(
+    w: QMainWindow,
+    a: Actions,
+    settings: Settings,
+    open_path: Callable[[Path], None],
+    table: QTableView,
+    model: EntriesModel,
+) -> Menus:
+    """The menu bar, the toolbar and Help › About, from the window's actions.
+
+    Open Recent lists ``settings.recent_files`` and opens one with ``open_path``;
+    View › Columns shows or hides ``table``'s columns (named by ``model``).
+    """
     menubar = w.menuBar()
     file_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&File"))
-    file_menu.addActions([a["actionOpen"], a["actionOpenDefault"]])
-    w.recent_menu = file_menu.addMenu(
-        QCoreApplication.translate("KeymonMainWindow", "Open &Recent")
-    )
-    w.recent_menu.setObjectName("recentMenu")
-    w.recent_menu.aboutToShow.connect(lambda: fill_recent(w))
+    file_menu.addActions([a[ActionId.OPEN], a[ActionId.OPEN_DEFAULT]])
+    recent_menu = file_menu.addMenu(QCoreApplication.translate("KeymonMainWindow", "Open &Recent"))
+    recent_menu.setObjectName("recentMenu")
+    recent_menu.aboutToShow.connect(lambda: fill_recent(recent_menu, settings, open_path))
     file_menu.addSeparator()
-    file_menu.addActions([a["actionReload"], a["actionBackups"], a["actionChangePassword"]])
+    file_menu.addActions([a[ActionId.RELOAD], a[ActionId.BACKUPS], a[ActionId.CHANGE_PASSWORD]])
     file_menu.addSeparator()
-    file_menu.addAction(a["actionQuit"])
+    file_menu.addAction(a[ActionId.QUIT])
 
-    w.undo_action = QAction(QCoreApplication.translate("KeymonMainWindow", "&Undo"), w)
-    w.undo_action.setObjectName("actionUndo")
-    w.redo_action = QAction(QCoreApplication.translate("KeymonMainWindow", "&Redo"), w)
-    w.redo_action.setObjectName("actionRedo")
+    undo_action = QAction(QCoreApplication.translate("KeymonMainWindow", "&Undo"), w)
+    undo_action.setObjectName("actionUndo")
+    redo_action = QAction(QCoreApplication.translate("KeymonMainWindow", "&Redo"), w)
+    redo_action.setObjectName("actionRedo")
     edit_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Edit"))
-    edit_menu.addActions([w.undo_action, w.redo_action])
+    edit_menu.addActions([undo_action, redo_action])
     edit_menu.addSeparator()
-    edit_menu.addActions([a["actionCopyFingerprint"], a["actionCopyPem"]])
+    edit_menu.addActions([a[ActionId.COPY_FINGERPRINT], a[ActionId.COPY_PEM]])
     edit_menu.addSeparator()
-    edit_menu.addActions([a["actionRename"], a["actionDelete"], a["actionFind"]])
+    edit_menu.addActions([a[ActionId.RENAME], a[ActionId.DELETE], a[ActionId.FIND]])
     edit_menu.addSeparator()
-    edit_menu.addAction(a["actionSettings"])
+    edit_menu.addAction(a[ActionId.SETTINGS])
 
     add_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Add"))
     add_menu.addActions(
         [
-            a["actionAddCertificate"],
-            a["actionAddCertificateFromClipboard"],
-            a["actionAddKeyPair"],
-            a["actionAddKeystore"],
+            a[ActionId.ADD_CERTIFICATE],
+            a[ActionId.ADD_CERTIFICATE_FROM_CLIPBOARD],
+            a[ActionId.ADD_KEY_PAIR],
+            a[ActionId.ADD_KEYSTORE],
         ]
     )
     key_pairs_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Key Pairs"))
     key_pairs_menu.setObjectName("keyPairsMenu")
     key_pairs_menu.addActions(
         [
-            a["actionGenerateKeyPair"],
-            a["actionCreateCsr"],
-            a["actionImportCaReply"],
-            a["actionSignCsr"],
+            a[ActionId.GENERATE_KEY_PAIR],
+            a[ActionId.CREATE_CSR],
+            a[ActionId.IMPORT_CA_REPLY],
+            a[ActionId.SIGN_CSR],
         ]
     )
-    w.download_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Download"))
-    w.download_menu.addActions(
+    download_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Download"))
+    download_menu.addActions(
         [
-            a["actionDownloadCertificate"],
-            a["actionDownloadChain"],
-            a["actionDownloadRoot"],
-            a["actionDownloadOpenSsh"],
+            a[ActionId.DOWNLOAD_CERTIFICATE],
+            a[ActionId.DOWNLOAD_CHAIN],
+            a[ActionId.DOWNLOAD_ROOT],
+            a[ActionId.DOWNLOAD_OPEN_SSH],
         ]
     )
-    w.download_menu.addSeparator()
-    w.download_menu.addAction(a["actionExportKeyPair"])
-    w.view_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&View"))
-    w.columns_menu = w.view_menu.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Columns"))
-    w.columns_menu.aboutToShow.connect(lambda: fill_columns(w, w.columns_menu))
+    download_menu.addSeparator()
+    download_menu.addAction(a[ActionId.EXPORT_KEY_PAIR])
+    view_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&View"))
+    columns_menu = view_menu.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Columns"))
+    columns_menu.aboutToShow.connect(lambda: fill_columns(columns_menu, table, model))
 
     toolbar = QToolBar(QCoreApplication.translate("KeymonMainWindow", "Main"), w)
     toolbar.setObjectName("mainToolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.addActions(
         [
-            a["actionOpen"],
-            a["actionAddCertificate"],
-            a["actionAddKeyPair"],
-            a["actionGenerateKeyPair"],
+            a[ActionId.OPEN],
+            a[ActionId.ADD_CERTIFICATE],
+            a[ActionId.ADD_KEY_PAIR],
+            a[ActionId.GENERATE_KEY_PAIR],
         ]
     )
     toolbar.addSeparator()
-    toolbar.addActions([a["actionDownloadCertificate"], a["actionExportKeyPair"]])
+    toolbar.addActions([a[ActionId.DOWNLOAD_CERTIFICATE], a[ActionId.EXPORT_KEY_PAIR]])
     toolbar.addSeparator()
-    toolbar.addActions([a["actionRename"], a["actionDelete"]])
+    toolbar.addActions([a[ActionId.RENAME], a[ActionId.DELETE]])
     w.addToolBar(toolbar)
 
-    w.help_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Help"))
-    w.help_menu.setObjectName("helpMenu")
-    w.about_action = w.help_menu.addAction(
+    help_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Help"))
+    help_menu.setObjectName("helpMenu")
+    about_action = help_menu.addAction(
         icon("help-about"), QCoreApplication.translate("KeymonMainWindow", "&About keymon")
     )
-    w.about_action.setObjectName("actionAbout")
-    w.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-    w.about_action.triggered.connect(lambda: show_about(w))
+    about_action.setObjectName("actionAbout")
+    about_action.setMenuRole(QAction.MenuRole.AboutRole)
+    about_action.triggered.connect(lambda: show_about(w))
+    return Menus(
+        undo_action,
+        redo_action,
+        about_action,
+        recent_menu,
+        download_menu,
+        view_menu,
+        columns_menu,
+        help_menu,
+        toolbar,
+    )
 
 
-def fill_recent(w: KeymonMainWindow) -> None:
-    w.recent_menu.clear()
-    for path in w.settings.recent_files:
-        action = w.recent_menu.addAction(path)
-        action.triggered.connect(lambda _c=False, p=path: w.open_keystore(Path(p)))
-    if not w.settings.recent_files:
-        w.recent_menu.addAction(
-            QCoreApplication.translate("KeymonMainWindow", "(none)")
-        ).setEnabled(False)
-
-
-def fill_columns(w: KeymonMainWindow, menu: QMenu) -> None:
+def fill_recent(menu: QMenu, settings: Settings, open_path: Callable[[Path], None]) -> None:
     menu.clear()
-    for i in range(len(w.model.columns)):
-        action = menu.addAction(w.model.column_name(i))
+    for path in settings.recent_files:
+        action = menu.addAction(path)
+        action.triggered.connect(lambda _c=False, p=path: open_path(Path(p)))
+    if not settings.recent_files:
+        menu.addAction(QCoreApplication.translate("KeymonMainWindow", "(none)")).setEnabled(False)
+
+
+def fill_columns(menu: QMenu, table: QTableView, model: EntriesModel) -> None:
+    menu.clear()
+    for i in range(len(model.columns)):
+        action = menu.addAction(model.column_name(i))
         action.setCheckable(True)
-        action.setChecked(not w.table.isColumnHidden(i))
-        action.toggled.connect(lambda on, c=i: w.table.setColumnHidden(c, not on))
+        action.setChecked(not table.isColumnHidden(i))
+        action.toggled.connect(lambda on, c=i: table.setColumnHidden(c, not on))
 
 
-def header_menu(w: KeymonMainWindow, pos: QPoint) -> None:
-    menu = QMenu(w)
-    fill_columns(w, menu)
-    menu.exec(w.table.horizontalHeader().mapToGlobal(pos))
+def header_menu(table: QTableView, model: EntriesModel, pos: QPoint) -> None:
+    menu = QMenu(table)
+    fill_columns(menu, table, model)
+    menu.exec(table.horizontalHeader().mapToGlobal(pos))
 
 
-def table_menu(w: KeymonMainWindow, pos: QPoint) -> None:
-    a = w.actions_by_name
-    menu = QMenu(w)
+def table_menu(table: QTableView, a: Actions, pos: QPoint) -> None:
+    menu = QMenu(table)
     menu.addActions(
         [
-            a["actionDownloadCertificate"],
-            a["actionDownloadChain"],
-            a["actionDownloadRoot"],
-            a["actionDownloadOpenSsh"],
-            a["actionExportKeyPair"],
+            a[ActionId.DOWNLOAD_CERTIFICATE],
+            a[ActionId.DOWNLOAD_CHAIN],
+            a[ActionId.DOWNLOAD_ROOT],
+            a[ActionId.DOWNLOAD_OPEN_SSH],
+            a[ActionId.EXPORT_KEY_PAIR],
         ]
     )
     menu.addSeparator()
-    menu.addActions([a["actionCopyFingerprint"], a["actionCopyPem"]])
+    menu.addActions([a[ActionId.COPY_FINGERPRINT], a[ActionId.COPY_PEM]])
     menu.addSeparator()
-    menu.addActions([a["actionRename"], a["actionDelete"]])
-    menu.exec(w.table.viewport().mapToGlobal(pos))
+    menu.addActions([a[ActionId.RENAME], a[ActionId.DELETE]])
+    menu.exec(table.viewport().mapToGlobal(pos))

@@ -16,9 +16,9 @@ from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.gui.i18n import install_translator
 from keymon.gui.main_window import KeymonMainWindow
-from keymon.gui.prompts import ScriptedPrompts
 from tests import factory
 from tests.gui.helpers import PW, build_catalogues, open_window
+from tests.gui.scripted_prompts import ScriptedPrompts
 
 
 @pytest.fixture(scope="session", autouse=True)

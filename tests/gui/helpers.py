@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 import keymon
 from keymon.gui.app import open_main_window
 from keymon.gui.main_window import KeymonMainWindow
-from keymon.gui.prompts import ScriptedPrompts
+from tests.gui.scripted_prompts import ScriptedPrompts
 
 PW = "storepass"
 I18N = Path(keymon.__file__).parent / "resources" / "i18n"

@@ -23,9 +23,8 @@ from keymon.core.entries import CertificateEntry, CertInfo, Entry
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.core.net.result import FetchedIssuer, ProbeErrorKind, ProbeResult, StepName
-from keymon.gui import operations_net as net
+from keymon.gui import connectivity as net
 from keymon.gui.main_window import KeymonMainWindow
-from keymon.gui.prompts import ScriptedPrompts
 from keymon.gui.views.connectivity_panel import NO_CLIENT, ConnectivityPanel
 from keymon.gui.wizards.import_root_wizard import (
     TRUST_STATEMENT,
@@ -38,6 +37,7 @@ from keymon.gui.wizards.import_root_wizard import (
 )
 from tests import factory
 from tests.gui.helpers import PW, open_window
+from tests.gui.scripted_prompts import ScriptedPrompts
 from tests.net.conftest import Pki, make_pki
 from tests.net.servers import OpenSSLServer, PyServer, pem, silent
 
@@ -93,14 +93,14 @@ def shot(widget: QWidget, name: str) -> None:
         assert widget.grab().save(str(Path(folder) / name))
 
 
-def drive(
-    monkeypatch: pytest.MonkeyPatch, win: KeymonMainWindow, driver: Callable[[QWizard], int]
-) -> None:
+def drive(win: KeymonMainWindow, driver: Callable[[QWizard], int]) -> None:
     def run(wizard: QWizard) -> int:
         wizard.show()
         return driver(wizard)
 
-    monkeypatch.setattr(win, "run_wizard", run, raising=False)
+    prompts = win.prompts
+    assert isinstance(prompts, ScriptedPrompts)
+    prompts.drive_wizards(run)
 
 
 def test_action_toggles_the_dock_and_remembers_hosts(
@@ -184,7 +184,7 @@ def test_untrusted_then_import_root_then_trusted(
             wizard.button(FINISH).click()
             return wizard.result()
 
-        drive(monkeypatch, window, driver)
+        drive(window, driver)
         assert window.session is not None
         with qtbot.waitSignal(window.session.saved, timeout=10_000):
             panel.import_root_button.click()

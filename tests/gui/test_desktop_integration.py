@@ -27,8 +27,8 @@ from keymon.gui.actions import ACTIONS, build_actions
 from keymon.gui.app import _application
 from keymon.gui.dialogs.about_dialog import AboutDialog, version_info
 from keymon.gui.main_window import KeymonMainWindow
-from keymon.gui.prompts import ScriptedPrompts
 from keymon.gui.settings import Settings
+from tests.gui.scripted_prompts import ScriptedPrompts
 
 MIME_TYPES = {
     "application/x-pkcs12",

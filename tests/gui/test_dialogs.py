@@ -43,14 +43,13 @@ from keymon.gui.dialogs import (
 from keymon.gui.dialogs.backups_dialog import local_time
 from keymon.gui.prompts import (
     DialogPrompts,
-    Expected,
     Prompts,
-    ScriptedPrompts,
     first_suffix,
     reload_text,
     wrong_password_text,
 )
 from tests import factory
+from tests.gui.scripted_prompts import Expected, ScriptedPrompts
 
 LEFT = Qt.MouseButton.LeftButton
 W = TypeVar("W", bound=QWidget)
@@ -498,14 +497,14 @@ def test_dialog_prompts_file_choosers(qtbot: QtBot, tmp_path: Path) -> None:
         return act
 
     filters = "PKCS#12 (*.p12 *.pfx);;All files (*)"
-    prompts = DialogPrompts(run=driver(qtbot, pick(str(existing))))
+    steps = [pick(str(existing)), pick("export"), lambda d: d.reject()]
+    prompts = DialogPrompts(run=driver(qtbot, lambda d: steps.pop(0)(d)))
     assert prompts.choose_open_file("Open", filters) == existing
     assert prompts.directory == tmp_path
-    prompts._run = driver(qtbot, pick("export"))
     assert prompts.choose_save_file("Export", "export.p12", filters) == tmp_path / "export.p12"
     assert seen[1] == str(tmp_path)  # the second dialog starts where the first ended
-    prompts._run = driver(qtbot, lambda d: d.reject())
     assert prompts.choose_open_file("Open", filters) is None
+    assert steps == []
 
 
 def test_file_filter_suffix() -> None:

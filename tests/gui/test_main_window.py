@@ -16,9 +16,9 @@ from keymon.core.keystore import Keystore
 from keymon.gui.app import open_main_window
 from keymon.gui.dialogs import ExportAnswer, PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
-from keymon.gui.prompts import ScriptedPrompts
 from tests import factory
 from tests.gui.helpers import PW, open_window
+from tests.gui.scripted_prompts import ScriptedPrompts
 
 
 def aliases_on_disk(path: Path) -> set[str]:

@@ -17,11 +17,11 @@ from keymon.core.monitoring import WATCH_KEY, MonitoredCertificate, collect
 from keymon.gui.app import open_main_window
 from keymon.gui.dialogs import PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
-from keymon.gui.prompts import ScriptedPrompts
 from keymon.gui.settings import Settings
 from keymon.gui.tray import NOTIFIED_KEY, ExpiryTray, tray_summary
 from tests import factory
 from tests.gui.helpers import PW, open_window
+from tests.gui.scripted_prompts import ScriptedPrompts
 
 NOW = factory.NOW
 

@@ -22,10 +22,10 @@ from keymon.core.entries import CertificateEntry, KeyPairEntry
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.core.net.result import ProbeErrorKind
-from keymon.gui.prompts import ScriptedPrompts
 from keymon.gui.wizards.import_root_wizard import ImportRootWizard
 from keymon.gui.wizards.keypair_wizard import KeyPairWizard
 from tests.gui.helpers import open_window
+from tests.gui.scripted_prompts import ScriptedPrompts
 from tests.gui.test_connectivity_panel import full_chain_server, panel_of, run_test
 from tests.gui.test_wizards import fill_keypair
 from tests.net.conftest import Pki, make_pki
@@ -70,7 +70,7 @@ def test_outbound_client_certificate_setup(
             wizard.button(FINISH).click()
         return wizard.result()
 
-    monkeypatch.setattr(window, "run_wizard", run_wizard, raising=False)
+    prompts.drive_wizards(run_wizard)
 
     # 1. the tenant's key pair
     with qtbot.waitSignal(window.session.saved, timeout=30_000):

@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 from keymon.core.expiry import Status
 from keymon.gui.dialogs.settings_dialog import Preferences, SettingsDialog, key_choices
 from keymon.gui.main_window import KeymonMainWindow
-from keymon.gui.prompts import ScriptedPrompts
 from keymon.gui.settings import Settings
 from keymon.gui.theme import apply_theme
 from keymon.gui.wizards.keypair_wizard import KeyPage, KeyPairWizard
 from tests.gui.helpers import PW
 from tests.gui.keyboard import check_tab_order
+from tests.gui.scripted_prompts import ScriptedPrompts
 
 PBES2 = bytes.fromhex("06092a864886f70d01050d")  # OID 1.2.840.113549.1.5.13
 TRIPLE_DES = bytes.fromhex("060a2a864886f70d010c0103")  # pbeWithSHAAnd3-KeyTripleDES-CBC

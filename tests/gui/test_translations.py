@@ -23,8 +23,8 @@ from pytestqt.qtbot import QtBot
 import keymon
 from keymon.gui.i18n import LANGUAGES, install_translator, resolve_language
 from keymon.gui.main_window import KeymonMainWindow
-from keymon.gui.prompts import ScriptedPrompts
 from tests.gui.helpers import I18N, PW, open_window
+from tests.gui.scripted_prompts import ScriptedPrompts
 
 PACKAGE = Path(keymon.__file__).parent
 LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")

@@ -28,7 +28,7 @@ HORIZONTAL = Qt.Orientation.Horizontal
 
 def _panel(qtbot: QtBot, window: KeymonMainWindow) -> ConnectivityPanel:
     """A panel of its own, shown as a top-level window (the window's is in a hidden dock)."""
-    panel = ConnectivityPanel(window)
+    panel = ConnectivityPanel(window.context, window.net_actions)
     qtbot.addWidget(panel)
     panel.resize(640, 900)
     panel.show()

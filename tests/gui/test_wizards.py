@@ -1,7 +1,7 @@
 """The PKI wizards, driven like a user: pages checked, nothing changed before Finish.
 
-Wizards are built directly (or through the main window with its ``run_wizard`` hook
-replaced by a driver), filled with qtbot and moved with next()/button clicks: no
+Wizards are built directly (or through the main window, the scripted prompts running
+them with a driver), filled with qtbot and moved with next()/button clicks: no
 nested dialog event loop. Key generation is awaited on the wizard's signal.
 """
 
@@ -37,7 +37,6 @@ from keymon.core.x509.keygen import KeyPairRequest, SignatureChoice, generate_ke
 from keymon.core.x509.reply import MISMATCH
 from keymon.core.x509.templates import SubjectAltName, SubjectFields, Template
 from keymon.gui.main_window import KeymonMainWindow
-from keymon.gui.prompts import ScriptedPrompts
 from keymon.gui.wizards.ca_reply_wizard import CaReplyWizard, ReplySourcePage
 from keymon.gui.wizards.choices import ExtensionsEditor
 from keymon.gui.wizards.common import SummaryView
@@ -54,6 +53,7 @@ from keymon.gui.workers import CancelToken, TaskRunner
 from tests import factory
 from tests.gui.helpers import PW
 from tests.gui.keyboard import check_tab_order
+from tests.gui.scripted_prompts import ScriptedPrompts
 
 NEXT, FINISH = QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton
 Driver = Callable[[QWizard], int]
@@ -84,7 +84,7 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     r.shutdown(10_000)
 
 
-def drive(monkeypatch: pytest.MonkeyPatch, win: KeymonMainWindow, driver: Driver) -> None:
+def drive(win: KeymonMainWindow, driver: Driver) -> None:
     """Make the window run its wizards through ``driver`` (shown, not exec()'d)."""
 
     def run(wizard: QWizard) -> int:
@@ -92,7 +92,9 @@ def drive(monkeypatch: pytest.MonkeyPatch, win: KeymonMainWindow, driver: Driver
         wizard.show()
         return driver(wizard)
 
-    monkeypatch.setattr(win, "run_wizard", run, raising=False)
+    prompts = win.prompts
+    assert isinstance(prompts, ScriptedPrompts)
+    prompts.drive_wizards(run)
 
 
 def entries_on_disk(path: Path) -> dict[str, tuple[bytes, ...]]:
@@ -371,7 +373,7 @@ def test_finish_adds_one_undoable_change(
             wizard.button(FINISH).click()
         return wizard.result()
 
-    drive(monkeypatch, window, driver)
+    drive(window, driver)
     assert window.session is not None
     with qtbot.waitSignal(window.session.saved, timeout=10_000):
         window.actions_by_name["actionGenerateKeyPair"].trigger()
@@ -396,7 +398,7 @@ def test_cancel_changes_nothing(
         wizard.reject()
         return wizard.result()
 
-    drive(monkeypatch, window, driver)
+    drive(window, driver)
     window.actions_by_name["actionGenerateKeyPair"].trigger()
     assert window.session is not None and window.session.undo_stack.count() == 0
     assert store_path.read_bytes() == before
@@ -455,7 +457,7 @@ def test_csr_from_the_selected_key_pair(
         wizard.button(FINISH).click()
         return wizard.result()
 
-    drive(monkeypatch, window, driver)
+    drive(window, driver)
     window.actions_by_name["actionCreateCsr"].trigger()
     csr = x509.load_pem_x509_csr(out.read_bytes())
     assert csr.is_signature_valid
@@ -510,7 +512,7 @@ def test_ca_reply_of_another_key_is_refused(
         wizard.reject()
         return wizard.result()
 
-    drive(monkeypatch, window, driver)
+    drive(window, driver)
     window.actions_by_name["actionImportCaReply"].trigger()
     assert store_path.read_bytes() == before
 
@@ -538,7 +540,7 @@ def test_ca_reply_installs_the_three_certificate_chain(
         wizard.button(FINISH).click()
         return wizard.result()
 
-    drive(monkeypatch, window, driver)
+    drive(window, driver)
     assert window.session is not None
     versions = backups(store_path)
     with qtbot.waitSignal(window.session.saved, timeout=10_000):
@@ -619,7 +621,7 @@ def test_sign_csr_output_verifies_against_the_ca(
         wizard.button(FINISH).click()
         return wizard.result()
 
-    drive(monkeypatch, window, driver)
+    drive(window, driver)
     window.actions_by_name["actionSignCsr"].trigger()
     issued, ca_cert = x509.load_pem_x509_certificates(out.read_bytes())
     issued.verify_directly_issued_by(ca_entry().certificate.cert)

@@ -1,7 +1,7 @@
 """The connectivity test panel: probe a TLS server with the open keystore's trust and keys.
 
 The form builds a :class:`~keymon.core.net.result.ProbeRequest` (through
-:mod:`keymon.gui.operations_net`); the probe runs in the window's task runner with a
+:mod:`keymon.gui.connectivity`); the probe runs in the context's task runner with a
 :class:`~keymon.core.net.result.Cancellation`, so Cancel aborts a probe waiting for
 the network at once. The result is shown as it is: the steps, a summary, the server's
 chain judged against the keystore, the client CAs the server accepts, and the error
@@ -16,9 +16,8 @@ outcome reads in the user's language.
 from __future__ import annotations
 
 import socket
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,19 +49,17 @@ from keymon.core.net.result import (
     ProbeResult,
     StepName,
 )
-from keymon.gui import operations_net as net
+from keymon.gui import connectivity as net
+from keymon.gui.context import AppContext
 from keymon.gui.i18n import QT_TRANSLATE_NOOP, localized
+from keymon.gui.net_actions import NetActions
 from keymon.gui.views.chain_viewer import ChainViewer
 from keymon.gui.workers import CancelToken, ErrorInfo, TaskHandle
-
-if TYPE_CHECKING:
-    from keymon.gui.main_window import KeymonMainWindow
-
 
 # The English texts below are sources of the "ConnectivityPanel" context: the panel
 # shows them through _tr(); the tables (and the tests) keep the English keys.
 NO_CLIENT = QT_TRANSLATE_NOOP("ConnectivityPanel", "(no client certificate)")
-#: Summary titles (as operations_net.summary_rows names them) → the value label's objectName.
+#: Summary titles (as connectivity.summary_rows names them) → the value label's objectName.
 SUMMARY_NAMES = {
     QT_TRANSLATE_NOOP("ConnectivityPanel", "Protocol"): "protocolValue",
     QT_TRANSLATE_NOOP("ConnectivityPanel", "Cipher"): "cipherValue",
@@ -193,10 +190,11 @@ class ConnectivityPanel(QWidget):
     #: True while a probe runs.
     runningChanged = Signal(bool)
 
-    def __init__(self, window: KeymonMainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, actions: NetActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectivityPanel")
-        self.window_ = window
+        self.ctx = ctx
+        self.net_actions = actions
         self.result: ProbeResult | None = None
         self._handle: TaskHandle | None = None
         self._cancellation: Cancellation | None = None
@@ -211,8 +209,8 @@ class ConnectivityPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        window.keystoreOpened.connect(self._keystore_opened)
-        window.installEventFilter(self)  # closing the window cancels a running probe first
+        ctx.keystoreOpened.connect(self._keystore_opened)
+        ctx.aboutToClose.connect(self.cancel)  # closing the window cancels a running probe
         self.refresh_clients()
         self._set_running(False)
 
@@ -225,7 +223,7 @@ class ConnectivityPanel(QWidget):
         self.host_edit.setPlaceholderText(self.tr("host or host:port"))
         self.host_edit.setAccessibleName(self.tr("Host"))
         self.host_edit.setAccessibleDescription(self.tr("The server to test: host or host:port"))
-        self.recent_model = QStringListModel(net.recent_hosts(self.window_.settings), self)
+        self.recent_model = QStringListModel(net.recent_hosts(self.ctx.settings), self)
         completer = QCompleter(self.recent_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -350,15 +348,9 @@ class ConnectivityPanel(QWidget):
         layout.addLayout(self.result_buttons)
         self.show_result(None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # the window waits for its tasks (pending saves) before it shuts the runner down
-        if watched is self.window_ and event.type() == QEvent.Type.Close:
-            self.cancel()
-        return False
-
     # -- the keystore ----------------------------------------------------------------------
     def _keystore_opened(self) -> None:
-        session = self.window_.session
+        session = self.ctx.session
         if session is not None and session is not self._connected_session:
             self._connected_session = session
             session.entryInserted.connect(self._keystore_changed)
@@ -372,7 +364,7 @@ class ConnectivityPanel(QWidget):
         self._update_buttons()
 
     def refresh_clients(self) -> None:
-        store = self.window_.store
+        store = self.ctx.store
         current = self.client_combo.currentData()
         aliases = [e.alias for e in store.entries if isinstance(e, KeyPairEntry)] if store else []
         self.client_combo.clear()
@@ -403,17 +395,15 @@ class ConnectivityPanel(QWidget):
         if self.running:
             return
         try:
-            request = net.build_request(self.values(), self.window_.store)
+            request = net.build_request(self.values(), self.ctx.store)
         except KeymonError as exc:
             self._show_error(self.tr("The test cannot run with these settings."), exc.message)
             return
-        self.recent_model.setStringList(
-            net.remember_host(self.window_.settings, self.host_edit.text())
-        )
+        self.recent_model.setStringList(net.remember_host(self.ctx.settings, self.host_edit.text()))
         self.show_result(None)
         self._show_error("", self.tr("Testing {host}…").format(host=request.host))
         self._cancellation = Cancellation()
-        self._handle = self.window_.runner.run(
+        self._handle = self.ctx.runner.run(
             _probe_job,
             request,
             self._cancellation,
@@ -455,7 +445,7 @@ class ConnectivityPanel(QWidget):
     def _update_buttons(self) -> None:
         has_chain = self.result is not None and bool(self.result.chain) and not self.running
         self.download_button.setEnabled(has_chain)
-        self.import_root_button.setEnabled(has_chain and self.window_.session is not None)
+        self.import_root_button.setEnabled(has_chain and self.ctx.session is not None)
 
     def _host_port_changed(self, text: str) -> None:
         """A port in the host field wins: the port box shows it and cannot be edited."""
@@ -517,7 +507,7 @@ class ConnectivityPanel(QWidget):
         self._update_buttons()
 
     def _show_chain(self) -> None:
-        store = self.window_.store
+        store = self.ctx.store
         result = self.result
         if result is None or not result.chain:
             self.chain_viewer.clear()
@@ -529,8 +519,8 @@ class ConnectivityPanel(QWidget):
     # -- result actions -------------------------------------------------------------------------
     def _download(self) -> None:
         if self.result is not None:
-            net.save_server_certificates(self.window_, self.result)
+            self.net_actions.save_server_certificates(self.result)
 
     def import_root(self) -> None:
-        if self.result is not None and net.import_root(self.window_, self.result):
+        if self.result is not None and self.net_actions.import_root(self.result):
             self._show_chain()

@@ -3,16 +3,17 @@
 The watched keystores are a list of paths in the settings ("monitoring/watch");
 their passwords come from the system keyring or are asked for, and are never
 stored anywhere else. Keystores are read and certificates collected in the
-window's task runner. :func:`install_monitoring` puts the view in a dock of the
-main window, adds View › Monitoring and starts the tray icon.
+context's task runner. :func:`install_monitoring` puts the view in a dock of the
+main window and starts the tray icon; it returns View › Monitoring's handler.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QPushButton,
     QTableView,
@@ -42,15 +44,12 @@ from keymon.core.errors import KeymonError, NoKeyring
 from keymon.core.expiry import Status, utcnow
 from keymon.core.keystore import Keystore
 from keymon.core.monitoring import MonitoredCertificate
+from keymon.gui.context import AppContext
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.palette import StatusPalette
 from keymon.gui.prompts import wrong_password_text
 from keymon.gui.tray import ExpiryTray
 from keymon.gui.workers import ErrorInfo, TaskHandle
-
-if TYPE_CHECKING:
-    from keymon.gui.main_window import KeymonMainWindow
-
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: Column titles: English sources of the "MonitoringModel" context.
@@ -179,12 +178,12 @@ class MonitoringView(QWidget):
     #: Like refreshed, but only once no watched keystore is still loading.
     settled = Signal(object)  # list[MonitoredCertificate]
 
-    def __init__(self, window: KeymonMainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("monitoringView")
-        self.window_ = window
+        self.ctx = ctx
         self.watch: list[Path] = monitoring.parse_watch_list(
-            window.settings.q.value(monitoring.WATCH_KEY)
+            ctx.settings.q.value(monitoring.WATCH_KEY)
         )
         self._stores: dict[Path, Keystore] = {}
         self._errors: dict[Path, str] = {}
@@ -198,7 +197,8 @@ class MonitoringView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._recompute)
-        window.keystoreOpened.connect(self._keystore_opened)
+        ctx.keystoreOpened.connect(self._keystore_opened)
+        ctx.warningDaysChanged.connect(self.refresh)
         for path in self.watch:
             self._load(path)
         self.refresh()
@@ -260,7 +260,7 @@ class MonitoringView(QWidget):
 
     # -- the open keystore -----------------------------------------------------------
     def _keystore_opened(self) -> None:
-        session = self.window_.session
+        session = self.ctx.session
         if session is not None and session is not self._session:
             self._session = session
             # the old session is deleted with its connections; no disconnect needed
@@ -275,7 +275,7 @@ class MonitoringView(QWidget):
         self._timer.start()
 
     def _sources(self) -> list[tuple[Path | None, Any]]:
-        store = self.window_.store
+        store = self.ctx.store
         sources: list[tuple[Path | None, Any]] = []
         open_path = store.path.absolute() if store is not None and store.path else None
         if store is not None:
@@ -291,12 +291,12 @@ class MonitoringView(QWidget):
         # settled (what the tray reports and notifies about) waits for the open keystore:
         # a collection made while it is still being read would spend the start-up
         # notification on an empty list
-        self._with_store = self.window_.store is not None
-        self._collect = self.window_.runner.run(
+        self._with_store = self.ctx.store is not None
+        self._collect = self.ctx.runner.run(
             monitoring.collect,
             self._sources(),
             utcnow(),
-            self.window_.settings.warning_days,
+            self.ctx.settings.warning_days,
             title=self.tr("Collecting certificates"),
             on_done=self._collected,
             on_error=lambda e: self._show_error(None, e.message),
@@ -327,7 +327,7 @@ class MonitoringView(QWidget):
 
     # -- the watch list -----------------------------------------------------------------
     def choose_keystore(self) -> None:
-        path = self.window_.prompts.choose_open_file(
+        path = self.ctx.prompts.choose_open_file(
             self.tr("Watch Keystore"),
             self.tr("Keystores (*.p12 *.pfx *.jks *.jceks *.ks *.pem);;All files (*)"),
         )
@@ -351,7 +351,7 @@ class MonitoringView(QWidget):
         self.refresh()
 
     def _save_watch(self) -> None:
-        self.window_.settings.set_value(monitoring.WATCH_KEY, [str(p) for p in self.watch])
+        self.ctx.settings.set_value(monitoring.WATCH_KEY, [str(p) for p in self.watch])
         self._update_buttons()
 
     def _fill_remove_menu(self) -> None:
@@ -367,7 +367,7 @@ class MonitoringView(QWidget):
         if password is None:
             password = secrets.get_password(path)
         self._loading.add(path)
-        self.window_.runner.run(
+        self.ctx.runner.run(
             Keystore.open,
             path,
             password,
@@ -390,7 +390,7 @@ class MonitoringView(QWidget):
             return
         if error.type_name in _PASSWORD_ERRORS and tries < MAX_PASSWORD_TRIES:
             wrong = error.type_name == "WrongPassword"
-            answer = self.window_.prompts.ask_password(
+            answer = self.ctx.prompts.ask_password(
                 path, error=wrong_password_text() if wrong else None
             )
             if answer is not None:
@@ -417,32 +417,37 @@ class MonitoringView(QWidget):
 
     # -- the calendar ------------------------------------------------------------------
     def export_calendar(self) -> None:
-        path = self.window_.prompts.choose_save_file(
+        path = self.ctx.prompts.choose_save_file(
             self.tr("Export Calendar"), "certificate-expiry.ics", self.tr("iCalendar (*.ics)")
         )
         if path is None:
             return
-        data = ics.calendar(
-            self.items, warning_days=self.window_.settings.warning_days, now=utcnow()
-        )
+        data = ics.calendar(self.items, warning_days=self.ctx.settings.warning_days, now=utcnow())
         try:
             storage.atomic_write(path, data, 0o644)
         except KeymonError as exc:
-            self.window_.prompts.error(self.tr("The calendar was not saved"), exc.message)
+            self.ctx.prompts.error(self.tr("The calendar was not saved"), exc.message)
 
 
-def install_monitoring(
-    window: KeymonMainWindow,
-) -> tuple[MonitoringView, QDockWidget, ExpiryTray]:
-    """The Monitoring dock (hidden at first), View › Monitoring and the tray icon."""
-    view = MonitoringView(window)
+@dataclass(frozen=True)
+class Monitoring:
+    """What :func:`install_monitoring` made: the view, its dock, the tray icon, and the
+    handler of View › Monitoring (show or hide the dock)."""
+
+    view: MonitoringView
+    dock: QDockWidget
+    tray: ExpiryTray
+    toggle: Callable[[], None]
+
+
+def install_monitoring(ctx: AppContext, window: QMainWindow) -> Monitoring:
+    """The Monitoring dock of ``window`` (hidden at first) and the tray icon."""
+    view = MonitoringView(ctx, window)
     dock = QDockWidget(QCoreApplication.translate("MonitoringView", "Monitoring"), window)
     dock.setObjectName("monitoringDock")
     dock.setWidget(view)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()
-    action = window.actions_by_name["actionMonitoring"]
-    window.view_menu.addAction(action)
 
     def toggle() -> None:
         dock.setVisible(not dock.isVisible())
@@ -456,9 +461,8 @@ def install_monitoring(
         dock.show()
         dock.raise_()
 
-    action.triggered.connect(toggle)
-    tray = ExpiryTray(window.settings, window, icon=window.windowIcon())
-    view.settled.connect(lambda items: tray.update(items, utcnow(), window.settings.warning_days))
+    tray = ExpiryTray(ctx.settings, window, icon=window.windowIcon())
+    view.settled.connect(lambda items: tray.update(items, utcnow(), ctx.settings.warning_days))
     tray.refreshRequested.connect(view.refresh)
     tray.showMonitoringRequested.connect(show_dock)
-    return view, dock, tray
+    return Monitoring(view, dock, tray, toggle)

@@ -1,6 +1,5 @@
-"""The connectivity test's actions: show the panel, save the server's certificates,
-trust the server's root (one undo step), and the small helpers the panel needs
-(the request from the form, the remembered hosts, the texts of a result).
+"""What the connectivity panel needs besides widgets: the probe request from the form,
+the remembered hosts, the texts of a result, the server's certificates as a file.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -20,15 +18,8 @@ from keymon.core.errors import UsageError
 from keymon.core.keystore import Keystore
 from keymon.core.net.result import ProbeRequest, ProbeResult
 from keymon.core.x509.export import certificate_pem
-from keymon.gui import undo
 from keymon.gui.i18n import QT_TRANSLATE_NOOP, localized
-from keymon.gui.operations import _write
-from keymon.gui.operations_pki import run_wizard
 from keymon.gui.settings import Settings
-from keymon.gui.wizards.import_root_wizard import ImportRootWizard
-
-if TYPE_CHECKING:
-    from keymon.gui.main_window import KeymonMainWindow
 
 RECENT_KEY = "connectivity/recent"
 MAX_RECENT_HOSTS = 10
@@ -187,42 +178,3 @@ def certificates_bytes(chain: Sequence[CertInfo], path: Path) -> bytes:
             taken.append(name)
             archive.writestr(f"{name}.cer", cert.der)
     return buffer.getvalue()
-
-
-def save_server_certificates(w: KeymonMainWindow, result: ProbeResult) -> None:
-    chain = result.chain
-    if not chain:
-        return
-    name = suggest_alias(result.server_name or result.host, [])
-    path = w.prompts.choose_save_file(
-        QCoreApplication.translate("Operations", "Save server certificates"),
-        f"{name}.pem",
-        QCoreApplication.translate("Operations", CERTS_FILTER),
-    )
-    if path is not None:
-        _write(w, path, lambda: certificates_bytes(chain, path))
-
-
-def import_root(w: KeymonMainWindow, result: ProbeResult) -> bool:
-    """Run the Import root CA wizard; Finish adds one trusted entry (one undo step)."""
-    if w.session is None or not result.chain:
-        return False
-    wizard = ImportRootWizard(result, w.session.store.aliases, w)
-    wizard.setModal(True)
-    if not run_wizard(w, wizard) or wizard.outcome is None:
-        return False
-    entry = wizard.outcome
-    w.session.push(undo.AddEntries(w.session, [entry]))
-    w.select_alias(entry.alias)
-    return True
-
-
-def on_actionConnectivityTest(w: KeymonMainWindow) -> None:
-    dock = getattr(w, "connectivity_dock", None)
-    if dock is None:
-        return
-    dock.setVisible(not dock.isVisible())
-    if dock.isVisible():
-        if w.tabifiedDockWidgets(dock):  # bring its tab to the front
-            dock.raise_()
-        w.connectivity_panel.host_edit.setFocus()

@@ -1,0 +1,96 @@
+"""What the GUI's actions and panels share, handed to them explicitly.
+
+:class:`AppContext` holds the settings, the prompts, the task runner, the keystore
+opener and the open session, writes files for them, and carries the window-wide
+signals (a keystore was opened, the window is closing, a status message). The main
+window creates one and gives it to every action group and panel; nobody reaches
+into the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget, QWizard
+
+from keymon.core import storage
+from keymon.core.entries import Entry
+from keymon.core.errors import KeymonError
+from keymon.core.keystore import Keystore
+from keymon.gui.opening import KeystoreOpener
+from keymon.gui.prompts import Prompts
+from keymon.gui.session import KeystoreSession
+from keymon.gui.settings import Settings
+from keymon.gui.workers import TaskRunner
+
+
+class EntrySelection(Protocol):
+    """The entries the user picked in the table, and a way to pick one."""
+
+    def selected_entries(self) -> list[Entry]: ...
+
+    def current_entry(self) -> Entry | None: ...
+
+    def select_alias(self, alias: str) -> None: ...
+
+
+class AppContext(QObject):
+    """Settings, prompts, runner, opener and the open session of one window."""
+
+    #: A keystore was opened (or reloaded) and the table shows it.
+    keystoreOpened = Signal()
+    #: The window is about to close (running probes stop first).
+    aboutToClose = Signal()
+    #: A short message for the status bar.
+    statusMessage = Signal(str)
+    #: The expiry warning window changed (days).
+    warningDaysChanged = Signal(int)
+
+    def __init__(
+        self,
+        settings: Settings,
+        prompts: Prompts,
+        runner: TaskRunner,
+        dialog_parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(dialog_parent)
+        self.settings = settings
+        self.prompts = prompts
+        self.runner = runner
+        #: The parent of wizards and dialogs (the main window).
+        self.dialog_parent = dialog_parent
+        self.opener = KeystoreOpener(runner, prompts, self)
+        self.session: KeystoreSession | None = None
+
+    @property
+    def store(self) -> Keystore | None:
+        return self.session.store if self.session is not None else None
+
+    def open_keystore(self, path: Path | None, password: str | None = None) -> None:
+        """Open ``path`` (None: the default keystore) in a worker; ``keystoreOpened`` follows."""
+        self.opener.open(Path(path) if path else None, password)
+
+    def write_file(self, path: Path, make: Callable[[], bytes], mode: int = 0o644) -> bool:
+        """Write ``make()`` to ``path`` atomically; say where, or why not. True when written."""
+        try:
+            storage.atomic_write(path, make(), mode=mode)
+        except KeymonError as exc:
+            self.prompts.error(QCoreApplication.translate("Operations", "Not saved"), exc.message)
+            return False
+        self.show_message(
+            QCoreApplication.translate("Operations", "Saved {path}").format(path=path)
+        )
+        return True
+
+    def show_message(self, text: str) -> None:
+        self.statusMessage.emit(text)
+
+    def run_wizard(self, wizard: QWizard) -> bool:
+        """Show ``wizard`` through the prompts; True when finished. It is deleted after."""
+        try:
+            return self.prompts.run_wizard(wizard) == QDialog.DialogCode.Accepted
+        finally:
+            wizard.deleteLater()

@@ -1,0 +1,435 @@
+"""The keystore's actions: open, add, merge, download, copy, rename, delete, restore.
+
+Handlers collect input through the context's prompts, call core, and change the
+keystore only through undo commands (saved at once by the session).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+
+from keymon.core import secrets, storage
+from keymon.core.aliases import suggest_alias
+from keymon.core.entries import CertificateEntry, Entry, KeyPairEntry
+from keymon.core.errors import KeymonError, NoKeyring, PasswordRequired, WrongPassword
+from keymon.core.exporting import ExportRequest, default_file_name, export_entry
+from keymon.core.formats.detect import Format, Loaded, detect, load
+from keymon.core.x509.export import certificate_pem
+from keymon.gui import undo
+from keymon.gui.action_binding import ActionGroup, handles
+from keymon.gui.actions import ActionId
+from keymon.gui.context import AppContext, EntrySelection
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
+from keymon.gui.prompts import wrong_password_text
+from keymon.gui.workers import ErrorInfo
+
+KEYSTORE_FILTER = QT_TRANSLATE_NOOP(
+    "Operations", "Keystores (*.p12 *.pfx *.jks *.jceks *.ks *.keystore *.pem);;All files (*)"
+)
+CERT_FILTER = QT_TRANSLATE_NOOP(
+    "Operations", "Certificates (*.cer *.crt *.pem *.der *.p7b *.p7c);;All files (*)"
+)
+KEYPAIR_FILTER = QT_TRANSLATE_NOOP(
+    "Operations", "Key pairs (*.p12 *.pfx *.pem *.key);;All files (*)"
+)
+
+
+def _filter(text: str) -> str:
+    return QCoreApplication.translate("Operations", text)
+
+
+CERT_ONLY = (Format.DER, Format.PKCS7, Format.PKIPATH)
+
+
+class KeystoreActions(ActionGroup):
+    """Open, add, merge, download, copy, rename, delete, change password, restore."""
+
+    def __init__(self, ctx: AppContext, selection: EntrySelection) -> None:
+        self.ctx = ctx
+        self.selection = selection
+
+    # -- loading other files ---------------------------------------------------------------
+    def load_source(
+        self,
+        path: Path,
+        on_loaded: Callable[[Loaded], None],
+        password: str | None = None,
+        tried: bool = False,
+    ) -> None:
+        """Decode ``path`` in a worker, asking for its password as often as needed."""
+
+        def job(p: Path, pw: str | None) -> Loaded:
+            data, _ = storage.read_file(p)
+            return load(data, pw)
+
+        def failed(error: ErrorInfo) -> None:
+            if error.type_name in (PasswordRequired.__name__, WrongPassword.__name__):
+                wrong = tried and error.type_name == WrongPassword.__name__
+                answer = self.ctx.prompts.ask_password(
+                    path, error=wrong_password_text() if wrong else None
+                )
+                if answer is not None:
+                    self.load_source(path, on_loaded, answer.password, tried=True)
+                return
+            self.ctx.prompts.error(
+                QCoreApplication.translate("Operations", "Cannot read {name}").format(
+                    name=path.name
+                ),
+                error.message,
+            )
+
+        self.ctx.runner.run(
+            job,
+            path,
+            password,
+            title=QCoreApplication.translate("Operations", "Reading"),
+            on_done=on_loaded,
+            on_error=failed,
+        )
+
+    def _unique(self, entries: Sequence[Entry]) -> list[Entry]:
+        """Entries renamed where their alias is taken (in the keystore or among themselves)."""
+        from dataclasses import replace
+
+        assert self.ctx.store is not None
+        taken = list(self.ctx.store.aliases)
+        out: list[Entry] = []
+        for entry in entries:
+            alias = entry.alias
+            if alias.casefold() in {a.casefold() for a in taken}:
+                alias = suggest_alias(alias, taken)
+            taken.append(alias)
+            out.append(replace(entry, alias=alias))
+        return out
+
+    def _add(self, entries: Sequence[Entry]) -> None:
+        if self.ctx.session is None or not entries:
+            return
+        self.ctx.session.push(undo.AddEntries(self.ctx.session, list(entries)))
+        self.selection.select_alias(entries[-1].alias)
+
+    def add_certificates(self, loaded: Loaded) -> None:
+        certs = [e for e in loaded.entries if isinstance(e, CertificateEntry)]
+        if any(isinstance(e, KeyPairEntry) for e in loaded.entries) and not certs:
+            self.ctx.prompts.error(
+                QCoreApplication.translate("Operations", "No certificate"),
+                QCoreApplication.translate(
+                    "Operations", "This file holds key pairs; use Add › Key Pair."
+                ),
+            )
+            return
+        self._choose_and_add(
+            certs,
+            QCoreApplication.translate("Operations", "No certificate"),
+            QCoreApplication.translate("Operations", "The file holds no certificate."),
+            QCoreApplication.translate("Operations", "Choose certificates to add"),
+        )
+
+    def _choose_and_add(
+        self, found: Sequence[Entry], none_title: str, none_text: str, choose: str
+    ) -> None:
+        """Add what a file holds: an error when nothing, the user's choice when several."""
+        if not found:
+            self.ctx.prompts.error(none_title, none_text)
+            return
+        chosen: Sequence[Entry] = found
+        if len(found) > 1:
+            picked = self.ctx.prompts.choose_entries(list(found), choose)
+            if not picked:
+                return
+            chosen = [e for e in picked if e in found]
+        self._add(self._unique(chosen))
+
+    @handles(ActionId.OPEN)
+    def open(self) -> None:
+        path = self.ctx.prompts.choose_open_file(
+            QCoreApplication.translate("Operations", "Open keystore"), _filter(KEYSTORE_FILTER)
+        )
+        if path is not None:
+            self.ctx.open_keystore(path)
+
+    @handles(ActionId.ADD_CERTIFICATE)
+    def add_certificate(self) -> None:
+        path = self.ctx.prompts.choose_open_file(
+            QCoreApplication.translate("Operations", "Add certificate"), _filter(CERT_FILTER)
+        )
+        if path is not None:
+            self.load_source(path, lambda loaded: self.add_certificates(loaded))
+
+    @handles(ActionId.ADD_CERTIFICATE_FROM_CLIPBOARD)
+    def add_certificate_from_clipboard(self) -> None:
+        text = QGuiApplication.clipboard().text().encode("utf-8", "replace")
+        try:
+            loaded = load(text, None)
+        except KeymonError:
+            self.ctx.prompts.error(
+                QCoreApplication.translate("Operations", "No certificate"),
+                QCoreApplication.translate(
+                    "Operations",
+                    "The clipboard holds no PEM certificate (-----BEGIN CERTIFICATE-----).",
+                ),
+            )
+            return
+        self.add_certificates(loaded)
+
+    @handles(ActionId.ADD_KEY_PAIR)
+    def add_key_pair(self) -> None:
+        path = self.ctx.prompts.choose_open_file(
+            QCoreApplication.translate("Operations", "Add key pair"), _filter(KEYPAIR_FILTER)
+        )
+        if path is not None:
+            self.load_source(path, lambda loaded: self._add_key_pairs(loaded))
+
+    def _add_key_pairs(self, loaded: Loaded) -> None:
+        self._choose_and_add(
+            [e for e in loaded.entries if isinstance(e, KeyPairEntry)],
+            QCoreApplication.translate("Operations", "No key pair"),
+            QCoreApplication.translate(
+                "Operations", "The file holds no private key with a certificate."
+            ),
+            QCoreApplication.translate("Operations", "Choose key pairs to add"),
+        )
+
+    @handles(ActionId.ADD_KEYSTORE)
+    def add_keystore(self) -> None:
+        path = self.ctx.prompts.choose_open_file(
+            QCoreApplication.translate("Operations", "Merge keystore"), _filter(KEYSTORE_FILTER)
+        )
+        if path is not None:
+            self.load_source(path, lambda loaded: self._merge(loaded))
+
+    def _merge(self, loaded: Loaded) -> None:
+        if self.ctx.store is None or self.ctx.session is None:
+            return
+        plan = self.ctx.prompts.plan_merge(loaded.entries, self.ctx.store.aliases)
+        if plan is None:
+            return
+        from dataclasses import replace
+
+        final = [
+            replace(item.entry, alias=item.alias) for item in plan.items if item.action != "keep"
+        ]
+        if final:
+            self.ctx.session.push(undo.AddEntries(self.ctx.session, final))
+        added = sum(1 for i in plan.items if i.action == "add")
+        overwritten = sum(1 for i in plan.items if i.action == "overwrite")
+        kept = sum(1 for i in plan.items if i.action == "keep")
+        self.ctx.prompts.info(
+            QCoreApplication.translate("Operations", "Keystore merged"),
+            QCoreApplication.translate(
+                "Operations", "Added: {added}, kept: {kept}, overwritten: {overwritten}."
+            ).format(added=added, kept=kept, overwritten=overwritten),
+        )
+
+    # -- downloads -------------------------------------------------------------------------
+    def _download(self, what: str, fmt: str | None, filters: str) -> None:
+        selected = self.selection.selected_entries()
+        if what == "certificate" and len(selected) > 1:
+            self._download_several(selected)
+            return
+        entry = self.selection.current_entry()
+        if entry is None:
+            return
+        name = default_file_name(entry.alias, what, fmt)
+        path = self.ctx.prompts.choose_save_file(
+            QCoreApplication.translate("Operations", "Save"), name, filters
+        )
+        if path is None:
+            return
+        chosen = fmt
+        suffix = path.suffix.lower()
+        if what in ("certificate", "root"):
+            chosen = "pem" if suffix in (".pem", ".crt") else "der"
+        elif what == "chain":
+            chosen = "pem" if suffix == ".pem" else "p7b"
+        self.ctx.write_file(path, lambda: export_entry(entry, ExportRequest(what, chosen)))
+
+    def _download_several(self, entries: Sequence[Entry]) -> None:
+        path = self.ctx.prompts.choose_save_file(
+            QCoreApplication.translate("Operations", "Save certificates"),
+            "certificates.pem",
+            QCoreApplication.translate("Operations", "PEM bundle (*.pem)"),
+        )
+        if path is not None:
+            data = b"".join(certificate_pem(e.certificate) for e in entries if e.certificate)
+            self.ctx.write_file(path, lambda: data)
+
+    @handles(ActionId.DOWNLOAD_CERTIFICATE)
+    def download_certificate(self) -> None:
+        self._download(
+            "certificate",
+            "der",
+            QCoreApplication.translate(
+                "Operations", "Certificate (*.cer *.der);;PEM (*.pem *.crt)"
+            ),
+        )
+
+    @handles(ActionId.DOWNLOAD_CHAIN)
+    def download_chain(self) -> None:
+        self._download(
+            "chain",
+            "p7b",
+            QCoreApplication.translate("Operations", "PKCS#7 (*.p7b);;PEM bundle (*.pem)"),
+        )
+
+    @handles(ActionId.DOWNLOAD_ROOT)
+    def download_root(self) -> None:
+        self._download(
+            "root",
+            "der",
+            QCoreApplication.translate(
+                "Operations", "Certificate (*.cer *.der);;PEM (*.pem *.crt)"
+            ),
+        )
+
+    @handles(ActionId.DOWNLOAD_OPEN_SSH)
+    def download_open_ssh(self) -> None:
+        self._download(
+            "openssh", None, QCoreApplication.translate("Operations", "OpenSSH public key (*.pub)")
+        )
+
+    @handles(ActionId.EXPORT_KEY_PAIR)
+    def export_key_pair(self) -> None:
+        entry = self.selection.current_entry()
+        if not isinstance(entry, KeyPairEntry):
+            return
+        answer = self.ctx.prompts.export_key_pair(legacy=self.ctx.settings.pkcs12_legacy)
+        if answer is None:
+            return
+        path = self.ctx.prompts.choose_save_file(
+            QCoreApplication.translate("Operations", "Export key pair"),
+            default_file_name(entry.alias, "key-pair"),
+            QCoreApplication.translate("Operations", "PKCS#12 (*.p12 *.pfx)"),
+        )
+        if path is None:
+            return
+        request = ExportRequest("key-pair", "p12", answer.password, answer.legacy)
+
+        def job() -> bytes:
+            return export_entry(entry, request)
+
+        self.ctx.runner.run(
+            job,
+            title=QCoreApplication.translate("Operations", "Exporting"),
+            on_done=lambda data: self.ctx.write_file(path, lambda: data, mode=0o600),
+            on_error=lambda e: self.ctx.prompts.error(
+                QCoreApplication.translate("Operations", "Not exported"), e.message
+            ),
+        )
+
+    # -- editing ---------------------------------------------------------------------------
+    @handles(ActionId.COPY_FINGERPRINT)
+    def copy_fingerprint(self) -> None:
+        entry = self.selection.current_entry()
+        if entry is not None and entry.certificate is not None:
+            QGuiApplication.clipboard().setText(entry.certificate.summary.sha256)
+
+    @handles(ActionId.COPY_PEM)
+    def copy_pem(self) -> None:
+        entry = self.selection.current_entry()
+        if entry is not None and entry.certificate is not None:
+            QGuiApplication.clipboard().setText(certificate_pem(entry.certificate).decode("ascii"))
+
+    @handles(ActionId.RENAME)
+    def rename(self) -> None:
+        entry = self.selection.current_entry()
+        if entry is None or self.ctx.session is None or self.ctx.store is None:
+            return
+        new = self.ctx.prompts.rename(entry.alias, self.ctx.store.aliases)
+        if new and new != entry.alias:
+            self.ctx.session.push(undo.RenameEntry(self.ctx.session, entry.alias, new))
+            self.selection.select_alias(new)
+
+    @handles(ActionId.DELETE)
+    def delete(self) -> None:
+        entries = self.selection.selected_entries()
+        if not entries or self.ctx.session is None:
+            return
+        names = ", ".join(e.alias for e in entries[:5]) + ("…" if len(entries) > 5 else "")
+        if len(entries) == 1:
+            question = QCoreApplication.translate(
+                "Operations", "Delete the entry {alias}?\nThis can be undone with Edit › Undo."
+            ).format(alias=names)
+        else:
+            question = QCoreApplication.translate(
+                "Operations",
+                "Delete these {count} entries: {names}?\nThis can be undone with Edit › Undo.",
+            ).format(count=len(entries), names=names)
+        if self.ctx.prompts.confirm(
+            QCoreApplication.translate("Operations", "Delete entries"), question, destructive=True
+        ):
+            self.ctx.session.push(undo.DeleteEntries(self.ctx.session, [e.alias for e in entries]))
+
+    @handles(ActionId.CHANGE_PASSWORD)
+    def change_password(self) -> None:
+        if self.ctx.session is None or self.ctx.store is None:
+            return
+        answer = self.ctx.prompts.change_password()
+        if answer is None:
+            return
+        self.ctx.session.push(undo.ChangePassword(self.ctx.session, answer.password))
+        if answer.remember and self.ctx.store.path is not None:
+            try:
+                secrets.set_password(self.ctx.store.path, answer.password)
+            except NoKeyring as exc:
+                self.ctx.prompts.info(
+                    QCoreApplication.translate("Operations", "Password not remembered"), exc.message
+                )
+
+    @handles(ActionId.BACKUPS)
+    def backups(self) -> None:
+        store = self.ctx.store
+        if store is None or store.path is None or self.ctx.session is None:
+            return
+        backups_store = store.backups()
+        version = self.ctx.prompts.choose_backup(backups_store.versions())
+        if version is None:
+            return
+        password = store.password
+
+        def job() -> list[Entry]:
+            from keymon.core.formats.detect import load_as
+
+            data = backups_store.read(version)
+            return load_as(detect(data), data, password)
+
+        def done(entries: list[Entry]) -> None:
+            assert self.ctx.session is not None
+            text = QCoreApplication.translate("Operations", "Restore version {version}").format(
+                version=version
+            )
+            self.ctx.session.push(undo.ReplaceAll(self.ctx.session, entries, text))
+
+        self.ctx.runner.run(
+            job,
+            title=QCoreApplication.translate("Operations", "Restoring"),
+            on_done=done,
+            on_error=lambda e: self.ctx.prompts.error(
+                QCoreApplication.translate("Operations", "Not restored"), e.message
+            ),
+        )
+
+    def open_dropped_files(self, paths: Sequence[Path]) -> None:
+        """Certificates are added; a keystore file is opened."""
+        for path in paths:
+            try:
+                data, _ = storage.read_file(path)
+                fmt = detect(data)
+            except KeymonError as exc:
+                self.ctx.prompts.error(
+                    QCoreApplication.translate("Operations", "Cannot read {name}").format(
+                        name=path.name
+                    ),
+                    exc.message,
+                )
+                continue
+            if fmt in CERT_ONLY or (fmt is Format.PEM and b"PRIVATE KEY" not in data):
+                if self.ctx.session is not None:
+                    self.load_source(path, lambda loaded: self.add_certificates(loaded))
+            else:
+                self.ctx.open_keystore(path)
+                return

@@ -1,0 +1,49 @@
+"""The connectivity test's actions on a result: save the server's certificates, trust
+the server's root (one undo step).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from keymon.core.aliases import suggest_alias
+from keymon.core.net.result import ProbeResult
+from keymon.gui import undo
+from keymon.gui.connectivity import CERTS_FILTER, certificates_bytes
+from keymon.gui.context import AppContext, EntrySelection
+from keymon.gui.wizards.import_root_wizard import ImportRootWizard
+
+
+class NetActions:
+    """What the connectivity panel's result buttons do."""
+
+    def __init__(self, ctx: AppContext, selection: EntrySelection) -> None:
+        self.ctx = ctx
+        self.selection = selection
+
+    def save_server_certificates(self, result: ProbeResult) -> None:
+        chain = result.chain
+        if not chain:
+            return
+        name = suggest_alias(result.server_name or result.host, [])
+        path = self.ctx.prompts.choose_save_file(
+            QCoreApplication.translate("Operations", "Save server certificates"),
+            f"{name}.pem",
+            QCoreApplication.translate("Operations", CERTS_FILTER),
+        )
+        if path is not None:
+            self.ctx.write_file(path, lambda: certificates_bytes(chain, path))
+
+    def import_root(self, result: ProbeResult) -> bool:
+        """Run the Import root CA wizard; Finish adds one trusted entry (one undo step)."""
+        session = self.ctx.session
+        if session is None or not result.chain:
+            return False
+        wizard = ImportRootWizard(result, session.store.aliases, self.ctx.dialog_parent)
+        wizard.setModal(True)
+        if not self.ctx.run_wizard(wizard) or wizard.outcome is None:
+            return False
+        entry = wizard.outcome
+        session.push(undo.AddEntries(session, [entry]))
+        self.selection.select_alias(entry.alias)
+        return True
