@@ -86,8 +86,9 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     from keymon.gui.app import open_main_window
-    from keymon.gui.dialogs.settings_dialog import Preferences, SettingsDialog
+    from keymon.gui.dialogs.settings_dialog import SettingsDialog
     from keymon.gui.i18n import install_translator
+    from keymon.gui.preferences import Preferences
 
     install_translator(app, lang)
 

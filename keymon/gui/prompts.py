@@ -29,7 +29,8 @@ from keymon.gui.dialogs import (
     PasswordDialog,
     RenameDialog,
 )
-from keymon.gui.dialogs.settings_dialog import Preferences, SettingsDialog
+from keymon.gui.dialogs.settings_dialog import SettingsDialog
+from keymon.gui.preferences import Preferences
 
 D = TypeVar("D", bound=QDialog)
 R = TypeVar("R")

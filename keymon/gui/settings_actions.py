@@ -12,7 +12,7 @@ from keymon.core.formats.detect import Format
 from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext
-from keymon.gui.dialogs.settings_dialog import Preferences
+from keymon.gui.preferences import Preferences
 from keymon.gui.theme import apply_theme
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWizard
 from keymon.core.entries import Entry
 from keymon.core.storage import Backup
 from keymon.gui.dialogs import ExportAnswer, MergePlan, PasswordAnswer
-from keymon.gui.dialogs.settings_dialog import Preferences
+from keymon.gui.preferences import Preferences
 
 WizardDriver = Callable[[QWizard], int]
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from keymon.core.expiry import Status
-from keymon.gui.dialogs.settings_dialog import Preferences, SettingsDialog, key_choices
+from keymon.gui.dialogs.settings_dialog import SettingsDialog, key_choices
 from keymon.gui.main_window import KeymonMainWindow
+from keymon.gui.preferences import Preferences
 from keymon.gui.settings import Settings
 from keymon.gui.theme import apply_theme
 from keymon.gui.wizards.keypair_wizard import KeyPage, KeyPairWizard

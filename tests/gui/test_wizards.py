@@ -37,10 +37,10 @@ from keymon.core.x509.keygen import KeyPairRequest, SignatureChoice, generate_ke
 from keymon.core.x509.reply import MISMATCH
 from keymon.core.x509.templates import SubjectAltName, SubjectFields, Template
 from keymon.gui.main_window import KeymonMainWindow
+from keymon.gui.wizards.building_blocks import SummaryView
 from keymon.gui.wizards.ca_reply_wizard import CaReplyWizard, ReplySourcePage
-from keymon.gui.wizards.choices import ExtensionsEditor
-from keymon.gui.wizards.common import SummaryView
 from keymon.gui.wizards.csr_wizard import CsrWizard
+from keymon.gui.wizards.key_choices import ExtensionsEditor
 from keymon.gui.wizards.keypair_wizard import (
     IdentityPage,
     KeyExtensionsPage,

@@ -1,13 +1,12 @@
-"""Preferences: expiry warning window, key defaults, PKCS#12 encryption, theme, language.
+"""The Settings dialog: expiry warning window, key defaults, PKCS#12 encryption, theme,
+language, tray icon.
 
-The dialog edits a :class:`Preferences` value and never touches the settings
+The dialog edits a :class:`~keymon.gui.preferences.Preferences` value and never touches the settings
 file itself; ``answer()`` returns the edited copy and the caller stores and
 applies it. No password is ever part of it.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,40 +23,7 @@ from PySide6.QtWidgets import (
 from keymon.core.x509.keygen import EC_CURVES, RSA_SIZES
 from keymon.gui.dialogs.password_dialog import ok_cancel
 from keymon.gui.i18n import LANGUAGES, SYSTEM
-from keymon.gui.settings import Settings
-
-
-@dataclass(frozen=True)
-class Preferences:
-    warning_days: int
-    default_key: str
-    validity_days: int
-    pkcs12_legacy: bool
-    theme: str
-    language: str
-    tray: bool
-
-    @classmethod
-    def read(cls, settings: Settings) -> Preferences:
-        return cls(
-            warning_days=max(1, round(settings.warning_days)),
-            default_key=settings.default_key,
-            validity_days=settings.default_validity_days,
-            pkcs12_legacy=settings.pkcs12_legacy,
-            theme=settings.theme,
-            language=settings.language,
-            tray=settings.tray_enabled,
-        )
-
-    def write(self, settings: Settings) -> None:
-        settings.warning_days = self.warning_days
-        settings.default_key = self.default_key
-        settings.default_validity_days = self.validity_days
-        settings.pkcs12_legacy = self.pkcs12_legacy
-        settings.theme = self.theme
-        settings.language = self.language
-        settings.tray_enabled = self.tray
-        settings.sync()
+from keymon.gui.preferences import Preferences
 
 
 def key_choices() -> list[tuple[str, str]]:

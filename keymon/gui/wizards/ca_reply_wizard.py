@@ -25,7 +25,7 @@ from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.models.chain_model import ORIGIN_COLUMN
 from keymon.gui.prompts import Prompts
 from keymon.gui.views.chain_viewer import ChainViewer
-from keymon.gui.wizards.common import (
+from keymon.gui.wizards.building_blocks import (
     PkiWizard,
     SourcePicker,
     SummaryView,

@@ -29,8 +29,7 @@ from keymon.core.x509.csr import CsrInfo, CsrRequest, create_csr, default_csr_re
 from keymon.core.x509.keygen import key_kind
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.prompts import Prompts
-from keymon.gui.wizards.choices import ExtensionsPage, SignatureCombo
-from keymon.gui.wizards.common import (
+from keymon.gui.wizards.building_blocks import (
     PkiWizard,
     SanPage,
     SubjectForm,
@@ -40,6 +39,7 @@ from keymon.gui.wizards.common import (
     file_stem,
     set_tab_order,
 )
+from keymon.gui.wizards.key_choices import ExtensionsPage, SignatureCombo
 
 CSR_FILTER = QT_TRANSLATE_NOOP(
     "FileFilters", "Certificate signing requests (*.csr);;PEM (*.pem);;All files (*)"

@@ -32,7 +32,7 @@ from keymon.core.expiry import utcnow
 from keymon.core.net.result import ProbeResult
 from keymon.core.x509.chain import complete_chain
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
-from keymon.gui.wizards.common import PkiWizard, SummaryView, WizardPage
+from keymon.gui.wizards.building_blocks import PkiWizard, SummaryView, WizardPage
 
 TRUST_STATEMENT = QT_TRANSLATE_NOOP(
     "ImportRoot", "A trusted root is trusted for every certificate it signs."

@@ -29,8 +29,7 @@ from keymon.core.aliases import alias_key, suggest_alias, validate_alias
 from keymon.core.entries import KeyPairEntry
 from keymon.core.errors import UsageError
 from keymon.core.x509.keygen import KeyPairRequest, generate_key_pair
-from keymon.gui.wizards.choices import ExtensionsPage, KeyChoice, choice_label
-from keymon.gui.wizards.common import (
+from keymon.gui.wizards.building_blocks import (
     PkiWizard,
     SanPage,
     SubjectForm,
@@ -39,6 +38,7 @@ from keymon.gui.wizards.common import (
     critical_label,
     set_tab_order,
 )
+from keymon.gui.wizards.key_choices import ExtensionsPage, KeyChoice, choice_label
 from keymon.gui.workers import ErrorInfo, TaskHandle, TaskRunner
 
 #: ``generate(request, cancel=token)`` → the new entry; runs in a worker.

@@ -37,8 +37,7 @@ from keymon.core.x509.keygen import key_kind
 from keymon.core.x509.templates import ExtensionSet, Template
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.prompts import Prompts
-from keymon.gui.wizards.choices import SignatureCombo
-from keymon.gui.wizards.common import (
+from keymon.gui.wizards.building_blocks import (
     PkiWizard,
     SourcePicker,
     SummaryView,
@@ -47,6 +46,7 @@ from keymon.gui.wizards.common import (
     file_stem,
     set_tab_order,
 )
+from keymon.gui.wizards.key_choices import SignatureCombo
 
 CSR_FILTER = QT_TRANSLATE_NOOP(
     "FileFilters", "Certificate signing requests (*.csr *.p10 *.req *.pem *.der);;All files (*)"

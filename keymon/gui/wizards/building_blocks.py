@@ -7,7 +7,7 @@
 * :class:`SourcePicker` reads a file or the clipboard; :class:`SummaryView` shows
   label/value rows. Values are checked by core; its sentences are shown as they are.
 
-Key, signature and extension choices are in :mod:`keymon.gui.wizards.choices`.
+Key, signature and extension choices are in :mod:`keymon.gui.wizards.key_choices`.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ from keymon.core.x509.keygen import (
 )
 from keymon.core.x509.templates import EKU_CHOICES, ExtensionSet, KeyKind, KeyUsageFlag, Template
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
-from keymon.gui.wizards.common import WizardPage, set_tab_order
+from keymon.gui.wizards.building_blocks import WizardPage, set_tab_order
 
 #: Core's labels of key usages, extended key usages and signatures, for lupdate; they are
 #: shown through :func:`choice_label` (core stays English, the form is translated).
