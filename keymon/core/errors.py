@@ -74,3 +74,18 @@ class NoKeyring(KeymonError):
     """No OS keyring is available to remember a secret."""
 
     exit_code = 2
+
+
+class TenantError(KeymonError):
+    """A tenant (SAP Cloud Integration) could not be reached or refused a request.
+
+    ``status`` is the HTTP status (None when no answer came), ``detail`` the
+    tenant's own message (the OData error text), never a secret.
+    """
+
+    exit_code = 7
+
+    def __init__(self, message: str, *, status: int | None = None, detail: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.detail = detail

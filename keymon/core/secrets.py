@@ -82,3 +82,40 @@ def forget_password(path: str | os.PathLike[str]) -> None:
 
     with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(SERVICE, _account(path))
+
+
+def get_secret(account: str) -> str | None:
+    """A secret kept under ``account`` (e.g. ``sapci:prod``), or None (also with no keyring)."""
+    if not keyring_available():
+        return None
+    import keyring
+    import keyring.errors
+
+    try:
+        value = keyring.get_password(SERVICE, account)
+    except keyring.errors.KeyringError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def set_secret(account: str, secret: str) -> None:
+    """Keep a secret under ``account``; NoKeyring when it cannot be kept safely (no fallback)."""
+    if not keyring_available():
+        raise NoKeyring("No system keyring is available, so keymon cannot keep the secret.")
+    import keyring
+    import keyring.errors
+
+    try:
+        keyring.set_password(SERVICE, account, secret)
+    except keyring.errors.KeyringError as exc:
+        raise NoKeyring(f"The system keyring refused to store the secret ({exc}).") from exc
+
+
+def forget_secret(account: str) -> None:
+    if not keyring_available():
+        return
+    import keyring
+    import keyring.errors
+
+    with contextlib.suppress(keyring.errors.KeyringError):
+        keyring.delete_password(SERVICE, account)
