@@ -206,11 +206,20 @@ def keytool_write(entries: list[Entry], dest: Path, storetype: str) -> None:
                 keytool, "-importkeystore", "-noprompt",
                 "-srckeystore", str(src), "-srcstoretype", "PKCS12", "-srcstorepass", PASSWORD,
                 "-destkeystore", str(dest), "-deststoretype", storetype,
-                "-deststorepass", PASSWORD, "-destkeypass", PASSWORD,
+                "-deststorepass", PASSWORD,
             ],
             check=True,
             capture_output=True,
         )  # fmt: skip
+    # keytool skips trusted entries silently with -destkeypass ("not password-protected"):
+    # a file far smaller than its certificates is such a half-written keystore.
+    if dest.stat().st_size < 300 * len(entries):
+        raise SystemExit(f"keytool wrote only part of {dest}")
+
+
+def _complete(path: Path, count: int) -> bool:
+    """The cached file exists and is big enough to hold ``count`` certificates."""
+    return path.exists() and path.stat().st_size >= 300 * count
 
 
 def ensure(out: Path, shape: str, count: int) -> dict[str, Path]:
@@ -220,7 +229,7 @@ def ensure(out: Path, shape: str, count: int) -> dict[str, Path]:
         "JKS": out / f"{shape}-{count}.jks",
         "PKCS12": out / f"{shape}-{count}.p12",
     }
-    if all(p.exists() for p in files.values()):
+    if all(_complete(p, count) for p in files.values()):
         return files
     t0 = time.perf_counter()
     entries = BUILDERS[shape](count)
