@@ -56,8 +56,14 @@ def certificate(client: TenantClient, alias: str, keystore: str = SYSTEM) -> Cer
     return _one_cert(certificate_pem(client, alias, keystore=keystore), alias)
 
 
-def chain(client: TenantClient, alias: str, keystore: str = SYSTEM) -> tuple[CertInfo, ...]:
-    """A key pair's chain, leaf first, from its PKCS#7 ``ChainResource``."""
+def chain(
+    client: TenantClient, alias: str, keystore: str = SYSTEM, *, leaf_sha256: str | None = None
+) -> tuple[CertInfo, ...]:
+    """A key pair's chain, leaf first, from its PKCS#7 ``ChainResource``.
+
+    PKCS#7 holds a SET, so the order is rebuilt here (issuer links); ``leaf_sha256``
+    (the list's FingerprintSha256) picks the leaf when it is given.
+    """
     data = client.get_bytes(_entry_path(alias, "/ChainResource/$value"), _store(keystore))
     try:
         if b"-----BEGIN" in data:
@@ -68,7 +74,20 @@ def chain(client: TenantClient, alias: str, keystore: str = SYSTEM) -> tuple[Cer
         raise CorruptData(f"The chain of tenant entry {alias!r} cannot be read.") from exc
     if not certs:
         raise CorruptData(f"The tenant sent an empty chain for entry {alias!r}.")
-    return tuple(CertInfo.from_cert(c) for c in certs)
+    return _leaf_first([CertInfo.from_cert(c) for c in certs], leaf_sha256)
+
+
+def _leaf_first(certs: list[CertInfo], leaf_sha256: str | None) -> tuple[CertInfo, ...]:
+    from keymon.core.x509.chain import order_chain_report
+    from keymon.core.x509.issuers import IssuerIndex, build_path
+
+    wanted = (leaf_sha256 or "").replace(":", "").lower()
+    leaf = next((c for c in certs if c.sha256 == wanted), None)
+    if leaf is not None:
+        path = build_path(leaf, IssuerIndex(certs)).certs
+    else:
+        path = order_chain_report(certs).chain
+    return (*path, *(c for c in certs if c not in path))
 
 
 def openssh_key(client: TenantClient, alias: str) -> str:

@@ -27,7 +27,10 @@ def certificates_of(
 ) -> tuple[CertInfo, ...]:
     alias = entry_alias(raw)
     if is_key_pair(raw):
-        return api.chain(client, alias, keystore)
+        leaf = raw.get("FingerprintSha256")
+        return api.chain(
+            client, alias, keystore, leaf_sha256=leaf if isinstance(leaf, str) else None
+        )
     return (api.certificate(client, alias, keystore),)
 
 
