@@ -89,8 +89,8 @@ def _now() -> dt.datetime:
 
 
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    # One write: json.dump writes each token (880,000 writes for 10,000 entries).
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 # -- reading ----------------------------------------------------------------------
