@@ -53,6 +53,11 @@ def _password_options(parser: argparse.ArgumentParser, prefix: str = "", what: s
     )
 
 
+def _key_password_options(parser: argparse.ArgumentParser) -> None:
+    """For keys sealed under a password other than the keystore's (keytool -keypass)."""
+    _password_options(parser, "key-", "private key's own ")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="keymon",
@@ -89,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="what to do when an alias exists already (default: error)",
     )
     _password_options(p, "source-", "source file's ")
+    _key_password_options(p)
 
     p = cmd("export", "Export a certificate, chain, public key or key pair.")
     p.add_argument("alias", metavar="ALIAS")
@@ -101,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--legacy", action="store_true", help="key pair: PKCS#12 with 3DES, SHA-1 MAC")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     _password_options(p, "out-", "exported key pair's ")
+    _key_password_options(p)
 
     p = cmd("rename", "Rename an entry.")
     p.add_argument("old", metavar="OLD")
@@ -117,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace TARGET if it exists (backed up)")
     _password_options(p, what="source ")
     _password_options(p, "target-", "target ")
+    _key_password_options(p)
 
     p = cmd("expiring", "List entries that expire within a window; exit 1 if any.", False)
     p.add_argument("keystores", metavar="KEYSTORE", nargs="+", type=Path)
@@ -159,6 +167,7 @@ def _add_probe_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--keystore", type=Path, metavar="K", help="judge trust by K; its key pairs")
     _password_options(p, what="keystore ")
     p.add_argument("--client-alias", metavar="A", help="present key pair A of the keystore")
+    _key_password_options(p)
     p.add_argument("--no-verify", action="store_true", help="do not require a trusted server")
     p.add_argument("--http-path", metavar="/PATH", help="then send GET /PATH on the connection")
     p.add_argument("--json", action="store_true", help="print a JSON object")
@@ -212,10 +221,12 @@ def _pki_commands(cmd: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--signature", choices=signatures, metavar="SIG", help=sig_help)
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    _key_password_options(p)
 
     p = cmd("ca-reply", "Install a CA reply (certificate, chain or PKCS#7) in a key pair.")
     p.add_argument("alias", metavar="ALIAS")
     p.add_argument("reply", metavar="REPLY_FILE", type=Path)
+    _key_password_options(p)
 
     p = cmd("sign-csr", "Sign a certificate signing request with a CA key pair.")
     p.add_argument("ca_alias", metavar="CA_ALIAS")
@@ -229,6 +240,7 @@ def _pki_commands(cmd: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=("pem", "p7b"), default="pem")
     p.add_argument("--signature", choices=signatures, metavar="SIG", help=sig_help)
     p.add_argument("-o", "--output", required=True, type=Path, metavar="CERT_FILE")
+    _key_password_options(p)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,8 +19,11 @@ from keymon.core.expiry import Status, entry_expiry
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.core.listing import TYPE_LABELS, entry_details_json, entry_json
+from keymon.core.locked import KeyLocked
+from keymon.core.passwords import decode_password, require_encodable
 from keymon.core.x509.info import iso_z
 
+KEY_OPTION_HINT = "give it with --key-password-env or --key-password-file"
 NO_KEY_HINT = (  # how to supply the keystore password
     "No password given: use --{prefix}password-env or --{prefix}password-file, "
     "or remember it in the system keyring."
@@ -34,7 +37,10 @@ def run(args: argparse.Namespace) -> int:
         from keymon import commands_pki
 
         handler = getattr(commands_pki, name)
-    return handler(args)
+    try:
+        return handler(args)
+    except KeyLocked as exc:  # say how to give the key password on the command line
+        raise KeyLocked(exc.alias, wrong=exc.wrong, hint=KEY_OPTION_HINT) from exc
 
 
 # -- passwords -------------------------------------------------------------------
@@ -47,14 +53,15 @@ def explicit_password(args: argparse.Namespace, prefix: str = "") -> str | None:
         value = os.environ.get(var)
         if value is None:
             raise UsageError(f"The environment variable {var} is not set.")
+        require_encodable(value)  # undecodable bytes arrive as lone surrogates
         return value
     if file:
         try:
-            with open(file, encoding="utf-8") as fh:
+            with open(file, "rb") as fh:
                 line = fh.readline()
         except OSError as exc:
             raise UsageError(f"The password file {file} cannot be read ({exc.strerror}).") from exc
-        return line.rstrip("\r\n")
+        return decode_password(line.rstrip(b"\r\n"))
     return None
 
 
@@ -147,6 +154,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"Type:    {TYPE_LABELS[entry.kind]}")
     if "status" in details:
         print(f"Status:  {details['status']}")
+    if details.get("private_key", {}).get("own_password"):
+        print("Key:     sealed with a password of its own (see --key-password-env)")
     for index, cert in enumerate(details.get("chain", [])):
         print(f"\nCertificate [{index + 1}/{len(details['chain'])}]")
         for key in ("subject", "issuer", "serial", "not_before", "not_after"):
@@ -317,6 +326,7 @@ _EXTENSION_FORMATS = {".jks": Format.JKS, ".pem": Format.PEM, ".crt": Format.PEM
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from keymon.commands_keys import unlock_entries
     from keymon.core.formats.detect import load as load_any
 
     source_data, _ = storage.read_file(args.file)
@@ -334,7 +344,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         password = explicit_password(args) or _new_password(args.keystore)
         store = Keystore([], fmt=fmt, path=args.keystore, password=password)
     before = len(store)
-    added = store.import_entries(loaded.entries, alias=args.alias, on_clash=args.on_clash)
+    entries = unlock_entries(loaded.entries, args, store.format)  # keys with their own password
+    added = store.import_entries(entries, alias=args.alias, on_clash=args.on_clash)
     _save(store, before)
     for entry in added:
         print(f"Imported {TYPE_LABELS[entry.kind].lower()} {entry.alias!r}.")
@@ -351,6 +362,8 @@ def _new_password(path: Path) -> str:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    from keymon.commands_keys import unlock_for_save
+
     store = open_keystore(args)
     target_fmt = Format(args.to)
     password = explicit_password(args, "target-")
@@ -363,16 +376,18 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.target.resolve() == args.keystore.resolve():
         raise UsageError("SOURCE and TARGET are the same file.")
     store.legacy = args.legacy
+    unlock_for_save(store, args, target_fmt)  # keys with their own password
     store.save_as(args.target, target_fmt, password, overwrite=args.force)
     print(f"Wrote {len(store)} entries to {args.target} ({target_fmt.label}).")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from keymon.commands_keys import key_pair
     from keymon.core.exporting import ExportRequest, export_entry, write_export
 
     store = open_keystore(args)
-    entry = store.get(args.alias)
+    entry = key_pair(store, args, args.alias) if args.what == "key-pair" else store.get(args.alias)
     if store.path is not None and args.output.resolve() == store.path.resolve():
         raise UsageError("The output file is the keystore itself.")
     out_pw = explicit_password(args, "out-")

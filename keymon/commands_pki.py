@@ -14,6 +14,7 @@ from keymon.commands import (
     explicit_password,
     open_keystore,
 )
+from keymon.commands_keys import key_pair
 from keymon.core import storage
 from keymon.core.entries import KeyPairEntry
 from keymon.core.errors import AliasExists, UsageError
@@ -30,13 +31,6 @@ from keymon.core.x509.keygen import (
 )
 from keymon.core.x509.reply import apply_reply, load_reply, plan_reply
 from keymon.core.x509.templates import ExtensionSet, Template, parse_sans, parse_subject
-
-
-def _key_pair(store: Keystore, alias: str) -> KeyPairEntry:
-    entry = store.get(alias)
-    if not isinstance(entry, KeyPairEntry):
-        raise UsageError(f"The entry {entry.alias!r} is not a key pair.")
-    return entry
 
 
 def _not_the_keystore(output: Path, store: Keystore) -> None:
@@ -96,7 +90,7 @@ def cmd_genkey(args: argparse.Namespace) -> int:
 
 def cmd_csr(args: argparse.Namespace) -> int:
     store = open_keystore(args)
-    entry = _key_pair(store, args.alias)
+    entry = key_pair(store, args, args.alias)
     _not_the_keystore(args.output, store)
     request = CsrRequest(
         subject=parse_subject(args.subject) if args.subject else None,
@@ -112,7 +106,7 @@ def cmd_csr(args: argparse.Namespace) -> int:
 
 def cmd_ca_reply(args: argparse.Namespace) -> int:
     store = open_keystore(args)
-    entry = _key_pair(store, args.alias)
+    entry = key_pair(store, args, args.alias)
     data, _ = storage.read_file(args.reply)
     certs = load_reply(data)
     plan = plan_reply(entry, certs, store.certificates(), store.trusted_certificates(), _now())
@@ -131,7 +125,7 @@ def cmd_ca_reply(args: argparse.Namespace) -> int:
 
 def cmd_sign_csr(args: argparse.Namespace) -> int:
     store = open_keystore(args)
-    ca = _key_pair(store, args.ca_alias)
+    ca = key_pair(store, args, args.ca_alias)
     _not_the_keystore(args.output, store)
     data, _ = storage.read_file(args.csr)
     csr = CsrInfo.load(data)

@@ -62,10 +62,9 @@ def cmd_probe(args: argparse.Namespace) -> int:
         trusted = store.trusted_certificates()
         key_pairs = [e for e in store if isinstance(e, KeyPairEntry)]
         if args.client_alias:
-            entry = store.get(args.client_alias)
-            if not isinstance(entry, KeyPairEntry):
-                raise UsageError(f"The entry {entry.alias!r} is not a key pair.")
-            client = entry
+            from keymon.commands_keys import key_pair
+
+            client = key_pair(store, args, args.client_alias)  # opens a key of its own password
     request = ProbeRequest(
         host,
         port,

@@ -24,6 +24,7 @@ from cryptography.x509.oid import NameOID
 
 from keymon.core.compat import DECODE_ERRORS, NO_EXTENSION, decoding
 from keymon.core.errors import CorruptData
+from keymon.core.locked import KeyLocked, LockedKey
 from keymon.core.x509 import issuers
 
 EntryKind = Literal["key_pair", "certificate", "secret_key"]
@@ -294,15 +295,59 @@ def _decode_names(cert: x509.Certificate) -> tuple[str, ...]:
     return (*notes, *problems)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class KeyPairEntry:
-    """A private key with its certificate chain, leaf first."""
+    """A private key with its certificate chain, leaf first.
+
+    A Java key entry whose key has its own password arrives *locked*: ``sealed``
+    holds the key as stored, ``open_key`` is None and :attr:`private_key` raises
+    KeyLocked until :meth:`unlocked` is given that password. ``sealed`` stays with
+    the unlocked entry too, so a JKS save writes the key back as it was.
+    """
 
     alias: str
-    private_key: PrivateKeyTypes = field(repr=False, compare=False)
+    open_key: PrivateKeyTypes | None = field(repr=False, compare=False)
     chain: tuple[CertInfo, ...]
     modified: dt.datetime | None = None
+    sealed: LockedKey | None = field(default=None, repr=False, compare=False)
     kind: EntryKind = field(default="key_pair", init=False)
+
+    def __init__(  # ``open_key``: what dataclasses.replace passes
+        self,
+        alias: str,
+        private_key: PrivateKeyTypes | None = None,
+        chain: tuple[CertInfo, ...] = (),
+        modified: dt.datetime | None = None,
+        *,
+        sealed: LockedKey | None = None,
+        open_key: PrivateKeyTypes | None = None,
+    ) -> None:
+        key = private_key if private_key is not None else open_key
+        if key is None and sealed is None:
+            raise TypeError("KeyPairEntry needs a private key or a sealed one.")
+        for name, value in (("alias", alias), ("open_key", key), ("chain", chain)):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "modified", modified)
+        object.__setattr__(self, "sealed", sealed)
+
+    @property
+    def locked(self) -> bool:
+        """The key is still sealed under its own password."""
+        return self.open_key is None
+
+    @property
+    def private_key(self) -> PrivateKeyTypes:
+        """The key; KeyLocked when it is still sealed under its own password."""
+        if self.open_key is None:
+            raise KeyLocked(self.alias)
+        return self.open_key
+
+    def unlocked(self, password: str) -> KeyPairEntry:
+        """This entry with its key opened by ``password`` (KeyLocked when wrong)."""
+        if self.sealed is None or self.open_key is not None:
+            return self
+        key = self.sealed.unlock(password, self.alias)
+        return KeyPairEntry(self.alias, key, self.chain, self.modified, sealed=self.sealed)
 
     @property
     def certificate(self) -> CertInfo:

@@ -27,6 +27,7 @@ from keymon.core.errors import (
 from keymon.core.formats import jks, pem, pkcs12
 from keymon.core.formats.detect import Format, Loaded, decode, detect
 from keymon.core.formats.kdf import CancelCheck
+from keymon.core.passwords import require_encodable
 
 PasswordPrompt = Callable[[Path], str]
 Clash = Literal["error", "rename", "overwrite"]
@@ -236,6 +237,23 @@ class Keystore:
         self.replace(new)
         return new
 
+    def locked_aliases(self) -> list[str]:
+        """Key pairs whose key still has its own, unopened password."""
+        return [e.alias for e in self if isinstance(e, KeyPairEntry) and e.locked]
+
+    def unlock_key(self, alias: str, password: str) -> KeyPairEntry:
+        """Open the key of ``alias`` that has its own password (KeyLocked when wrong).
+
+        The file does not change: saving as JKS still writes the key sealed as it was.
+        """
+        entry = self.get(alias)
+        if not isinstance(entry, KeyPairEntry):
+            raise UsageError(f"The entry {entry.alias!r} is not a key pair.")
+        if entry.locked:
+            entry = entry.unlocked(password)
+            self._entries[alias_key(entry.alias)] = entry
+        return entry
+
     def change_password(self, new: str) -> None:
         if not new and self.format is not Format.PEM:
             raise UsageError("The keystore password cannot be empty.")
@@ -306,17 +324,20 @@ def _decode(
     path: Path | None,
     cancel: CancelCheck | None = None,
 ) -> tuple[Loaded, str | None]:
+    require_encodable(password)
     try:
         return decode(fmt, data, password, cancel), password
     except PasswordRequired:
         if ask is None or password is not None:
             raise
     password = ask(path or Path("keystore"))
+    require_encodable(password)
     return decode(fmt, data, password, cancel), password
 
 
 def encode(entries: Sequence[Entry], fmt: Format, password: str | None, legacy: bool) -> bytes:
     """Entries in a keystore format."""
+    require_encodable(password)
     if fmt is Format.PKCS12:
         if password is None:
             raise PasswordRequired("A password is needed to write a PKCS#12 keystore.")

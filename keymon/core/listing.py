@@ -62,6 +62,13 @@ def entry_details_json(
     if isinstance(entry, KeyPairEntry):
         from keymon.core.entries import key_description
 
-        algorithm, size, curve = key_description(entry.private_key)
-        out["private_key"] = {"algorithm": algorithm, "size": size, "curve": curve}
+        # A key sealed under its own password is described by its certificate's public key.
+        key = entry.certificate.public_key if entry.locked else entry.private_key
+        algorithm, size, curve = key_description(key)
+        out["private_key"] = {
+            "algorithm": algorithm,
+            "size": size,
+            "curve": curve,
+            "own_password": entry.sealed is not None,  # keytool -keypass ≠ -storepass
+        }
     return out

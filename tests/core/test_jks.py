@@ -26,6 +26,7 @@ from keymon.core.errors import (
     WrongPassword,
 )
 from keymon.core.formats import javaser, jks, sun_pbe
+from keymon.core.locked import KeyLocked
 from tests import factory
 
 BAD_INPUT = (CorruptData, WrongPassword, IntegrityError)
@@ -208,12 +209,61 @@ def test_version_1_has_no_certificate_types() -> None:
 # --- passwords and integrity -------------------------------------------------------------
 
 
-def test_key_password_differs(monkeypatch: pytest.MonkeyPatch) -> None:
-    protect = sun_pbe.jks_protect
-    monkeypatch.setattr(sun_pbe, "jks_protect", lambda key, _pw: protect(key, "key-password"))
-    data = jks.dump([factory.self_signed_entry("My-Key")], "store-password")
-    with pytest.raises(WrongPassword, match=r"'my-key'.*differs from the keystore password"):
-        jks.load(data, "store-password")
+def _own_password_store(monkeypatch: pytest.MonkeyPatch, jceks: bool) -> tuple[bytes, KeyPairEntry]:
+    """A store whose key 'my-key' is sealed with 'key-password', plus the original entry."""
+    if jceks:
+        seal = sun_pbe.jceks_protect
+        monkeypatch.setattr(
+            sun_pbe, "jceks_protect", lambda key, _pw, n=1000: seal(key, "key-password", n)
+        )
+    else:
+        protect = sun_pbe.jks_protect
+        monkeypatch.setattr(sun_pbe, "jks_protect", lambda key, _pw: protect(key, "key-password"))
+    original = factory.self_signed_entry("My-Key")
+    trusted = factory.trusted_entry("root")
+    data = jks.dump([original, trusted], "store-password", jceks=jceks, iterations=1000)
+    monkeypatch.undo()
+    return data, original
+
+
+@pytest.mark.parametrize("jceks", [False, True], ids=["jks", "jceks"])
+def test_key_with_its_own_password_is_listed_locked(
+    monkeypatch: pytest.MonkeyPatch, jceks: bool
+) -> None:
+    data, original = _own_password_store(monkeypatch, jceks)
+    key_entry, trusted = jks.load(data, "store-password")
+    assert isinstance(key_entry, KeyPairEntry) and key_entry.locked
+    assert key_entry.chain == original.chain and trusted.alias == "root"
+    with pytest.raises(KeyLocked, match=r"^The key of entry 'my-key' has its own password\.$"):
+        _ = key_entry.private_key
+    with pytest.raises(KeyLocked, match="password given for entry 'my-key' is wrong"):
+        key_entry.unlocked("store-password")
+    opened = key_entry.unlocked("key-password")
+    assert not opened.locked and opened.sealed is key_entry.sealed
+    assert _pkcs8(opened) == _pkcs8(original)
+    # Saved again (locked or opened), the key is written back sealed exactly as it was.
+    for entry in (key_entry, opened):
+        again = jks.dump([entry, trusted], "new-store-password", jceks=jceks)
+        (reread, _) = jks.load(again, "new-store-password")
+        assert isinstance(reread, KeyPairEntry) and reread.sealed == key_entry.sealed
+        assert _pkcs8(reread.unlocked("key-password")) == _pkcs8(original)
+
+
+def test_jceks_sealed_key_cannot_go_into_jks_locked(monkeypatch: pytest.MonkeyPatch) -> None:
+    data, original = _own_password_store(monkeypatch, jceks=True)
+    key_entry, trusted = jks.load(data, "store-password")
+    with pytest.raises(KeyLocked, match="'my-key' has its own password"):
+        jks.dump([key_entry, trusted], "store-password")  # JKS reads only its own protector
+    assert isinstance(key_entry, KeyPairEntry)
+    (reread,) = jks.load(jks.dump([key_entry.unlocked("key-password")], "pw"), "pw")
+    assert isinstance(reread, KeyPairEntry) and _pkcs8(reread) == _pkcs8(original)
+
+
+def _pkcs8(entry: Entry) -> bytes:
+    assert isinstance(entry, KeyPairEntry)
+    return entry.private_key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 def test_tampering_is_told_from_a_wrong_password() -> None:

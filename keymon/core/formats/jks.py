@@ -30,6 +30,7 @@ from keymon.core.errors import (
 )
 from keymon.core.formats import javaser, sun_pbe
 from keymon.core.formats.javaser import ClassDesc, JavaEnum, JavaObject
+from keymon.core.locked import LockedKey
 
 JKS_MAGIC = 0xFEEDFEED
 JCEKS_MAGIC = 0xCECECECE
@@ -235,6 +236,11 @@ def _opens(item: _Locked, password: str) -> bool:
     return sun_pbe.recover_private_key(item.blob, password) is not None
 
 
+def _locked_key_pair(item: _Locked) -> KeyPairEntry:
+    sealed = LockedKey.from_sealed(item.blob)
+    return KeyPairEntry(item.alias, None, item.chain, item.modified, sealed=sealed)
+
+
 def _unlock(item: _Locked, password: str) -> Entry | None:
     """The unlocked entry, or None when ``password`` does not open it."""
     if item.tag == _TAG_SECRET:
@@ -244,8 +250,8 @@ def _unlock(item: _Locked, password: str) -> Entry | None:
         algorithm, secret = _secret_key(value)
         return SecretKeyEntry(item.alias, algorithm, secret, item.modified)
     pkcs8 = sun_pbe.recover_private_key(item.blob, password)
-    if pkcs8 is None:
-        return None
+    if pkcs8 is None:  # the key has its own password: list it locked
+        return _locked_key_pair(item)
     try:
         # The store digest (keyed with the password) has vouched for these bytes, so
         # the expensive RSA consistency check (~36 ms per 2048-bit key) is skipped.
@@ -255,6 +261,9 @@ def _unlock(item: _Locked, password: str) -> Entry | None:
     except UnsupportedAlgorithm as exc:
         raise UnsupportedFormat(f"The key {item.alias!r} uses an unsupported algorithm.") from exc
     except (ValueError, TypeError) as exc:
+        locked = _locked_key_pair(item)
+        if locked.sealed and not locked.sealed.jks_protected:  # 3DES padding passed by chance
+            return locked
         raise CorruptData(f"The private key {item.alias!r} cannot be decoded.") from exc
     return KeyPairEntry(item.alias, key, item.chain, item.modified)
 
@@ -284,8 +293,8 @@ def load(data: bytes, password: str | None) -> list[Entry]:
             unlocked = _unlock(entry, password)
             if unlocked is None:
                 raise WrongPassword(
-                    f"The key password of {entry.alias!r} differs from the keystore password; "
-                    "keymon opens only keys protected with the keystore password."
+                    f"The secret key {entry.alias!r} has a password of its own, "
+                    "which keymon cannot open yet."
                 )
             entry = unlocked
         result.append(entry)
@@ -333,6 +342,20 @@ def _seal(algorithm: str, key: bytes, password: str, iterations: int) -> bytes:
     return bytes(outer.out)
 
 
+def _protected_key(entry: KeyPairEntry, password: str, jceks: bool, iterations: int) -> bytes:
+    """The key as stored: sealed bytes of its own password as they were, else protected anew."""
+    if entry.sealed is not None and (jceks or entry.sealed.jks_protected):
+        return entry.sealed.sealed  # JCEKS also reads the JKS protector, as Java does
+    pkcs8 = entry.private_key.private_bytes(  # KeyLocked when still sealed
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    if jceks:
+        return sun_pbe.jceks_protect(pkcs8, password, iterations)
+    return sun_pbe.jks_protect(pkcs8, password)
+
+
 def dump(
     entries: Sequence[Entry],
     password: str,
@@ -359,15 +382,7 @@ def dump(
         if isinstance(entry, KeyPairEntry):
             if not entry.chain:
                 raise UsageError(f"The key {entry.alias!r} has no certificate to store with it.")
-            pkcs8 = entry.private_key.private_bytes(
-                serialization.Encoding.DER,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-            if jceks:
-                blob = sun_pbe.jceks_protect(pkcs8, password, iterations)
-            else:
-                blob = sun_pbe.jks_protect(pkcs8, password)
+            blob = _protected_key(entry, password, jceks, iterations)
             out += _U32.pack(_TAG_KEY) + head + _U32.pack(len(blob)) + blob
             out += _U32.pack(len(entry.chain))
             out += b"".join(_cert_bytes(c) for c in entry.chain)
