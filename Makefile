@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench bundle translations ts system-run system-test clean
+.PHONY: run test lint typecheck pytest bench demo-tenant bundle translations ts system-run system-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -56,6 +56,10 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/list_speed.py
+
+# A simulated SAP Cloud Integration tenant (not SAP's server) with demo data; prints its service key.
+demo-tenant: $(VENV)/.test-deps
+	$(BIN)/python tools/fake_tenant.py
 
 # One-folder bundle in dist/keymon/ (packaging/README.md); PyInstaller comes with the test extras.
 bundle: $(VENV)/.test-deps translations
