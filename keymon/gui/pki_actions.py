@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
 from keymon.core.entries import KeyPairEntry
+from keymon.core.locked import KeyLocked
 from keymon.gui import undo
 from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
@@ -31,8 +32,18 @@ class PkiActions(ActionGroup):
         self.selection = selection
 
     def _selected_key_pair(self) -> KeyPairEntry | None:
+        """The selected key pair when its key is usable; a key of its own password is refused."""
         entry = self.selection.current_entry()
-        return entry if isinstance(entry, KeyPairEntry) and self.ctx.session is not None else None
+        if not isinstance(entry, KeyPairEntry) or self.ctx.session is None:
+            return None
+        if entry.locked:  # no per-entry key password prompt in the window yet
+            hint = "the window cannot ask for it yet; use the keymon command's --key-password-env"
+            self.ctx.prompts.error(
+                QCoreApplication.translate("Operations", "No key pair"),
+                KeyLocked(entry.alias, hint=hint).message,
+            )
+            return None
+        return entry
 
     @handles(ActionId.GENERATE_KEY_PAIR)
     def generate_key_pair(self) -> None:
