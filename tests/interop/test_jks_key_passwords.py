@@ -272,3 +272,18 @@ def test_convert_to_jks_carries_jks_sealed_keys(
     assert code == 0 and json.loads(out)["private_key"]["own_password"] is (
         storetype(store) == "JKS"
     )
+
+
+def test_ca_reply_keeps_the_key_password(
+    keytool: str, jks_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    common = [*store_args(jks_store, "JKS"), "-keypass", KEY_PASS]
+    csr, reply = tmp_path / "ec.csr", tmp_path / "reply.pem"
+    kt(keytool, "-certreq", "-alias", "ec-key", "-file", str(csr), *common)
+    kt(keytool, "-gencert", "-rfc", "-alias", "rsa-key", "-infile", str(csr), "-outfile",
+       str(reply), *common)  # fmt: skip
+    code, _, err = run(capsys, "ca-reply", jks_store, "ec-key", reply, *STORE_PW)
+    assert code == 3 and "'ec-key' has its own password; give it with" in err
+    assert run(capsys, "ca-reply", jks_store, "ec-key", reply, *STORE_PW, *KEY_PW)[0] == 0
+    copied = keytool_copy_key(keytool, jks_store, PASS, "ec-key", tmp_path / "after-reply.p12")
+    assert copied["ec-key"] == listing(keytool, jks_store, "JKS")["ec-key"]
