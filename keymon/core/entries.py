@@ -24,8 +24,9 @@ from cryptography.x509.oid import NameOID
 
 from keymon.core.compat import DECODE_ERRORS, NO_EXTENSION, decoding
 from keymon.core.errors import CorruptData
+from keymon.core.formats.der import Der, parse
 from keymon.core.locked import KeyLocked, LockedKey
-from keymon.core.x509 import issuers
+from keymon.core.x509 import dername, issuers
 
 EntryKind = Literal["key_pair", "certificate", "secret_key"]
 
@@ -73,6 +74,12 @@ def _first_cn(name: x509.Name | None) -> str:
     return name.rfc4514_string()
 
 
+def _plain_name(info: CertInfo, index: int) -> tuple[str, str] | None:
+    """(RFC 4514, first CN) of the issuer (0) or subject (1) read from the DER, if plain."""
+    der = info.names[index]
+    return None if der is None else dername.describe(der)
+
+
 def _signature_name(cert: x509.Certificate) -> str:
     oid = cert.signature_algorithm_oid
     name = getattr(oid, "_name", None)
@@ -98,24 +105,36 @@ class CertSummary:
 
     @cached_property
     def subject(self) -> str:
+        if plain := _plain_name(self._info, 1):
+            return plain[0]
         name = self._info.subject_name
         return UNDECODABLE_NAME if name is None else name.rfc4514_string()
 
     @cached_property
     def issuer(self) -> str:
+        if plain := _plain_name(self._info, 0):
+            return plain[0]
         name = self._info.issuer_name
         return UNDECODABLE_NAME if name is None else name.rfc4514_string()
 
     @cached_property
     def subject_cn(self) -> str:
+        if plain := _plain_name(self._info, 1):
+            return plain[1]
         return _first_cn(self._info.subject_name)
 
     @cached_property
     def issuer_cn(self) -> str:
+        if plain := _plain_name(self._info, 0):
+            return plain[1]
         return _first_cn(self._info.issuer_name)
 
     @cached_property
     def serial(self) -> int:
+        try:  # the same signed integer cryptography gives, without its warning
+            return self._info.tbs_fields[0].integer()
+        except (CorruptData, IndexError):
+            pass
         with decoding():  # a serial that is not positive warns on each read: a note
             return int(self._info.cert.serial_number)
 
@@ -199,13 +218,20 @@ class CertInfo:
                 cert = x509.load_der_x509_certificate(der)
         except DECODE_ERRORS as exc:
             raise CorruptData(f"A certificate in the file cannot be decoded ({exc}).") from exc
-        return cls(bytes(der), cert, (*notes, *_decode_names(cert)))
+        return cls(bytes(der), cert, tuple(notes))._with_name_notes()
 
     @classmethod
     def from_cert(cls, cert: x509.Certificate) -> CertInfo:
         from cryptography.hazmat.primitives.serialization import Encoding
 
-        return cls(cert.public_bytes(Encoding.DER), cert, _decode_names(cert))
+        return cls(cert.public_bytes(Encoding.DER), cert)._with_name_notes()
+
+    def _with_name_notes(self) -> CertInfo:
+        """Add what decoding the names says; plain names (read from the DER) say nothing."""
+        if _plain_name(self, 0) is None or _plain_name(self, 1) is None:
+            notes = (*self.load_notes, *_decode_names(self.cert))
+            object.__setattr__(self, "load_notes", notes)  # still being built
+        return self
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, CertInfo) and other.der == self.der
@@ -249,6 +275,12 @@ class CertInfo:
     @cached_property
     def summary(self) -> CertSummary:
         return CertSummary(self)
+
+    @cached_property
+    def tbs_fields(self) -> list[Der]:
+        """The TBS fields from the serial number on (any version skipped), parsed once."""
+        tbs = parse(self.der, "A certificate").children()[0].children()
+        return tbs[1:] if tbs and tbs[0].tag == 0xA0 else tbs
 
     @cached_property
     def names(self) -> tuple[bytes | None, bytes | None]:

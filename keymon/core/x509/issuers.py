@@ -64,8 +64,7 @@ class IssuerMatch(enum.Enum):
 # -- facts about one certificate (cached on CertInfo) ------------------------------------
 def _tbs(info: CertInfo) -> list[Der]:
     """The TBS fields from the serial number on (the version, if any, skipped)."""
-    tbs = parse(info.der, "A certificate").children()[0].children()
-    return tbs[1:] if tbs and tbs[0].tag == 0xA0 else tbs
+    return info.tbs_fields  # parsed once per certificate
 
 
 def names_der(info: CertInfo) -> tuple[bytes | None, bytes | None]:
