@@ -180,7 +180,8 @@ class CertSummary:
     @cached_property
     def is_ca(self) -> bool:
         try:
-            bc = self._info.cert.extensions.get_extension_for_class(x509.BasicConstraints)
+            with decoding():  # the first decode of extensions re-warns about a serial of 0
+                bc = self._info.cert.extensions.get_extension_for_class(x509.BasicConstraints)
         except NO_EXTENSION:
             return False
         return bool(bc.value.ca)
