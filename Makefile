@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench demo-tenant bundle translations ts system-run system-test clean
+.PHONY: run test lint typecheck pytest bench fuzz demo-tenant bundle translations ts system-run system-test clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -56,6 +56,10 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python bench/list_speed.py
+
+# Fuzz campaign: 100,000 mutated inputs per target; findings and summary.txt in build/fuzz/.
+fuzz: $(VENV)/.test-deps
+	$(BIN)/python tools/fuzz.py --inputs 100000 $(ARGS)
 
 # A simulated SAP Cloud Integration tenant (not SAP's server) with demo data; prints its service key.
 demo-tenant: $(VENV)/.test-deps
