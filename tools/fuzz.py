@@ -78,6 +78,7 @@ def _worker(
         faulthandler.register(signal.SIGUSR1, file=stacks, all_threads=False)
         target = harness.target(name)
         for index in range(start, stop, stride):
+            slots.current[slot] = -1  # making the input is not the target's time
             seed_no, data = make_input(corpus, run_seed, name, index)
             slots.since[slot] = time.monotonic()
             slots.current[slot] = index

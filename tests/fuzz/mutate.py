@@ -165,6 +165,20 @@ def tlv_drop(data: bytes, rng: random.Random) -> bytes:
     return data[:end] + data[pos:end] + data[end:]
 
 
+_BIG = (0, 1, 0x7FFFFFFF, 10_000_000, 1 << 64, -1, 1 << 2048)
+
+
+def tlv_integer(data: bytes, rng: random.Random) -> bytes:
+    """Give a real INTEGER another value: iteration counts, versions, key sizes, lengths."""
+    found = [t for t in tlvs(data) if data[t[0]] == 0x02]
+    if not found:
+        return tlv_length(data, rng)
+    pos, hlen, clen = rng.choice(found)
+    value = rng.choice(_BIG)
+    body = value.to_bytes((value.bit_length() + 8) // 8 or 1, "big", signed=True)
+    return data[:pos] + b"\x02" + _der_length(len(body), rng) + body + data[pos + hlen + clen :]
+
+
 _PEM_BLOCK = re.compile(
     rb"(-----BEGIN [^\n-]*-----\r?\n)((?:[^-][^\n]*\n)*?)(-----END [^\n-]*-----)"
 )
@@ -176,7 +190,8 @@ def pem_text(data: bytes, rng: random.Random) -> bytes:
         return insert(data, rng)
     choice = rng.randrange(8)
     if choice == 0:  # a whitespace run after a header key ("Proc-Type:   ...")
-        keys = [m.end() for m in re.finditer(rb"[A-Za-z-]+:", data)] or [data.index(b"-----")]
+        # {1,40}, not +: a long run of letters would make the scan quadratic
+        keys = [m.end() for m in re.finditer(rb"[A-Za-z-]{1,40}:", data)] or [data.index(b"-")]
         at = rng.choice(keys)
         run = rng.choice((b" ", b"\t", b" \t")) * rng.choice((10, 1000, 50_000))
         return data[:at] + run + data[at:]
@@ -224,10 +239,10 @@ def pem_der(data: bytes, rng: random.Random) -> bytes:
     return data[: m.start(2)] + body + data[m.end(2) :]
 
 
-_DER: Sequence[Mutator] = (tlv_length, tlv_length, tlv_tag, tlv_drop, bit_flip, truncate)
+_DER: Sequence[Mutator] = (tlv_length, tlv_integer, tlv_tag, tlv_drop, bit_flip, truncate)
 _BYTES: Sequence[Mutator] = (bit_flip, byte_set, insert, delete, duplicate, truncate, trailing)
 MUTATORS: dict[str, Mutator] = {
-    m.__name__: m for m in (*_BYTES, tlv_length, tlv_tag, tlv_drop, pem_text, pem_der)
+    m.__name__: m for m in (*_BYTES, tlv_length, tlv_integer, tlv_tag, tlv_drop, pem_text, pem_der)
 }
 
 
@@ -235,7 +250,7 @@ def _pick(data: bytes, rng: random.Random) -> Mutator:
     if data.lstrip()[:1] == b"-" or b"-----BEGIN" in data[:4096]:
         pool = (*_BYTES, pem_text, pem_text, pem_text, pem_der, pem_der)
     else:
-        pool = (*_BYTES, tlv_length, tlv_length, tlv_length, tlv_tag, tlv_tag, tlv_drop)
+        pool = (*_BYTES, tlv_length, tlv_length, tlv_integer, tlv_integer, tlv_tag, tlv_drop)
     return rng.choice(pool)
 
 
