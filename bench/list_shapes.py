@@ -103,6 +103,10 @@ def main() -> None:
     else:
         keymon = [shutil.which("keymon", path=str(Path(sys.executable).parent)) or "keymon"]
     env = {**os.environ, "KEYMON_BENCH_PW": PASSWORD}
+    # Installed keymon runs from compiled bytecode; without it each run compiles keymon's
+    # modules again (about 0.1 s). Keep the bytecode out of the source tree.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(args.cache).resolve() / "pycache")
     with tempfile.TemporaryDirectory() as home:
         env["KEYMON_HOME"] = home
         files = [

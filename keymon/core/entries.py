@@ -131,10 +131,9 @@ class CertSummary:
 
     @cached_property
     def serial(self) -> int:
-        try:  # the same signed integer cryptography gives, without its warning
-            return self._info.tbs_fields[0].integer()
-        except (CorruptData, IndexError):
-            pass
+        outline = self._info.outline
+        if outline is not None and outline[0]:  # cryptography's number, without its warning
+            return int.from_bytes(outline[0], "big", signed=True)
         with decoding():  # a serial that is not positive warns on each read: a note
             return int(self._info.cert.serial_number)
 
@@ -284,8 +283,15 @@ class CertInfo:
         return tbs[1:] if tbs and tbs[0].tag == 0xA0 else tbs
 
     @cached_property
+    def outline(self) -> tuple[bytes, bytes, bytes] | None:
+        """(serial number content, issuer DER, subject DER), found quickly; None if unusual."""
+        return dername.outline(self.der)
+
+    @cached_property
     def names(self) -> tuple[bytes | None, bytes | None]:
         """(issuer, subject) as the DER stored in the certificate (None when unreadable)."""
+        if self.outline is not None:
+            return self.outline[1], self.outline[2]
         return issuers.names_der(self)
 
     @cached_property

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from keymon.cli import main
 from keymon.core.entries import CertificateEntry, CertInfo
-from keymon.core.formats import der
+from keymon.core.formats import der, jks
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.core.x509 import dername
@@ -220,3 +220,48 @@ def test_list_json_names_match_the_slow_obvious_listing(
         assert item["issuer"] == issuer.rfc4514_string()
     long_cn = listed[3]["notes"]
     assert any("length" in note for note in long_cn)  # the warning is still a note
+
+
+def _slow_tbs(cert_der: bytes) -> list[der.Der]:
+    tbs = der.parse(cert_der, "A certificate").children()[0].children()
+    return tbs[1:] if tbs and tbs[0].tag == 0xA0 else tbs
+
+
+def _slow_extensions(cert_der: bytes) -> dict[bytes, bytes]:
+    out: dict[bytes, bytes] = {}
+    wrapped = next((f for f in _slow_tbs(cert_der)[6:] if f.tag == 0xA3), None)
+    for ext in wrapped.children()[0].children() if wrapped is not None else []:
+        parts = ext.children()
+        out.setdefault(parts[0].oid(), parts[-1].string("An extension"))
+    return out
+
+
+def _certificates() -> list[tuple[str, bytes]]:
+    from tests import hostile_certs
+
+    found = [(case, hostile_certs.crafted(case)) for case in hostile_certs.CASES]
+    cacerts = sorted(Path("/usr/lib/jvm").glob("*/lib/security/cacerts"))
+    if cacerts:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            loaded = jks.load(cacerts[0].read_bytes(), "changeit")
+        found += [(e.alias, e.certificates[0].der) for e in loaded]
+    return found
+
+
+def test_outline_and_extensions_read_what_the_full_parse_reads() -> None:
+    for label, cert_der in _certificates():
+        fields = _slow_tbs(cert_der)
+        expected = (
+            fields[0].buf[fields[0].start : fields[0].end],
+            *(fields[i].element() for i in (2, 4)),
+        )
+        assert dername.outline(cert_der) == expected, label
+        fast = dername.extensions(cert_der)
+        assert fast is None or fast == _slow_extensions(cert_der), label
+
+
+def test_outline_of_unusual_layouts_is_none() -> None:
+    assert dername.outline(b"\x30\x03\x02\x01\x05") is None  # not a certificate
+    assert dername.outline(b"\x30\x80\x30\x80\x00\x00\x00\x00") is None  # indefinite lengths
+    assert dername.extensions(b"\x04\x00") is None

@@ -140,3 +140,54 @@ def describe(der: bytes) -> tuple[str, str] | None:
     )
     cn = next((text for oid, text in attributes if oid == _COMMON_NAME), rfc4514)
     return rfc4514, cn
+
+
+def _tbs_fields(cert: bytes) -> list[tuple[int, int, int, int]]:
+    """(tag, element start, content start, end) of each TBS field, any version skipped."""
+    tag, pos, end = _head(cert, 0, len(cert))
+    inner, pos, end = _head(cert, pos, end)  # the TBSCertificate
+    if tag != 0x30 or inner != 0x30:
+        raise ValueError("not a certificate")
+    fields = []
+    while pos < end:
+        tag, start, stop = _head(cert, pos, end)
+        if fields or tag != 0xA0:
+            fields.append((tag, pos, start, stop))
+        pos = stop
+    return fields
+
+
+def outline(cert: bytes) -> tuple[bytes, bytes, bytes] | None:
+    """(serial number content, issuer DER, subject DER) of a DER certificate, by skipping
+    through its TBS; None when it is laid out unusually (the caller parses it in full).
+    """
+    try:
+        serial, _, issuer, _, subject = _tbs_fields(cert)[:5]
+    except (ValueError, IndexError):
+        return None
+    return cert[serial[2] : serial[3]], cert[issuer[1] : issuer[3]], cert[subject[1] : subject[3]]
+
+
+def extensions(cert: bytes) -> dict[bytes, bytes] | None:
+    """Extension OID content → extnValue content (the first of duplicates); None if unusual."""
+    out: dict[bytes, bytes] = {}
+    try:
+        wrapped = [f for f in _tbs_fields(cert)[6:] if f[0] == 0xA3]
+        if not wrapped:
+            return out
+        tag, pos, end = _head(cert, wrapped[0][2], wrapped[0][3])
+        if tag != 0x30 or end != wrapped[0][3]:
+            return None
+        while pos < end:
+            tag, start, stop = _head(cert, pos, end)
+            otag, ostart, oend = _head(cert, start, stop)
+            vtag, vstart, vend = _head(cert, oend, stop)
+            if vtag == 0x01:  # critical
+                vtag, vstart, vend = _head(cert, vend, stop)
+            if tag != 0x30 or otag != 0x06 or vtag != 0x04 or vend != stop:
+                return None
+            out.setdefault(cert[ostart:oend], cert[vstart:vend])
+            pos = stop
+    except (ValueError, IndexError):
+        return None
+    return out

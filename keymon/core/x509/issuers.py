@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from keymon.core.errors import KeymonError
 from keymon.core.formats.der import Der, parse
+from keymon.core.x509 import dername
 
 if TYPE_CHECKING:
     from keymon.core.entries import CertInfo
@@ -78,6 +79,9 @@ def names_der(info: CertInfo) -> tuple[bytes | None, bytes | None]:
 
 def _extensions(info: CertInfo) -> dict[bytes, bytes]:
     """Extension OID content → extnValue, read from the DER (cryptography warns on some)."""
+    fast = dername.extensions(info.der)  # the usual layout, read without objects
+    if fast is not None:
+        return fast
     out: dict[bytes, bytes] = {}
     try:
         wrapped = next((f for f in _tbs(info)[6:] if f.tag == 0xA3), None)
