@@ -24,7 +24,9 @@ need_lib libxkbcommon.so.0 libxkbcommon0
 need_lib libfontconfig.so.1 libfontconfig1
 need_lib libglib-2.0.so.0 libglib2.0-0
 need_lib libdbus-1.so.3 libdbus-1-3
-if [ "$mode" = "run" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+# The test suite runs its platform tests (shortcuts, focus, tray, themes) on a real X
+# display too: Xvfb with Qt's xcb plugin.
+if [ "$mode" = "test" ] || { [ "$mode" = "run" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; }; then
   need_lib libxcb-cursor.so.0 libxcb-cursor0
   need_lib libxcb-icccm.so.4 libxcb-icccm4
   need_lib libxcb-keysyms.so.1 libxcb-keysyms1
@@ -36,6 +38,9 @@ if [ "$mode" = "test" ]; then
   need_cmd keytool openjdk-17-jre-headless
   need_cmd openssl openssl
   need_cmd objdump binutils  # PyInstaller reads shared libraries with it (tests/test_bundle.py)
+  need_cmd Xvfb xvfb
+  need_cmd xvfb-run xvfb
+  need_cmd xauth xauth
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi

@@ -76,7 +76,7 @@ class AppContext(QObject):
     def write_file(self, path: Path, make: Callable[[], bytes], mode: int = 0o644) -> bool:
         """Write ``make()`` to ``path`` atomically; say where, or why not. True when written."""
         try:
-            storage.atomic_write(path, make(), mode=mode)
+            storage.atomic_write(path, make(), mode=mode, private=mode == 0o600)  # 0600: a key
         except KeymonError as exc:
             self.prompts.error(QCoreApplication.translate("Operations", "Not saved"), exc.message)
             return False

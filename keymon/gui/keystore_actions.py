@@ -386,7 +386,9 @@ class KeystoreActions(ActionGroup):
         if store is None or store.path is None or self.ctx.session is None:
             return
         backups_store = store.backups()
-        version = self.ctx.prompts.choose_backup(backups_store.versions())
+        version = self.ctx.prompts.choose_backup(
+            backups_store.versions(), purge=backups_store.purge
+        )
         if version is None:
             return
         password = store.password

@@ -76,7 +76,9 @@ class Prompts(Protocol):
 
     def edit_settings(self, current: Preferences) -> Preferences | None: ...
 
-    def choose_backup(self, backups: Sequence[Backup]) -> int | None: ...
+    def choose_backup(
+        self, backups: Sequence[Backup], purge: Callable[[], int] | None = None
+    ) -> int | None: ...
 
     def info(self, title: str, text: str) -> None: ...
 
@@ -240,8 +242,10 @@ class DialogPrompts:
     def run_wizard(self, wizard: QWizard) -> int:
         return self._run(wizard)
 
-    def choose_backup(self, backups: Sequence[Backup]) -> int | None:
-        dialog = BackupsDialog(backups, self.parent)
+    def choose_backup(
+        self, backups: Sequence[Backup], purge: Callable[[], int] | None = None
+    ) -> int | None:
+        dialog = BackupsDialog(backups, self.parent, prompts=self, purge=purge)
         return self._answer(dialog, lambda d: d.chosen)
 
 

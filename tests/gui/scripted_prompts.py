@@ -184,8 +184,10 @@ class ScriptedPrompts:
         result: PasswordAnswer | None = self._ask("change_password")
         return result
 
-    def choose_backup(self, backups: Sequence[Backup]) -> int | None:
-        result: int | None = self._ask("choose_backup", backups=backups)
+    def choose_backup(
+        self, backups: Sequence[Backup], purge: Callable[[], int] | None = None
+    ) -> int | None:
+        result: int | None = self._ask("choose_backup", backups=backups, purge=purge)
         return result
 
     def info(self, title: str, text: str) -> None:
