@@ -35,6 +35,26 @@ from PySide6.QtWidgets import QApplication
 from shapes import PASSWORD, SHAPES, ensure
 
 
+class GcMeter:
+    """Longest garbage-collector pause (any thread) since ``start``: one cause of stalls."""
+
+    def __init__(self) -> None:
+        self.worst = 0.0
+        self._began = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            self._began = now
+        else:
+            self.worst = max(self.worst, now - self._began)
+
+    def take(self) -> float:
+        worst, self.worst = self.worst, 0.0
+        return worst * 1000
+
+
 class StallMeter:
     """Largest gap between two runs of a zero-interval timer = longest event-loop stall."""
 
@@ -117,7 +137,7 @@ def main() -> None:
         gc.collect()
         from keymon.gui.app import open_main_window
 
-        meter = StallMeter()
+        meter, gc_meter = StallMeter(), GcMeter()
         start = time.perf_counter()
         # building the window is one synchronous call before the event loop runs again;
         # it is reported on its own, and the stall meter covers the (asynchronous) opening
@@ -130,6 +150,7 @@ def main() -> None:
         settle = time.perf_counter() + 1.0
         wait_for(app, lambda: time.perf_counter() > settle)
         stall = meter.stop()
+        gc_open = gc_meter.take()
 
         column = window.model.column_index("valid_until")
         meter.start()
@@ -159,6 +180,7 @@ def main() -> None:
             app.processEvents()
             keystrokes.append(time.perf_counter() - t0)
         filter_stall = meter.stop()
+        gc_edit = gc_meter.take()
 
         view = window.monitoring_view
         collected: list[bool] = []
@@ -193,6 +215,7 @@ def main() -> None:
         outcome = "result" if results else "no result"
         print(f"first probe ({outcome:9})      {probe * 1000:8.0f} ms")
         print(f"longest stall while probing  {probe_stall:8d} ms   (target <= 50)")
+        print(f"longest GC pause: opening {gc_open:.0f} ms, sorting and filtering {gc_edit:.0f} ms")
         print(f"peak memory (max RSS)        {peak:8d} MiB  (target <= 250)")
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         window.close()
