@@ -49,8 +49,12 @@ lint: $(VENV)/.test-deps
 typecheck: $(VENV)/.test-deps
 	$(BIN)/mypy
 
+# Tests marked `platform` (keys, focus, tray, themes) run again on a real X display (xcb).
+XVFB := xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp"
+
 pytest: system-test $(VENV)/.test-deps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(XVFB) env QT_QPA_PLATFORM=xcb $(BIN)/python -m pytest -m platform -p no:cacheprovider tests/gui
 
 test: lint typecheck pytest
 

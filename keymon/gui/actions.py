@@ -8,6 +8,7 @@ actions by :class:`ActionId`. Enabling follows the selection through ``Needs``.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -289,6 +290,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+#: Marks an action whose shortcuts are a platform's standard keys (see settle_shortcuts).
+STANDARD_KEYS_PROPERTY = "keymonStandardKeys"
+
 #: Keys for standard actions on platforms whose theme binds none (what KDE and GNOME use).
 FALLBACK_KEYS = {StdKey.Quit: "Ctrl+Q", StdKey.Preferences: "Ctrl+,"}
 
@@ -308,12 +312,7 @@ def build_actions(parent: QWidget) -> dict[ActionId, QAction]:
             action.setStatusTip(_tr(spec.tip))
             action.setToolTip(_tr(spec.tip))
         if isinstance(spec.shortcut, QKeySequence.StandardKey):
-            bindings = QKeySequence.keyBindings(spec.shortcut)
-            fallback = FALLBACK_KEYS.get(spec.shortcut)
-            if bindings or fallback is None:
-                action.setShortcuts(spec.shortcut)
-            else:  # a platform without a binding for it (e.g. Quit outside KDE/GNOME/macOS)
-                action.setShortcut(QKeySequence(fallback))
+            set_standard_shortcuts(action, spec.shortcut)
         elif spec.shortcut:
             action.setShortcut(QKeySequence(spec.shortcut))
         icon_name = spec.icon or extra_icons.get(spec.name)
@@ -321,4 +320,37 @@ def build_actions(parent: QWidget) -> dict[ActionId, QAction]:
             action.setIcon(icons.icon(icon_name))  # the theme's, else keymon's own SVG
         action.setData(spec.needs.value)
         actions[spec.name] = action
+    settle_shortcuts(actions.values())
     return actions
+
+
+def set_standard_shortcuts(action: QAction, key: QKeySequence.StandardKey) -> None:
+    """Give ``action`` the platform's keys for ``key`` (or keymon's fallback where it has none).
+
+    The action is marked as holding standard keys, so :func:`settle_shortcuts` can drop
+    one of them that an explicit shortcut also uses.
+    """
+    bindings = QKeySequence.keyBindings(key)
+    fallback = FALLBACK_KEYS.get(key)
+    if bindings or fallback is None:
+        action.setShortcuts(bindings)
+    else:  # a platform without a binding for it (e.g. Quit outside KDE/GNOME/macOS)
+        action.setShortcut(QKeySequence(fallback))
+    action.setProperty(STANDARD_KEYS_PROPERTY, True)
+
+
+def settle_shortcuts(actions: Iterable[QAction]) -> None:
+    """Drop standard keys that collide with an explicit shortcut or an earlier standard one.
+
+    Qt fires neither of two window-wide actions sharing a key ("Ambiguous shortcut
+    overload"). Platforms add keys to standard actions (on X11 Delete is also Ctrl+D),
+    so the explicit shortcuts of the table win, then the first standard action.
+    """
+    actions = list(actions)
+    standard = [a for a in actions if a.property(STANDARD_KEYS_PROPERTY)]
+    taken = {s.toString() for a in actions if a not in standard for s in a.shortcuts()}
+    for action in standard:
+        keep = [s for s in action.shortcuts() if s.toString() not in taken]
+        if len(keep) != len(action.shortcuts()):
+            action.setShortcuts(keep)
+        taken.update(s.toString() for s in keep)

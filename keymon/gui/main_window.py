@@ -33,7 +33,13 @@ from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.gui import menus
 from keymon.gui.action_binding import Handler, bind_actions
-from keymon.gui.actions import ActionId, Needs, build_actions
+from keymon.gui.actions import (
+    ActionId,
+    Needs,
+    build_actions,
+    set_standard_shortcuts,
+    settle_shortcuts,
+)
 from keymon.gui.context import AppContext
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.keystore_actions import KeystoreActions
@@ -265,8 +271,9 @@ class KeymonMainWindow(QMainWindow):
     def _connect_undo(self) -> None:
         self.undo_action.triggered.connect(self._undo)
         self.redo_action.triggered.connect(self._redo)
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        set_standard_shortcuts(self.undo_action, QKeySequence.StandardKey.Undo)
+        set_standard_shortcuts(self.redo_action, QKeySequence.StandardKey.Redo)
+        settle_shortcuts([*self.actions_by_name.values(), self.undo_action, self.redo_action])
 
     # -- opening -----------------------------------------------------------------
     def open_keystore(self, path: Path | None, password: str | None = None) -> None:

@@ -1,6 +1,12 @@
-"""Every action is reachable from the keyboard; standard actions use the desktop's keys."""
+"""Every action is reachable from the keyboard; standard actions use the desktop's keys.
+
+The platform plugin decides the standard keys (on xcb Delete is also Ctrl+D, Quit also
+Exit), so `make test` runs this module on offscreen and on xcb under Xvfb.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -8,8 +14,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from keymon.gui.actions import ACTIONS, FALLBACK_KEYS
+from keymon.gui.actions import ACTIONS, FALLBACK_KEYS, ActionId
 from keymon.gui.main_window import KeymonMainWindow
+from tests.gui.scripted_prompts import ScriptedPrompts
+
+pytestmark = pytest.mark.platform
 
 Std = QKeySequence.StandardKey
 
@@ -52,7 +61,10 @@ def test_standard_actions_use_the_platforms_keys(
 ) -> None:
     action = window.findChild(QAction, name)
     assert action is not None, name
-    expected = QKeySequence.keyBindings(key) or [QKeySequence(FALLBACK_KEYS[key])]
+    explicit = {spec.shortcut for spec in ACTIONS if isinstance(spec.shortcut, str)}
+    platform = QKeySequence.keyBindings(key) or [QKeySequence(FALLBACK_KEYS[key])]
+    expected = [s for s in platform if s.toString() not in explicit]  # explicit keys win
+    assert expected, f"{name} keeps none of the platform's keys"
     assert action.shortcuts() == expected
 
 
@@ -87,3 +99,19 @@ def test_widening_the_filter_keeps_the_selection(window: KeymonMainWindow, qtbot
     entry = window.current_entry()
     assert entry is not None and entry.alias == "tenant"
     assert window.details.entry == entry
+
+
+def test_ctrl_d_downloads_the_certificate_on_every_platform(
+    window: KeymonMainWindow, qtbot: QtBot, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """On xcb Qt's Delete is [Del, Ctrl+D]: the explicit Ctrl+D must still fire, Del delete."""
+    window.activateWindow()
+    window.select_alias("tenant")
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    prompts.expect("choose_save_file", None, containing="tenant.cer")
+    qtbot.keyClick(window.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not prompts.pending, "Ctrl+D did not reach Download › Public Certificate"
+    delete = window.actions_by_name[ActionId.DELETE]
+    assert QKeySequence("Ctrl+D") not in delete.shortcuts()
+    assert QKeySequence("Del") in delete.shortcuts()
