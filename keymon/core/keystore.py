@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from keymon.core import storage
-from keymon.core.aliases import alias_key, suggest_alias, validate_alias
+from keymon.core.aliases import AliasAllocator, alias_key, suggest_alias, validate_alias
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry
 from keymon.core.errors import (
     AliasExists,
@@ -183,18 +183,18 @@ class Keystore:
                 f"(it holds {len(entries)})."
             )
         planned: list[tuple[Entry, bool]] = []
-        taken = set(self._entries)
+        taken = AliasAllocator(self.aliases)
         for entry in entries:
             name = validate_alias(alias or entry.alias)
-            exists = alias_key(name) in taken
+            exists = name in taken
             overwrite = False
             if exists and on_clash == "error":
                 raise AliasExists(name)
             if exists and on_clash == "rename":
-                name = suggest_alias(name, [*self.aliases, *(e.alias for e, _ in planned)])
-            elif exists:
-                overwrite = True
-            taken.add(alias_key(name))
+                name = taken.suggest(name)
+            else:
+                overwrite = exists
+                taken.reserve(name)
             planned.append((dataclasses.replace(entry, alias=name, modified=_now()), overwrite))
         return [self.add(e, overwrite=o) for e, o in planned]
 

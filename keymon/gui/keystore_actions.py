@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
 from keymon.core import secrets, storage
-from keymon.core.aliases import suggest_alias
-from keymon.core.entries import CertificateEntry, Entry, KeyPairEntry
+from keymon.core.aliases import AliasAllocator
+from keymon.core.entries import CertificateEntry, Entry, KeyPairEntry, with_alias
 from keymon.core.errors import KeymonError, NoKeyring, PasswordRequired, WrongPassword
 from keymon.core.exporting import ExportRequest, default_file_name, export_entry
 from keymon.core.formats.detect import Format, Loaded, detect, load
@@ -93,18 +93,9 @@ class KeystoreActions(ActionGroup):
 
     def _unique(self, entries: Sequence[Entry]) -> list[Entry]:
         """Entries renamed where their alias is taken (in the keystore or among themselves)."""
-        from dataclasses import replace
-
         assert self.ctx.store is not None
-        taken = list(self.ctx.store.aliases)
-        out: list[Entry] = []
-        for entry in entries:
-            alias = entry.alias
-            if alias.casefold() in {a.casefold() for a in taken}:
-                alias = suggest_alias(alias, taken)
-            taken.append(alias)
-            out.append(replace(entry, alias=alias))
-        return out
+        taken = AliasAllocator(self.ctx.store.aliases)
+        return [with_alias(e, taken.keep_or_suggest(e.alias, e.alias)) for e in entries]
 
     def _add(self, entries: Sequence[Entry]) -> None:
         if self.ctx.session is None or not entries:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes, PublicKeyTypes
 
-from keymon.core.aliases import alias_key, suggest_alias
+from keymon.core.aliases import AliasAllocator
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry
 from keymon.core.x509.issuers import IssuerIndex, build_path
 
@@ -47,7 +47,7 @@ def assemble(
     keys: Sequence[LooseKey], certs: Sequence[LooseCert], taken: Iterable[str] = ()
 ) -> list[Entry]:
     """Entries from loose keys and certificates, in file order (key pairs first)."""
-    used_aliases = [*taken]
+    aliases = AliasAllocator(taken)
     pool = IssuerIndex(c.info for c in certs)
     used: set[bytes] = set()
     entries: list[Entry] = []
@@ -59,7 +59,9 @@ def assemble(
         used.update(c.der for c in chain)
         alias = loose.alias or leaf.alias
         entries.append(
-            KeyPairEntry(_unique_alias(alias, leaf.info, used_aliases), loose.key, chain)
+            KeyPairEntry(
+                aliases.keep_or_suggest(alias, leaf.info.summary.subject_cn), loose.key, chain
+            )
         )
     seen: set[tuple[bytes, str | None]] = set()
     for cert in certs:
@@ -71,7 +73,7 @@ def assemble(
             if cert.local_id is not None and cert.info.der in used:
                 continue  # the leaf of a key pair, named after it
             seen.add(key)
-            alias = _unique_alias(cert.alias, cert.info, used_aliases)
+            alias = aliases.keep_or_suggest(cert.alias, cert.info.summary.subject_cn)
             entries.append(CertificateEntry(alias, cert.info))
     return entries
 
@@ -94,12 +96,3 @@ def _find_leaf(loose: LooseKey, certs: Sequence[LooseCert]) -> LooseCert | None:
     # prefer a non-CA certificate when the same key was certified more than once
     matches.sort(key=lambda c: c.info.summary.is_ca)
     return matches[0] if matches else None
-
-
-def _unique_alias(wanted: str | None, info: CertInfo, used: list[str]) -> str:
-    if wanted and alias_key(wanted) not in {alias_key(a) for a in used}:
-        used.append(wanted)
-        return wanted
-    alias = suggest_alias(wanted or info.summary.subject_cn, used)
-    used.append(alias)
-    return alias

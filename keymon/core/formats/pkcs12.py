@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 from cryptography.x509.oid import NameOID
 
-from keymon.core.aliases import alias_key, suggest_alias
+from keymon.core.aliases import AliasAllocator, alias_key
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry, SecretKeyEntry
 from keymon.core.errors import CorruptData, KeymonError, UnsupportedFormat
 from keymon.core.formats.der import content_start, oid, oid_text, parse, to_der
@@ -257,19 +257,13 @@ def _name(pending: list[_Pending]) -> list[Entry]:
     pending.sort(key=lambda p: p.order)
     for p in pending:
         p.name = clean_name(p.name) if p.name else None
-    taken: set[str] = set()
+    taken = AliasAllocator()
     aliases: dict[int, str] = {}
     for p in pending:
         if p.name:
-            alias, n = p.name, 1
-            while alias_key(alias) in taken:
-                n += 1
-                alias = f"{p.name}-{n}"
-            aliases[id(p)] = alias
-            taken.add(alias_key(alias))
+            aliases[id(p)] = taken.numbered(p.name)
     for p in pending:
         if not p.name:
             base = _common_name(p.cert) if p.cert else "secret-key"
-            aliases[id(p)] = alias = suggest_alias(base, taken)
-            taken.add(alias_key(alias))
+            aliases[id(p)] = taken.suggest(base)
     return [p.make(aliases[id(p)]) for p in pending]

@@ -4,16 +4,16 @@
   entry has a check box (all checked at first) and OK returns the chosen ones.
 * :class:`MergeDialog` ("Add › Keystore…"): for each incoming entry, what will
   happen to it. An alias clash offers Keep existing / Overwrite / Add under a new
-  alias (suggested by :func:`keymon.core.aliases.suggest_alias`). The result is a
-  typed :class:`MergePlan`; the caller carries it out (as an undoable command).
+  alias (suggested by :class:`keymon.core.aliases.AliasAllocator`). The result is a
+  typed :class:`keymon.core.merge.MergePlan`; the caller carries it out (as an
+  undoable command).
 """
 
 from __future__ import annotations
 
 import enum
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -31,20 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keymon.core.aliases import alias_key, suggest_alias, validate_alias
-from keymon.core.entries import Entry, with_alias
-from keymon.core.errors import UsageError
+from keymon.core import merge
+from keymon.core.aliases import AliasAllocator, alias_key
+from keymon.core.entries import Entry
 from keymon.core.expiry import entry_expiry
+from keymon.core.merge import MergeAction, MergePlan, MergeStep, default_plan
 from keymon.gui.dialogs.password_dialog import MessageLabel, ok_cancel
 from keymon.gui.palette import StatusPalette
-
-
-class MergeAction(enum.StrEnum):
-    """What happens to an incoming entry (compares equal to its string value)."""
-
-    ADD = "add"  # added, under ``alias`` (its own or a new one)
-    OVERWRITE = "overwrite"  # replaces the existing entry with the same alias
-    KEEP = "keep"  # the existing entry with the same alias stays; this one is not added
 
 
 class RowChoice(enum.StrEnum):
@@ -64,106 +57,22 @@ _ACTION = {
 }
 
 
-@dataclass(frozen=True)
-class MergeStep:
-    """What happens to one incoming entry; ``alias`` is its alias after the merge."""
-
-    entry: Entry
-    action: MergeAction
-    alias: str
-
-    @property
-    def adds(self) -> bool:
-        return self.action is not MergeAction.KEEP
-
-    @property
-    def renamed(self) -> bool:
-        return self.action is MergeAction.ADD and self.alias != self.entry.alias
-
-    def result(self) -> Entry:
-        """The entry as it goes into the keystore (under its final alias)."""
-        return self.entry if self.alias == self.entry.alias else with_alias(self.entry, self.alias)
-
-
-@dataclass(frozen=True)
-class MergePlan:
-    """One :class:`MergeStep` per incoming entry, in the incoming order."""
-
-    items: tuple[MergeStep, ...]
-
-    def __iter__(self) -> Iterator[MergeStep]:
-        return iter(self.items)
-
-    def with_action(self, action: MergeAction) -> list[MergeStep]:
-        return [s for s in self.items if s.action is action]
-
-    @property
-    def new_entries(self) -> list[Entry]:
-        """Entries added beside the existing ones, under their final alias."""
-        return [s.result() for s in self.with_action(MergeAction.ADD)]
-
-    @property
-    def changes_anything(self) -> bool:
-        return any(s.adds for s in self.items)
-
-
-def default_plan(incoming: Sequence[Entry], existing_aliases: Iterable[str]) -> MergePlan:
-    """Lose nothing by default: a clash (or an invalid alias) adds under a suggested alias."""
-    existing = list(existing_aliases)
-    existing_keys = {alias_key(a) for a in existing}
-    taken = [*existing, *(e.alias for e in incoming)]
-    steps: list[MergeStep] = []
-    seen: set[str] = set()
-    for entry in incoming:
-        key = alias_key(entry.alias.strip())
-        valid = _valid(entry.alias)
-        if valid and key not in seen and key not in existing_keys:
-            steps.append(MergeStep(entry, MergeAction.ADD, entry.alias))
-        else:
-            alias = suggest_alias(entry.alias if valid else _cn(entry), taken)
-            taken.append(alias)
-            steps.append(MergeStep(entry, MergeAction.ADD, alias))
-        seen.add(key)
-    return MergePlan(tuple(steps))
-
-
 def plan_problem(plan: MergePlan, existing_aliases: Iterable[str]) -> str | None:
-    """Why the plan cannot be carried out (an invalid or doubled alias); None when it can."""
-    existing = {alias_key(a) for a in existing_aliases}
-    used: set[str] = set()
-    for step in plan:
-        if not step.adds:
-            continue
-        try:
-            alias = validate_alias(step.alias)
-        except UsageError as exc:
-            return QCoreApplication.translate(
-                "MergeDialog", "{problem} (new alias for “{alias}”)"
-            ).format(problem=exc.message, alias=step.entry.alias)
-        key = alias_key(alias)
-        if step.action is not MergeAction.OVERWRITE and key in existing:
-            return QCoreApplication.translate(
-                "MergeDialog", "The keystore already has an entry “{alias}”."
-            ).format(alias=alias)
-        if key in used:
-            return QCoreApplication.translate(
-                "MergeDialog", "Two entries would get the alias “{alias}”."
-            ).format(alias=alias)
-        used.add(key)
-    return None
-
-
-def _valid(alias: str) -> bool:
-    try:
-        validate_alias(alias)
-    except UsageError:
-        return False
-    return True
-
-
-def _cn(entry: Entry) -> str:
-    cert = entry.certificate
-    return cert.summary.subject_cn if cert is not None else "entry"
+    """Why the plan cannot be carried out, as a sentence for the user; None when it can."""
+    problem = merge.plan_problem(plan, existing_aliases)
+    if problem is None:
+        return None
+    if problem.kind is merge.ProblemKind.INVALID_ALIAS:
+        return QCoreApplication.translate(
+            "MergeDialog", "{problem} (new alias for “{alias}”)"
+        ).format(problem=problem.message, alias=problem.step.entry.alias)
+    if problem.kind is merge.ProblemKind.ALIAS_EXISTS:
+        return QCoreApplication.translate(
+            "MergeDialog", "The keystore already has an entry “{alias}”."
+        ).format(alias=problem.alias)
+    return QCoreApplication.translate(
+        "MergeDialog", "Two entries would get the alias “{alias}”."
+    ).format(alias=problem.alias)
 
 
 class _EntriesDialog(QDialog):
@@ -401,8 +310,8 @@ class MergeDialog(_EntriesDialog):
         return [(RowChoice.ADD, self.tr("Add")), rename]
 
     def _suggest(self, entry: Entry) -> str:
-        taken = [*self.existing, *(e.alias for e in self.entries), *self._renamed]
-        return suggest_alias(entry.alias if _valid(entry.alias) else _cn(entry), taken)
+        taken = AliasAllocator([*self.existing, *(e.alias for e in self.entries), *self._renamed])
+        return taken.suggest(merge.suggestion_base(entry))
 
     def choice(self, row: int) -> RowChoice:
         return RowChoice(str(self.combos[row].currentData()))
