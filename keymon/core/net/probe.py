@@ -292,39 +292,48 @@ class _Probe:
 
     def _trust_error(self, fields: dict[str, object]) -> ProbeError | None:
         req = self.request
-        if not req.verify:
-            return None
         key = "keystore_report" if req.trust_source == "keystore" else "system_report"
         report = fields.get(key)
-        if not isinstance(report, ChainReport) or report.trusted:
+        if not req.verify or not isinstance(report, ChainReport):
             return None
-        where = "the keystore" if key == "keystore_report" else "this system"
-        if report.verdict in (Verdict.EXPIRED, Verdict.NOT_YET_VALID):
-            kind = ProbeErrorKind.EXPIRED
-        elif report.verdict is Verdict.HOSTNAME_MISMATCH:
-            kind = ProbeErrorKind.HOSTNAME_MISMATCH
-        else:
-            kind = ProbeErrorKind.SERVER_UNTRUSTED
-        message, text = report.message, report.text
-        if kind is ProbeErrorKind.SERVER_UNTRUSTED:
-            message = f"The server is not trusted by {where}: {message[0].lower()}{message[1:]}"
-            reason = report.text or report.message
-            text = (
-                _t(
-                    QT_TRANSLATE_NOOP(
-                        "Probe", "The server is not trusted by the keystore. {reason}"
-                    ),
-                    reason=reason,
-                )
-                if key == "keystore_report"
-                else _t(
-                    QT_TRANSLATE_NOOP(
-                        "Probe", "The server is not trusted by this system. {reason}"
-                    ),
-                    reason=reason,
-                )
+        return report_error(report, req.trust_source)
+
+
+def trust_error(result: ProbeResult) -> ProbeError | None:
+    """The error ``result``'s deciding trust report causes (None when verify is off)."""
+    report = result.keystore_report if result.trust_source == "keystore" else result.system_report
+    if not result.verify or report is None or result.trust_source is None:
+        return None
+    return report_error(report, result.trust_source)
+
+
+def report_error(report: ChainReport, source: str) -> ProbeError | None:
+    """The error of an untrusted server (None when ``report`` trusts it)."""
+    if report.trusted:
+        return None
+    if report.verdict in (Verdict.EXPIRED, Verdict.NOT_YET_VALID):
+        kind = ProbeErrorKind.EXPIRED
+    elif report.verdict is Verdict.HOSTNAME_MISMATCH:
+        kind = ProbeErrorKind.HOSTNAME_MISMATCH
+    else:
+        kind = ProbeErrorKind.SERVER_UNTRUSTED
+    message, text = report.message, report.text
+    if kind is ProbeErrorKind.SERVER_UNTRUSTED:
+        where = "the keystore" if source == "keystore" else "this system"
+        message = f"The server is not trusted by {where}: {message[0].lower()}{message[1:]}"
+        reason = report.text or report.message
+        text = (
+            _t(
+                QT_TRANSLATE_NOOP("Probe", "The server is not trusted by the keystore. {reason}"),
+                reason=reason,
             )
-        return ProbeError(kind, message, text=text)
+            if source == "keystore"
+            else _t(
+                QT_TRANSLATE_NOOP("Probe", "The server is not trusted by this system. {reason}"),
+                reason=reason,
+            )
+        )
+    return ProbeError(kind, message, text=text)
 
 
 # -- small helpers ---------------------------------------------------------------------

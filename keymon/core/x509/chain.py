@@ -10,6 +10,7 @@ certificates, for instance, lack the Authority Key Identifier that profile wants
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import ipaddress
@@ -275,6 +276,21 @@ def _build_path(
     return path, ChainProblem(Verdict.INCOMPLETE, str(text), i, missing_issuer=name, text=text)
 
 
+def _server_wording(problem: ChainProblem) -> ChainProblem:
+    """A server that omits its root is normal: say so, and what to do, not "incomplete"."""
+    if problem.verdict is not Verdict.INCOMPLETE:
+        return problem
+    text = _t(
+        QT_TRANSLATE_NOOP(
+            "Chain",
+            "The server does not send its root CA “{issuer}” (normal). "
+            "Import the root CA to trust it.",
+        ),
+        issuer=problem.missing_issuer or "",
+    )
+    return dataclasses.replace(problem, message=str(text), text=text)
+
+
 def _signature_findings(path: Path) -> list[str]:
     """Weak or uncheckable signatures on the path; a trust anchor's own never matters."""
     findings = []
@@ -310,6 +326,8 @@ def validate_chain(
         raise UsageError("There is no certificate to validate.")
     now = now if now.tzinfo is not None else now.replace(tzinfo=dt.UTC)
     found, structural = _build_path(chain, trusted)
+    if purpose == "server" and structural is not None:
+        structural = _server_wording(structural)
     path = list(found.certs)
     anchor = path[-1] if found.end is PathEnd.STOPPED else None
     problems = _time_problems(path, now)
