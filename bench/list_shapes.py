@@ -10,6 +10,11 @@ busy machine are not comparable.
     .venv/bin/python bench/list_shapes.py [--entries 10000] [--runs 5] [--cache DIR]
         [--shape ec-self ...] [--keymon "python -m keymon.cli"]
 
+To time another keymon, run it with ``python -P`` (3.11+): without it ``-m`` puts the current
+folder first on sys.path and the keymon in it is timed instead, whatever PYTHONPATH says:
+
+    --keymon "env PYTHONPATH=/tmp/baseline /work/main/.venv/bin/python -P -m keymon.cli"
+
 Targets (issue 13): list and list --json <= 0.2 x keytool -list at 10,000 entries,
 with less peak memory; cacerts list --json <= 0.3 x.
 """
