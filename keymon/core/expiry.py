@@ -9,6 +9,22 @@ from dataclasses import dataclass
 from keymon.core.entries import CertInfo, Entry
 
 DEFAULT_WARNING_DAYS = 30
+DAY = dt.timedelta(days=1)
+
+
+def days_left(not_after: dt.datetime, now: dt.datetime) -> int:
+    """Whole days until ``not_after``, rounded up: the one rule for every day count shown.
+
+    A 365-day certificate issued a second ago has 365 days left, one with an hour left has
+    1, one that expired within the last day 0, and one that expired 5.5 days ago -5 (so
+    "expired 5 days ago" and -5 agree). Exact to the microsecond, no floating point.
+    """
+    return -((now - not_after) // DAY)
+
+
+def days_ago(not_after: dt.datetime, now: dt.datetime) -> int:
+    """Whole days since ``not_after`` (0 on the first day after it): ``-days_left``."""
+    return (now - not_after) // DAY
 
 
 class Status(enum.StrEnum):

@@ -8,14 +8,13 @@ from :func:`collect`, which flattens keystores into one list of
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from keymon.core.entries import CertInfo, Entry
-from keymon.core.expiry import DEFAULT_WARNING_DAYS, Status
+from keymon.core.expiry import DEFAULT_WARNING_DAYS, Status, days_left
 from keymon.core.keystore import Keystore
 
 Role = Literal["leaf", "intermediate", "root"]
@@ -35,7 +34,7 @@ class MonitoredCertificate:
     cert: CertInfo
     status: Status
     not_after: dt.datetime
-    days_left: int  # whole days, rounded down (negative once expired)
+    days_left: int  # expiry.days_left: whole days rounded up (0 or negative once expired)
 
     @property
     def sha256(self) -> str:
@@ -69,10 +68,6 @@ def certificate_status(cert: CertInfo, now: dt.datetime, warning_days: float) ->
     if s.not_after - now <= dt.timedelta(days=warning_days):
         return Status.EXPIRING
     return Status.VALID
-
-
-def days_left(when: dt.datetime, now: dt.datetime) -> int:
-    return math.floor((when - now).total_seconds() / 86400)
 
 
 def monitor_keystore(

@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from keymon.core.expiry import Status
-from keymon.core.monitoring import MonitoredCertificate, days_left
+from keymon.core.expiry import DAY, Status, days_left
+from keymon.core.monitoring import MonitoredCertificate
 from keymon.gui.palette import StatusPalette
 from keymon.gui.settings import Settings
 
@@ -44,16 +44,14 @@ class TrayText(QObject):
     """
 
     def when(self, item: MonitoredCertificate, now: dt.datetime) -> str:
-        days = days_left(item.not_after, now)
+        days = days_left(item.not_after, now)  # rounded up, so -days are whole days ago
         if item.not_after <= now:
             return (
-                self.tr("expired today")
-                if days == -1
-                else self.tr("expired %n days ago", "", -days)
+                self.tr("expired today") if days == 0 else self.tr("expired %n days ago", "", -days)
             )
-        if days == 0:
+        if item.not_after - now < DAY:
             return self.tr("expires today")
-        return self.tr("expires tomorrow") if days == 1 else self.tr("expires in %n days", "", days)
+        return self.tr("expires in %n days", "", days)
 
     def line(self, item: MonitoredCertificate, now: dt.datetime) -> str:
         if item.keystore is None:

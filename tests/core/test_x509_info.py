@@ -250,7 +250,7 @@ def test_fields(rich: CertDetails) -> None:
     assert rich.subject_rfc4514.startswith("1.2.840.113549.1.9.1=ops@example.org,CN=rich.example")
     assert "O=Example\\, Inc." in rich.subject_rfc4514
     assert rich.issuer == (("CN", "keymon Test Root"), ("O", "keymon tests"))
-    assert rich.days_remaining == 30
+    assert rich.days_remaining == 31  # 30 days and an hour left: rounded up
     assert (rich.key_algorithm, rich.key_size, rich.curve, rich.key_label) == (
         "EC",
         384,

@@ -132,7 +132,9 @@ def test_time_left_counts_days() -> None:
     day = 86400
     import datetime as dt
 
-    assert time_left(now + dt.timedelta(seconds=day * 10 + 5), now) == "10 days left"
+    assert time_left(now + dt.timedelta(seconds=day * 10), now) == "10 days left"
+    assert time_left(now + dt.timedelta(seconds=day * 10 - 5), now) == "10 days left"
+    assert time_left(now + dt.timedelta(seconds=day * 10 + 5), now) == "11 days left"  # ceil
     assert time_left(now + dt.timedelta(hours=3), now) == "less than a day left"
     assert time_left(now - dt.timedelta(days=3, hours=1), now) == "expired 3 days ago"
     assert time_left(now - dt.timedelta(hours=1), now) == "expired less than a day ago"

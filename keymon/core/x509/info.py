@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from keymon.core.compat import DECODE_ERRORS
 from keymon.core.decoding_notes import raw_name_hex
 from keymon.core.entries import CertInfo, CertSummary
+from keymon.core.expiry import days_left
 from keymon.core.x509.extensions import (
     ExtensionInfo,
     colon_hex,
@@ -76,7 +77,7 @@ class CertDetails:
 
     @classmethod
     def of(cls, info: CertInfo, now: dt.datetime) -> CertDetails:
-        """Decode ``info``; ``days_remaining`` counts whole days from ``now`` to notAfter."""
+        """Decode ``info``; ``days_remaining`` is :func:`~keymon.core.expiry.days_left`."""
         cert, s = info.cert, info.summary
         now = now if now.tzinfo is not None else now.replace(tzinfo=dt.UTC)
         subject, issuer = info.subject_name, info.issuer_name
@@ -91,7 +92,7 @@ class CertDetails:
             issuer_rfc4514=s.issuer,
             not_before=s.not_before,
             not_after=s.not_after,
-            days_remaining=(s.not_after - now) // dt.timedelta(days=1),
+            days_remaining=days_left(s.not_after, now),
             key_algorithm=s.key_algorithm,
             key_size=s.key_size,
             curve=s.curve,

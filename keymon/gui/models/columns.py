@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject
 
 from keymon.core.entries import CertSummary, Entry, SecretKeyEntry
-from keymon.core.expiry import Expiry, Status, entry_expiry
+from keymon.core.expiry import DAY, Expiry, Status, days_left, entry_expiry
 from keymon.gui import i18n
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 
@@ -169,16 +169,15 @@ def utc_text(t: dt.datetime) -> str:
 
 
 def time_left(when: dt.datetime, now: dt.datetime) -> str:
-    """``12 days left``, ``less than a day left``, ``expired 3 days ago``."""
-    seconds = (when - now).total_seconds()
-    days = int(abs(seconds) // 86400)
-    if seconds > 0:
-        if days == 0:
+    """``12 days left``, ``less than a day left``, ``expired 3 days ago`` (days rounded up)."""
+    days = days_left(when, now)
+    if when > now:
+        if when - now < DAY:
             return QCoreApplication.translate("Columns", "less than a day left")
         return _counted().days_left(days)
     if days == 0:
         return QCoreApplication.translate("Columns", "expired less than a day ago")
-    return _counted().expired_days_ago(days)
+    return _counted().expired_days_ago(-days)
 
 
 def _text(getter: Callable[[CertSummary], str]) -> Callable[[Facts], str]:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from keymon.core.entries import CertInfo, Entry, SecretKeyEntry
-from keymon.core.expiry import Status, entry_expiry
+from keymon.core.expiry import DAY, Status, days_ago, days_left, entry_expiry
 from keymon.core.x509.info import CertDetails
 from keymon.gui.palette import StatusPalette
 from keymon.gui.views.chain_viewer import ChainViewer
@@ -292,9 +292,8 @@ class CertificateTabs(QTabWidget):
     def _remaining(self, d: CertDetails, now: dt.datetime) -> str:
         if now < d.not_before:
             return self.tr("Not yet valid")
-        if now > d.not_after:
-            ago = (now - d.not_after) // dt.timedelta(days=1)
-            return self.tr("Expired %n days ago", "", ago)
+        if now >= d.not_after:  # expired, as entry_expiry says
+            return self.tr("Expired %n days ago", "", days_ago(d.not_after, now))
         return str(d.days_remaining)
 
 
@@ -429,13 +428,13 @@ class EntryDetails(QWidget):
             start = max(c.summary.not_before for c in entry.certificates)
             text = self.tr("Not yet valid (from {date})").format(date=_utc(start))
         elif expiry.not_after is not None:
-            days = (expiry.not_after - now) // dt.timedelta(days=1)
-            ago = (now - expiry.not_after) // dt.timedelta(days=1)
+            days = days_left(expiry.not_after, now)  # rounded up, like Monitoring's column
+            ago = days_ago(expiry.not_after, now)
             if status is Status.EXPIRED and ago == 0:
                 text = self.tr("Expired today")
             elif status is Status.EXPIRED:
                 text = self.tr("Expired %n days ago", "", ago)
-            elif days == 0:
+            elif expiry.not_after - now < DAY:
                 text = self.tr("Expires today")
             elif status is Status.EXPIRING:
                 text = self.tr("Expires soon: %n days left", "", days)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from keymon.core.aliases import alias_key, suggest_alias, validate_alias
 from keymon.core.entries import KeyPairEntry
 from keymon.core.errors import UsageError
+from keymon.core.expiry import days_left
 from keymon.core.x509.keygen import KeyPairRequest, generate_key_pair
 from keymon.gui.wizards.building_blocks import (
     PkiWizard,
@@ -165,9 +166,9 @@ class KeyPage(WizardPage):
 
     def _update_duration(self) -> None:
         self.message.clear_message()
-        seconds = (utc(self.valid_until) - utc(self.valid_from)).total_seconds()
-        days = int(seconds // 86400)
-        self.duration.setText(self.tr("%n days", "", days) if seconds > 0 else "")
+        start, end = utc(self.valid_from), utc(self.valid_until)
+        days = days_left(end, start)  # rounded up, as every day count in keymon
+        self.duration.setText(self.tr("%n days", "", days) if end > start else "")
 
     def problem(self) -> str | None:
         if utc(self.valid_until) <= utc(self.valid_from):
