@@ -17,6 +17,7 @@ from keymon.core.entries import Entry
 from keymon.core.errors import PasswordRequired, UsageError
 from keymon.core.expiry import Status, entry_expiry
 from keymon.core.formats.detect import Format
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.keystore import Keystore
 from keymon.core.listing import TYPE_LABELS, entry_details_json, entry_json
 from keymon.core.locked import KeyLocked
@@ -88,7 +89,7 @@ def open_keystore(args: argparse.Namespace, path: Path | None = None) -> Keystor
 def ensure_password(store: Keystore) -> None:
     """Saving JKS/PKCS#12 needs the password even if reading did not."""
     if store.password is None and store.format in (Format.PKCS12, Format.JKS):
-        store.password = prompter()(store.path or Path("keystore"))
+        store.set_password(prompter()(store.path or Path("keystore")))
 
 
 def _now() -> dt.datetime:
@@ -375,7 +376,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.target} exists already; use --force to replace it.")
     if args.target.resolve() == args.keystore.resolve():
         raise UsageError("SOURCE and TARGET are the same file.")
-    store.legacy = args.legacy
+    store.set_protection(Pkcs12Protection.legacy_if(args.legacy))
     unlock_for_save(store, args, target_fmt)  # keys with their own password
     store.save_as(args.target, target_fmt, password, overwrite=args.force)
     print(f"Wrote {len(store)} entries to {args.target} ({target_fmt.label}).")
@@ -384,7 +385,13 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from keymon.commands_keys import key_pair
-    from keymon.core.exporting import ExportRequest, export_entry, write_export
+    from keymon.core.exporting import (
+        ExportFormat,
+        ExportKind,
+        ExportRequest,
+        export_entry,
+        write_export,
+    )
 
     store = open_keystore(args)
     entry = key_pair(store, args, args.alias) if args.what == "key-pair" else store.get(args.alias)
@@ -395,9 +402,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         out_pw = store.password
     if args.what == "key-pair" and not out_pw:
         out_pw = prompter("out-", "Password for the exported key pair")(args.output)
-    request = ExportRequest(args.what, args.format, out_pw, args.legacy)
+    kind = ExportKind(args.what)
+    fmt = ExportFormat(args.format) if args.format else None
+    request = ExportRequest(kind, fmt, out_pw, Pkcs12Protection.legacy_if(args.legacy))
     data = export_entry(entry, request)
-    write_export(args.output, data, args.what)  # a key pair is written 0600
+    write_export(args.output, data, kind)  # a key pair is written 0600
     print(f"Wrote {args.what.replace('-', ' ')} of {entry.alias!r} to {args.output}.")
     return 0
 

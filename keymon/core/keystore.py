@@ -1,9 +1,11 @@
 """The Keystore: ordered aliases → entries, the operations on them, and saving.
 
-A Keystore knows the file it came from (path, format, password and the
-snapshot taken when it was read). Every operation validates first and changes
-nothing when it fails. ``save`` goes through :mod:`keymon.core.storage`, which
-refuses to overwrite a file that changed on disk and keeps a backup.
+A Keystore knows the file it came from (path, format, password, PKCS#12 protection
+and the snapshot taken when it was read); these are read-only properties, changed
+through methods. Every operation validates first and changes nothing when it fails.
+``save`` goes through :mod:`keymon.core.storage`, which refuses to overwrite a file
+that changed on disk and keeps a backup; :meth:`Keystore.save_request` freezes what a
+save needs so a worker thread can write while the keystore goes on changing.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +30,7 @@ from keymon.core.errors import (
 from keymon.core.formats import jks, pem, pkcs12
 from keymon.core.formats.detect import Format, Loaded, decode, detect
 from keymon.core.formats.kdf import CancelCheck
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.passwords import require_encodable
 
 PasswordPrompt = Callable[[Path], str]
@@ -45,19 +49,58 @@ class Keystore:
         fmt: Format = Format.PKCS12,
         path: Path | None = None,
         password: str | None = None,
-        legacy: bool = False,
+        protection: Pkcs12Protection = Pkcs12Protection.AES_256,
         snapshot: storage.FileSnapshot | None = None,
         notes: tuple[str, ...] = (),
     ) -> None:
         self._entries: dict[str, Entry] = {}
         for entry in entries:
             self.add(entry)
-        self.format = fmt
-        self.path = Path(path) if path is not None else None
-        self.password = password
-        self.legacy = legacy
-        self.snapshot = snapshot
-        self.notes = notes  # what the reader noticed about the file, for the user
+        self._format = fmt
+        self._path = Path(path) if path is not None else None
+        self._password = password
+        self._protection = protection
+        self._snapshot = snapshot
+        self._notes = notes
+
+    # -- what it knows about its file -----------------------------------------
+    @property
+    def format(self) -> Format:
+        return self._format
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def password(self) -> str | None:
+        return self._password
+
+    @property
+    def protection(self) -> Pkcs12Protection:
+        """How the next PKCS#12 save encrypts (reading does not tell; a setting chooses)."""
+        return self._protection
+
+    @property
+    def snapshot(self) -> storage.FileSnapshot | None:
+        """The file as it was when last read or saved (to notice changes by others)."""
+        return self._snapshot
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the reader noticed about the file, for the user."""
+        return self._notes
+
+    def set_protection(self, protection: Pkcs12Protection) -> None:
+        self._protection = protection
+
+    def set_password(self, password: str | None) -> None:
+        """The password to save with, unchecked (a prompt's answer, an undone change)."""
+        self._password = password
+
+    def mark_saved(self, snapshot: storage.FileSnapshot) -> None:
+        """Record the file as a save (done elsewhere, from :meth:`save_request`) left it."""
+        self._snapshot = snapshot
 
     # -- opening -------------------------------------------------------------
     @classmethod
@@ -257,17 +300,15 @@ class Keystore:
     def change_password(self, new: str) -> None:
         if not new and self.format is not Format.PEM:
             raise UsageError("The keystore password cannot be empty.")
-        self.password = new
+        self._password = new
 
     # -- writing -------------------------------------------------------------
-    def encode(
-        self, fmt: Format | None = None, password: str | None = None, legacy: bool | None = None
-    ) -> bytes:
+    def encode(self, fmt: Format | None = None, password: str | None = None) -> bytes:
         return encode(
             self.entries,
-            fmt or self.format,
-            password if password is not None else self.password,
-            self.legacy if legacy is None else legacy,
+            fmt or self._format,
+            password if password is not None else self._password,
+            self._protection,
         )
 
     def backups(self) -> storage.BackupStore:
@@ -275,14 +316,23 @@ class Keystore:
             raise UsageError("This keystore has not been saved to a file yet.")
         return storage.BackupStore(self.path)
 
+    def save_request(self, previous_entries: int | None = None) -> SaveRequest:
+        """What saving to ``path`` now needs, frozen (for a worker; see :meth:`mark_saved`)."""
+        if self._path is None:
+            raise UsageError("This keystore has no file to save to.")
+        return SaveRequest(
+            self.entries,
+            self._format,
+            self._password,
+            self._protection,
+            self._path,
+            self._snapshot,
+            previous_entries,
+        )
+
     def save(self, previous_entries: int | None = None) -> None:
         """Write to ``path`` atomically, after checking it did not change on disk."""
-        if self.path is None:
-            raise UsageError("This keystore has no file to save to.")
-        data = self.encode()
-        self.snapshot = storage.save(
-            self.path, data, self.snapshot, previous_entries=previous_entries
-        )
+        self.mark_saved(self.save_request(previous_entries).run())
 
     def save_as(
         self, path: Path, fmt: Format, password: str | None = None, *, overwrite: bool = False
@@ -290,10 +340,10 @@ class Keystore:
         path = Path(path)
         data = self.encode(fmt, password)
         expected = storage.current_snapshot(path) if overwrite else None
-        self.snapshot = storage.save(path, data, expected)
-        self.path, self.format = path, fmt
+        self._snapshot = storage.save(path, data, expected)
+        self._path, self._format = path, fmt
         if password is not None:
-            self.password = password
+            self._password = password
 
     def changed_on_disk(self) -> bool:
         return self.path is not None and storage.changed_on_disk(self.path, self.snapshot)
@@ -305,15 +355,33 @@ class Keystore:
         store = self.backups()
         data = store.read(version)
         fmt = detect(data)
-        loaded, _ = _decode(fmt, data, self.password, None, self.path)
-        self.snapshot = storage.save(
-            self.path, data, self.snapshot, previous_entries=len(self), backups=store
+        loaded, _ = _decode(fmt, data, self._password, None, self.path)
+        self._snapshot = storage.save(
+            self.path, data, self._snapshot, previous_entries=len(self), backups=store
         )
         self._entries = {}
         for entry in loaded.entries:
             self.add(entry)
-        self.format = fmt
-        self.notes = loaded.notes
+        self._format = fmt
+        self._notes = loaded.notes
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    """Everything one save needs, frozen: safe to hand to a worker thread."""
+
+    entries: tuple[Entry, ...]
+    format: Format
+    password: str | None = field(repr=False)
+    protection: Pkcs12Protection
+    path: Path
+    expected: storage.FileSnapshot | None  # the file as last seen; a different one is refused
+    previous_entries: int | None = None  # for the backup's description
+
+    def run(self) -> storage.FileSnapshot:
+        """Encode and write atomically; returns the new file's snapshot."""
+        data = encode(self.entries, self.format, self.password, self.protection)
+        return storage.save(self.path, data, self.expected, previous_entries=self.previous_entries)
 
 
 def _decode(
@@ -335,13 +403,18 @@ def _decode(
     return decode(fmt, data, password, cancel), password
 
 
-def encode(entries: Sequence[Entry], fmt: Format, password: str | None, legacy: bool) -> bytes:
-    """Entries in a keystore format."""
+def encode(
+    entries: Sequence[Entry],
+    fmt: Format,
+    password: str | None,
+    protection: Pkcs12Protection = Pkcs12Protection.AES_256,
+) -> bytes:
+    """Entries in a keystore format (``protection`` is for PKCS#12 only)."""
     require_encodable(password)
     if fmt is Format.PKCS12:
         if password is None:
             raise PasswordRequired("A password is needed to write a PKCS#12 keystore.")
-        return pkcs12.dump(entries, password, legacy=legacy)
+        return pkcs12.dump(entries, password, protection=protection)
     if fmt is Format.JKS:
         if password is None:
             raise PasswordRequired("A password is needed to write a JKS keystore.")

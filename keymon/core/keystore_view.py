@@ -20,8 +20,11 @@ from keymon.core.entries import Entry
 class KeystoreView(Protocol):
     """What printing code reads of a keystore."""
 
-    path: Path | None
-    notes: tuple[str, ...]
+    @property
+    def path(self) -> Path | None: ...
+
+    @property
+    def notes(self) -> tuple[str, ...]: ...
 
     @property
     def entries(self) -> tuple[Entry, ...]: ...

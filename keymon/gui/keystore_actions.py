@@ -16,8 +16,15 @@ from keymon.core import secrets, storage
 from keymon.core.aliases import AliasAllocator
 from keymon.core.entries import CertificateEntry, Entry, KeyPairEntry, with_alias
 from keymon.core.errors import KeymonError, NoKeyring, PasswordRequired, WrongPassword
-from keymon.core.exporting import ExportRequest, default_file_name, export_entry
+from keymon.core.exporting import (
+    ExportFormat,
+    ExportKind,
+    ExportRequest,
+    default_file_name,
+    export_entry,
+)
 from keymon.core.formats.detect import Format, Loaded, detect, load
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.x509.export import certificate_pem
 from keymon.gui import undo
 from keymon.gui.action_binding import ActionGroup, handles
@@ -217,9 +224,9 @@ class KeystoreActions(ActionGroup):
         )
 
     # -- downloads -------------------------------------------------------------------------
-    def _download(self, what: str, fmt: str | None, filters: str) -> None:
+    def _download(self, what: ExportKind, fmt: ExportFormat | None, filters: str) -> None:
         selected = self.selection.selected_entries()
-        if what == "certificate" and len(selected) > 1:
+        if what is ExportKind.CERTIFICATE and len(selected) > 1:
             self._download_several(selected)
             return
         entry = self.selection.current_entry()
@@ -233,10 +240,10 @@ class KeystoreActions(ActionGroup):
             return
         chosen = fmt
         suffix = path.suffix.lower()
-        if what in ("certificate", "root"):
-            chosen = "pem" if suffix in (".pem", ".crt") else "der"
-        elif what == "chain":
-            chosen = "pem" if suffix == ".pem" else "p7b"
+        if what in (ExportKind.CERTIFICATE, ExportKind.ROOT):
+            chosen = ExportFormat.PEM if suffix in (".pem", ".crt") else ExportFormat.DER
+        elif what is ExportKind.CHAIN:
+            chosen = ExportFormat.PEM if suffix == ".pem" else ExportFormat.P7B
         self.ctx.write_file(path, lambda: export_entry(entry, ExportRequest(what, chosen)))
 
     def _download_several(self, entries: Sequence[Entry]) -> None:
@@ -252,8 +259,8 @@ class KeystoreActions(ActionGroup):
     @handles(ActionId.DOWNLOAD_CERTIFICATE)
     def download_certificate(self) -> None:
         self._download(
-            "certificate",
-            "der",
+            ExportKind.CERTIFICATE,
+            ExportFormat.DER,
             QCoreApplication.translate(
                 "Operations", "Certificate (*.cer *.der);;PEM (*.pem *.crt)"
             ),
@@ -262,16 +269,16 @@ class KeystoreActions(ActionGroup):
     @handles(ActionId.DOWNLOAD_CHAIN)
     def download_chain(self) -> None:
         self._download(
-            "chain",
-            "p7b",
+            ExportKind.CHAIN,
+            ExportFormat.P7B,
             QCoreApplication.translate("Operations", "PKCS#7 (*.p7b);;PEM bundle (*.pem)"),
         )
 
     @handles(ActionId.DOWNLOAD_ROOT)
     def download_root(self) -> None:
         self._download(
-            "root",
-            "der",
+            ExportKind.ROOT,
+            ExportFormat.DER,
             QCoreApplication.translate(
                 "Operations", "Certificate (*.cer *.der);;PEM (*.pem *.crt)"
             ),
@@ -280,7 +287,9 @@ class KeystoreActions(ActionGroup):
     @handles(ActionId.DOWNLOAD_OPEN_SSH)
     def download_open_ssh(self) -> None:
         self._download(
-            "openssh", None, QCoreApplication.translate("Operations", "OpenSSH public key (*.pub)")
+            ExportKind.OPENSSH,
+            None,
+            QCoreApplication.translate("Operations", "OpenSSH public key (*.pub)"),
         )
 
     @handles(ActionId.EXPORT_KEY_PAIR)
@@ -293,12 +302,17 @@ class KeystoreActions(ActionGroup):
             return
         path = self.ctx.prompts.choose_save_file(
             QCoreApplication.translate("Operations", "Export key pair"),
-            default_file_name(entry.alias, "key-pair"),
+            default_file_name(entry.alias, ExportKind.KEY_PAIR),
             QCoreApplication.translate("Operations", "PKCS#12 (*.p12 *.pfx)"),
         )
         if path is None:
             return
-        request = ExportRequest("key-pair", "p12", answer.password, answer.legacy)
+        request = ExportRequest(
+            ExportKind.KEY_PAIR,
+            ExportFormat.P12,
+            answer.password,
+            Pkcs12Protection.legacy_if(answer.legacy),
+        )
 
         def job() -> bytes:
             return export_entry(entry, request)

@@ -8,28 +8,12 @@ by another program is noticed (never overwritten: core.storage refuses).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEventLoop, QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from keymon.core import storage
-from keymon.core.entries import Entry
-from keymon.core.keystore import Keystore, encode
+from keymon.core.keystore import Keystore
 from keymon.gui.workers import ErrorInfo, TaskRunner
-
-
-def _save_job(
-    entries: tuple[Entry, ...],
-    fmt: object,
-    password: str | None,
-    legacy: bool,
-    path: Path,
-    expected: storage.FileSnapshot | None,
-    previous_entries: int,
-) -> storage.FileSnapshot:
-    data = encode(entries, fmt, password, legacy)  # type: ignore[arg-type]
-    return storage.save(path, data, expected, previous_entries=previous_entries)
 
 
 class KeystoreSession(QObject):
@@ -85,26 +69,18 @@ class KeystoreSession(QObject):
         self._start_save()
 
     def _start_save(self) -> None:
-        store = self.store
-        assert store.path is not None
+        request = self.store.save_request(self._persisted_count)
         self._saving, self._pending = True, False
         self.savingChanged.emit(True)
         self.runner.run(
-            _save_job,
-            store.entries,
-            store.format,
-            store.password,
-            store.legacy,
-            store.path,
-            store.snapshot,
-            self._persisted_count,
+            request.run,
             title=self.tr("Saving"),
             on_done=self._save_done,
             on_error=self._save_failed,
         )
 
     def _save_done(self, snapshot: storage.FileSnapshot) -> None:
-        self.store.snapshot = snapshot
+        self.store.mark_saved(snapshot)
         self._persisted_count = len(self.store)
         self._saving = False
         self._external_reported = False

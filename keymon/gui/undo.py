@@ -137,7 +137,7 @@ class ChangePassword(_Command):
         self.session.changed()
 
     def undo(self) -> None:
-        self.store.password = self.old
+        self.store.set_password(self.old)
         self.session.changed()
 
 

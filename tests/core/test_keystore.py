@@ -189,3 +189,36 @@ def test_plaintext_keyrings_count_as_unavailable() -> None:
     assert not secrets.keyring_available()
     with pytest.raises(NoKeyring):
         secrets.set_password("/tmp/x.p12", "pw")
+
+
+def test_save_request_is_a_frozen_value_and_state_changes_through_methods(
+    tmp_path: Path,
+) -> None:
+    """A worker gets a frozen request; the keystore's file state has no public setters."""
+    import dataclasses
+
+    from asn1crypto.pkcs12 import Pfx
+
+    from keymon.core.formats.pkcs12_write import Pkcs12Protection
+    from keymon.core.keystore import SaveRequest
+
+    path = tmp_path / "ks.p12"
+    store = Keystore([factory.trusted_entry("root", "Root")], path=path, password="pw")
+    request = store.save_request(previous_entries=0)
+    assert isinstance(request, SaveRequest) and "pw" not in repr(request)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        request.password = "other"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        store.password = "other"  # type: ignore[misc]
+    store.add_certificate(factory.trusted_entry("late", "Late").cert)
+    assert len(request.entries) == 1  # later edits do not reach a running save
+    store.mark_saved(request.run())
+    assert not store.changed_on_disk()
+    assert [e.alias for e in Keystore.open(path, "pw")] == ["root"]
+    store.set_protection(Pkcs12Protection.LEGACY_3DES)
+    store.save()
+    mac = Pfx.load(path.read_bytes())["mac_data"]["mac"]["digest_algorithm"]["algorithm"]
+    assert mac.native == "sha1"  # the legacy protection's MAC
+    assert Keystore.open(path, "pw").aliases == ["root", "late"]
+    with pytest.raises(UsageError):
+        Keystore([]).save_request()

@@ -71,8 +71,10 @@ def _cert(cert: object) -> CertInfo:
 
 
 @cache
-def sample_file(legacy: bool = False) -> bytes:
-    return pkcs12.dump(sample_entries(), PW, legacy=legacy)
+def sample_file(
+    protection: pkcs12.Pkcs12Protection = pkcs12.Pkcs12Protection.AES_256,
+) -> bytes:
+    return pkcs12.dump(sample_entries(), PW, protection=protection)
 
 
 def summary(entries: Sequence[Entry]) -> list[tuple[str, str, tuple[str, ...], dt.datetime | None]]:
@@ -182,10 +184,10 @@ def flip(data: bytes, bit: int) -> bytes:
 # ---------------------------------------------------------------------------- round trips
 
 
-@pytest.mark.parametrize("legacy", [False, True])
-def test_round_trip_keeps_every_entry(legacy: bool) -> None:
+@pytest.mark.parametrize("protection", list(pkcs12.Pkcs12Protection))
+def test_round_trip_keeps_every_entry(protection: pkcs12.Pkcs12Protection) -> None:
     entries = sample_entries()
-    back = pkcs12.load(sample_file(legacy), PW)
+    back = pkcs12.load(sample_file(protection), PW)
     assert summary(back) == summary(entries)
     for ours, theirs in zip(
         back, sorted(entries, key=lambda e: e.kind == "certificate"), strict=True
@@ -252,7 +254,7 @@ def _all_bags(reader: pkcs12._Reader) -> list[pkcs12._Bag]:
 
 
 def test_legacy_structure_is_3des_with_sha1_mac() -> None:
-    pfx_ = asn1_pkcs12.Pfx.load(sample_file(legacy=True))
+    pfx_ = asn1_pkcs12.Pfx.load(sample_file(pkcs12.Pkcs12Protection.LEGACY_3DES))
     assert pfx_["mac_data"]["mac"]["digest_algorithm"]["algorithm"].native == "sha1"
     assert pfx_["mac_data"]["iterations"].native == 2048
     safes = pfx_.authenticated_safe
@@ -424,7 +426,7 @@ def test_wrong_and_missing_password() -> None:
     with pytest.raises(WrongPassword, match="password is wrong"):
         pkcs12.load(sample_file(), "nope")
     with pytest.raises(WrongPassword):
-        pkcs12.load(sample_file(legacy=True), "")
+        pkcs12.load(sample_file(pkcs12.Pkcs12Protection.LEGACY_3DES), "")
     with pytest.raises(PasswordRequired, match="needs a password"):
         pkcs12.load(sample_file(), None)
 
@@ -548,7 +550,7 @@ def assert_fails_cleanly(data: bytes, password: str | None = PW) -> list[Entry] 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_bit_flips_are_detected(data: st.DataObject) -> None:
-    original = sample_file(legacy=data.draw(st.booleans()))
+    original = sample_file(data.draw(st.sampled_from(pkcs12.Pkcs12Protection)))
     bit = data.draw(st.integers(0, len(original) * 8 - 1))
     loaded = assert_fails_cleanly(flip(original, bit))
     if loaded is not None:  # e.g. a flip in an unchecked NULL parameter: content is intact
@@ -727,9 +729,11 @@ def keystores(draw: st.DrawFn) -> list[Entry]:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(keystores(), st.booleans(), st.text(max_size=12))
-def test_hypothesis_round_trip(entries: list[Entry], legacy: bool, password: str) -> None:
-    back = pkcs12.load(pkcs12.dump(entries, password, legacy=legacy), password)
+@given(keystores(), st.sampled_from(pkcs12.Pkcs12Protection), st.text(max_size=12))
+def test_hypothesis_round_trip(
+    entries: list[Entry], protection: pkcs12.Pkcs12Protection, password: str
+) -> None:
+    back = pkcs12.load(pkcs12.dump(entries, password, protection=protection), password)
     assert summary(back) == summary(entries)
     keys = [getattr(e, "key", None) for e in entries if e.kind != "certificate"]
     assert [getattr(e, "key", None) for e in back if e.kind != "certificate"] == keys

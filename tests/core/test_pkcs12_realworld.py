@@ -371,7 +371,9 @@ def test_an_open_can_be_cancelled_between_derivations() -> None:
 
 
 def test_the_slow_pkcs12_kdf_has_its_own_smaller_budget() -> None:
-    head, auth, _ = split_pfx(pkcs12.dump(sample_entries(), PW, legacy=True))
+    head, auth, _ = split_pfx(
+        pkcs12.dump(sample_entries(), PW, protection=pkcs12.Pkcs12Protection.LEGACY_3DES)
+    )
     hostile = tlv(0x30, head + mac_data(auth, PW, hash_name="sha1", iterations=1000, salt_length=8))
     assert len(pkcs12.load(hostile, PW)) == len(sample_entries())
     derivations = kdf.Derivations()
@@ -385,7 +387,7 @@ def test_pkcs12_kdf_matches_cryptography_and_counts_its_work() -> None:
     cost = kdf.Cost("pkcs12", "sha1", b"saltsalt", 2048, 24, 1)
     assert cost.work == 2 * 2048  # two SHA-1 blocks for a 24-byte key
     entries = sample_entries()[:1]
-    legacy = pkcs12.dump(entries, PW, legacy=True)
+    legacy = pkcs12.dump(entries, PW, protection=pkcs12.Pkcs12Protection.LEGACY_3DES)
     assert crypto_pkcs12.load_pkcs12(legacy, PW.encode()).key is not None
     assert len(kdf.pkcs12_kdf(cost, "pw".encode("utf-16-be") + b"\0\0")) == 24
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from keymon.core.entries import CertificateEntry, Entry, KeyPairEntry
 from keymon.core.formats.detect import Format
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.keystore import Keystore, encode
 from tests import factory
 
@@ -55,15 +56,22 @@ def _norm(alias: str, fmt: Format) -> str:
 
 
 @pytest.mark.parametrize(
-    ("fmt", "legacy"),
-    [(Format.PKCS12, False), (Format.PKCS12, True), (Format.JKS, False), (Format.PEM, False)],
+    ("fmt", "protection"),
+    [
+        (Format.PKCS12, Pkcs12Protection.AES_256),
+        (Format.PKCS12, Pkcs12Protection.LEGACY_3DES),
+        (Format.JKS, Pkcs12Protection.AES_256),
+        (Format.PEM, Pkcs12Protection.AES_256),
+    ],
 )
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entries=keystores(), password=st.text(min_size=1, max_size=12).filter(str.isprintable))
-def test_round_trip(fmt: Format, legacy: bool, entries: list[Entry], password: str) -> None:
+def test_round_trip(
+    fmt: Format, protection: Pkcs12Protection, entries: list[Entry], password: str
+) -> None:
     if fmt is Format.JKS:
         password = password.encode("ascii", "ignore").decode() or "x"
-    data = encode(entries, fmt, password, legacy)
+    data = encode(entries, fmt, password, protection)
     back = Keystore.from_bytes(data, password)
     assert back.format is fmt
     if fmt is Format.PEM and not entries:

@@ -176,7 +176,12 @@ def keystore_seeds() -> list[Seed]:
     with cheap_pkcs12():
         seeds = [
             Seed("pkcs12-modern", pkcs12_write.dump([*pairs, p.secret], PASSWORD)),
-            Seed("pkcs12-legacy", pkcs12_write.dump(pairs, PASSWORD, legacy=True)),
+            Seed(
+                "pkcs12-legacy",
+                pkcs12_write.dump(
+                    pairs, PASSWORD, protection=pkcs12_write.Pkcs12Protection.LEGACY_3DES
+                ),
+            ),
             Seed("pkcs12-one-ec", pkcs12_write.dump([p.intermediate], PASSWORD)),
         ]
     seeds += [

@@ -300,14 +300,14 @@ def our_entries() -> list[Entry]:
     ]
 
 
-@pytest.fixture(scope="session", params=[False, True], ids=["modern", "legacy"])
+@pytest.fixture(scope="session", params=list(pkcs12.Pkcs12Protection), ids=["modern", "legacy"])
 def our_file(
     request: pytest.FixtureRequest,
     our_entries: list[Entry],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Path:
     path = tmp_path_factory.mktemp("ours") / "ours.p12"
-    path.write_bytes(pkcs12.dump(our_entries, PW, legacy=request.param))
+    path.write_bytes(pkcs12.dump(our_entries, PW, protection=request.param))
     return path
 
 

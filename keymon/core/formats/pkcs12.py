@@ -50,11 +50,12 @@ from keymon.core.formats.pkcs12_write import (
     SECRET_BAG,
     SECRET_OIDS,
     SHROUDED_KEY_BAG,
+    Pkcs12Protection,
     dump,
 )
 from keymon.core.x509.issuers import IssuerIndex, build_path
 
-__all__ = ["CancelCheck", "Pkcs12File", "decode", "dump", "load", "sniff"]
+__all__ = ["CancelCheck", "Pkcs12File", "Pkcs12Protection", "decode", "dump", "load", "sniff"]
 __test_api__ = (_BAG_KINDS, _Sealed, _cert_der)  # read by tests as pkcs12._<name>
 
 _PKCS7_PREFIX = b"\x06\x09" + oid("1.2.840.113549.1.7")

@@ -1,9 +1,10 @@
 """Writing PKCS#12 keystores, and the identifiers of the PFX layout that reading shares.
 
 Writing follows keytool 17 (PBES2 AES-256, PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC, 10,000
-iterations) or, with ``legacy=True``, 3DES with the PKCS#12 KDF and a SHA-1 MAC, 2,048
-iterations. A key and its certificate share a localKeyId: Java's ``"Time <ms>"`` when the
-entry has a date (so keytool shows it), else the SHA-1 of the certificate (as OpenSSL does).
+iterations) or, with :attr:`Pkcs12Protection.LEGACY_3DES`, 3DES with the PKCS#12 KDF and
+a SHA-1 MAC, 2,048 iterations. A key and its certificate share a localKeyId: Java's
+``"Time <ms>"`` when the entry has a date (so keytool shows it), else the SHA-1 of the
+certificate (as OpenSSL does).
 Key pairs and secret keys go to an unencrypted safe as shrouded keys, certificates to an
 encrypted safe, as keytool does. Reading lives in :mod:`.pkcs12`.
 """
@@ -11,6 +12,7 @@ encrypted safe, as keytool does. Reading lives in :mod:`.pkcs12`.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -33,7 +35,7 @@ from keymon.core.formats.der import (
 )
 from keymon.core.formats.pbe import Secret, encrypt_3des, encrypt_pbes2, mac_data
 
-__all__ = ["dump"]
+__all__ = ["Pkcs12Protection", "dump"]
 
 DATA, ENCRYPTED_DATA = "1.2.840.113549.1.7.1", "1.2.840.113549.1.7.6"
 BAG = "1.2.840.113549.1.12.10.1."  # + the kind below
@@ -61,6 +63,22 @@ SECRET_OIDS = {
 _SECRET_BY_LOWER = {k.lower(): v for k, v in SECRET_OIDS.items()}
 
 
+class Pkcs12Protection(enum.Enum):
+    """How a written PKCS#12 file is encrypted (as pyca's ``PBES`` names it)."""
+
+    AES_256 = "aes-256"  # PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC (keytool 17)
+    LEGACY_3DES = "3des"  # PKCS#12 KDF 3DES, SHA-1 MAC: for importers that reject AES
+
+    @classmethod
+    def legacy_if(cls, legacy: bool) -> Pkcs12Protection:
+        """The protection a "legacy" switch (``--legacy``, a check box) asks for."""
+        return cls.LEGACY_3DES if legacy else cls.AES_256
+
+    @property
+    def legacy(self) -> bool:
+        return self is Pkcs12Protection.LEGACY_3DES
+
+
 @dataclass(frozen=True)
 class _Profile:
     encrypt: Callable[[bytes, Secret, int], tuple[bytes, bytes]]
@@ -75,9 +93,14 @@ _MODERN = _Profile(encrypt_pbes2, 10_000, "sha256", 16)
 _LEGACY = _Profile(encrypt_3des, 2048, "sha1", 8)
 
 
-def dump(entries: Sequence[Entry], password: str, *, legacy: bool = False) -> bytes:
+def dump(
+    entries: Sequence[Entry],
+    password: str,
+    *,
+    protection: Pkcs12Protection = Pkcs12Protection.AES_256,
+) -> bytes:
     """A PKCS#12 keystore holding ``entries`` (keytool 17 style, or legacy 3DES/SHA-1)."""
-    profile = _LEGACY if legacy else _MODERN
+    profile = _LEGACY if protection is Pkcs12Protection.LEGACY_3DES else _MODERN
     seen: set[str] = set()
     for entry in entries:
         if alias_key(entry.alias) in seen:
