@@ -37,8 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from shapes import PASSWORD, SHAPES, _cacerts_path, ensure
 
 
-def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time (s) and peak RSS (MiB) of one whole process."""
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall time (s), peak RSS (MiB) and CPU time (user + system, s) of one whole process."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -49,7 +49,7 @@ def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
         proc.stderr.close()
     if code != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({code}): {err}")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def middle_alias(keymon: list[str], path: Path, env: dict[str, str]) -> str:
@@ -88,10 +88,12 @@ def run_one(
         results = [measure(cmd, env) for _ in range(runs)]
         median = statistics.median(r[0] for r in results)
         peak = max(r[1] for r in results)
+        cpu = statistics.median(r[2] for r in results)
         if what == "keytool -list":
             anchor = median
         ratio = median / anchor if anchor else float("nan")
-        print(f"{label:22} {what:14} {median:8.3f} {peak:9d} {ratio:7.2f}", flush=True)
+        line = f"{label:22} {what:14} {median:8.3f} {peak:9d} {ratio:7.2f} {cpu:7.3f}"
+        print(line, flush=True)
 
 
 def main() -> None:
@@ -122,7 +124,8 @@ def main() -> None:
         if not args.no_cacerts:
             files.append(("JDK cacerts JKS", _cacerts_path(), "JKS"))
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        print(f"{'keystore':22} {'command':14} {'median s':>8} {'peak MiB':>9} {'ratio':>7}")
+        header = f"{'keystore':22} {'command':14} {'median s':>8} {'peak MiB':>9} {'ratio':>7}"
+        print(f"{header} {'CPU s':>7}")  # CPU: user + system, less swayed by a busy machine
         for label, path, kind in files:
             run_one(label, path, kind, keymon, args.runs, env)
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
