@@ -21,6 +21,7 @@ from keymon.core.entries import Entry
 from keymon.core.errors import KeymonError
 from keymon.core.keystore import Keystore
 from keymon.gui.opening import KeystoreOpener
+from keymon.gui.password_flow import PromptGate
 from keymon.gui.prompts import Prompts
 from keymon.gui.session import KeystoreSession
 from keymon.gui.settings import Settings
@@ -62,8 +63,36 @@ class AppContext(QObject):
         self.runner = runner
         #: The parent of wizards and dialogs (the main window).
         self.dialog_parent = dialog_parent
-        self.opener = KeystoreOpener(runner, prompts, self)
-        self.session: KeystoreSession | None = None
+        #: Password questions one at a time (the opener's, Monitoring's, import sources').
+        self.password_gate = PromptGate(self)
+        self.opener = KeystoreOpener(
+            runner, prompts, self, gate=self.password_gate, dialog_parent=dialog_parent
+        )
+        self.opener.notice.connect(self.statusMessage)
+        self.opener.opened.connect(self._opened)
+        self._session: KeystoreSession | None = None
+        self._link_note: str | None = None
+
+    @property
+    def session(self) -> KeystoreSession | None:
+        return self._session
+
+    @session.setter
+    def session(self, session: KeystoreSession | None) -> None:
+        self._session = session
+        if session is not None:
+            session.saved.connect(self._after_save)
+
+    def _opened(self, store: Keystore) -> None:
+        """Say what the reader noticed (no modal); keep the hard-link note for the first save."""
+        if store.notes:
+            self.show_message(" ".join(store.notes))
+        self._link_note = storage.hard_link_note(store.path) if store.path else None
+
+    def _after_save(self) -> None:
+        note, self._link_note = self._link_note, None
+        if note:
+            self.show_message(note)
 
     @property
     def store(self) -> Keystore | None:

@@ -14,8 +14,9 @@ from PySide6.QtGui import QGuiApplication
 
 from keymon.core import secrets, storage
 from keymon.core.aliases import AliasAllocator
+from keymon.core.cancel import CancelToken
 from keymon.core.entries import CertificateEntry, Entry, KeyPairEntry, with_alias
-from keymon.core.errors import KeymonError, NoKeyring, PasswordRequired, WrongPassword
+from keymon.core.errors import KeymonError, NoKeyring
 from keymon.core.exporting import (
     ExportFormat,
     ExportKind,
@@ -25,13 +26,14 @@ from keymon.core.exporting import (
 )
 from keymon.core.formats.detect import Format, Loaded, detect, load
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.passwords import PasswordSource
 from keymon.core.x509.export import certificate_pem
 from keymon.gui import undo
 from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
-from keymon.gui.prompts import wrong_password_text
+from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow
 from keymon.gui.workers import ErrorInfo
 
 KEYSTORE_FILTER = QT_TRANSLATE_NOOP(
@@ -61,27 +63,15 @@ class KeystoreActions(ActionGroup):
 
     # -- loading other files ---------------------------------------------------------------
     def load_source(
-        self,
-        path: Path,
-        on_loaded: Callable[[Loaded], None],
-        password: str | None = None,
-        tried: bool = False,
+        self, path: Path, on_loaded: Callable[[Loaded], None], password: str | None = None
     ) -> None:
         """Decode ``path`` in a worker, asking for its password as often as needed."""
 
-        def job(p: Path, pw: str | None) -> Loaded:
-            data, _ = storage.read_file(p)
-            return load(data, pw)
+        def job(pw: str | None, cancel: CancelToken) -> Loaded:
+            data, _ = storage.read_file(path)
+            return load(data, pw, cancel)
 
         def failed(error: ErrorInfo) -> None:
-            if error.type_name in (PasswordRequired.__name__, WrongPassword.__name__):
-                wrong = tried and error.type_name == WrongPassword.__name__
-                answer = self.ctx.prompts.ask_password(
-                    path, error=wrong_password_text() if wrong else None
-                )
-                if answer is not None:
-                    self.load_source(path, on_loaded, answer.password, tried=True)
-                return
             self.ctx.prompts.error(
                 QCoreApplication.translate("Operations", "Cannot read {name}").format(
                     name=path.name
@@ -89,14 +79,16 @@ class KeystoreActions(ActionGroup):
                 error.message,
             )
 
-        self.ctx.runner.run(
+        source = PasswordSource(path, password, prompt=DialogPasswordPrompt(self.ctx.prompts))
+        PasswordFlow(
+            self.ctx.runner,
+            self.ctx.password_gate,
+            source,
             job,
-            path,
-            password,
             title=QCoreApplication.translate("Operations", "Reading"),
             on_done=on_loaded,
             on_error=failed,
-        )
+        ).start()
 
     def _unique(self, entries: Sequence[Entry]) -> list[Entry]:
         """Entries renamed where their alias is taken (in the keystore or among themselves)."""

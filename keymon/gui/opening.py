@@ -1,35 +1,51 @@
-"""Open a keystore off the GUI thread, asking for the password as often as needed."""
+"""Open a keystore off the GUI thread through the one password flow, cancellably.
+
+The password comes from :class:`~keymon.core.passwords.PasswordSource` (given →
+keyring → the password dialog, again after a wrong one). Opening a PKCS#12 can spend
+seconds in key derivation: :attr:`KeystoreOpener.busyChanged` drives a busy
+indicator and :meth:`KeystoreOpener.cancel` stops it (the core checks the token
+between derivations).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from keymon.core import config, secrets
+from keymon.core import config
+from keymon.core.cancel import CancelToken
 from keymon.core.default_store import NO_KEYRING_NOTICE, open_default
-from keymon.core.errors import NoKeyring, PasswordRequired, WrongPassword
+from keymon.core.errors import NoKeyring
 from keymon.core.keystore import Keystore
-from keymon.gui.prompts import Prompts, wrong_password_text
-from keymon.gui.workers import ErrorInfo, TaskRunner
+from keymon.core.passwords import PasswordSource
+from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow, PromptGate
+from keymon.gui.prompts import Prompts
+from keymon.gui.workers import ErrorInfo, TaskHandle, TaskRunner
+
+SHOW_PROGRESS_MS = 400
+
+OpenJob = Callable[[str | None, CancelToken], Keystore]
 
 
-def _open_file(path: Path, password: str | None) -> Keystore:
-    return Keystore.open(path, password)
+def _open_file(path: Path, password: str | None, cancel: CancelToken) -> Keystore:
+    return Keystore.open(path, password, cancel=cancel)
 
 
-def _open_default(password: str | None, new_password: str | None) -> Keystore:
-    def ask(_path: Path) -> str:
-        if password is None:
-            raise PasswordRequired("The default keystore needs its password.")
-        return password
+def _open_default(password: str | None, new_password: str | None, cancel: CancelToken) -> Keystore:
+    """The default keystore: opened like any file once it exists, else created."""
+    path = config.default_keystore_path()
+    if path.exists():
+        return _open_file(path, password, cancel)
 
     def ask_new(_path: Path) -> str:
         if new_password is None:
             raise NoKeyring(NO_KEYRING_NOTICE)
         return new_password
 
-    return open_default(ask=ask, ask_new=ask_new)
+    return open_default(ask_new=ask_new, path=path)
 
 
 class KeystoreOpener(QObject):
@@ -38,83 +54,119 @@ class KeystoreOpener(QObject):
     opened = Signal(object)  # Keystore
     failed = Signal(object)  # ErrorInfo, already shown to the user
     cancelled = Signal()
+    #: True while a keystore is being read (and may be cancelled), False after.
+    busyChanged = Signal(bool)
+    #: A sentence for the status bar (e.g. a password that could not be remembered).
+    notice = Signal(str)
 
-    def __init__(self, runner: TaskRunner, prompts: Prompts, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        prompts: Prompts,
+        parent: QObject | None = None,
+        gate: PromptGate | None = None,
+        dialog_parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.prompts = prompts
+        self.gate = gate if gate is not None else PromptGate(self)
         self.busy = False
+        self._flow: PasswordFlow[Keystore] | None = None
+        #: Shown when reading takes longer than SHOW_PROGRESS_MS: busy, with Cancel.
+        self.progress = QProgressDialog(dialog_parent)
+        self.progress.setObjectName("openingProgress")
+        self.progress.setWindowTitle(self.tr("Opening"))
+        self.progress.setRange(0, 0)  # busy: key derivation cannot say how far it is
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setAutoReset(False)
+        self.progress.setAutoClose(False)
+        self.progress.canceled.connect(self.cancel)
+        self.progress.reset()  # hidden until armed
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.setInterval(SHOW_PROGRESS_MS)
+        self._show_timer.timeout.connect(self.progress.show)
 
     def open(self, path: Path | None, password: str | None = None) -> None:
         """Open ``path`` (None: the default keystore) with ``password`` or the keyring's."""
-        self.busy = True
         target = path or config.default_keystore_path()
-        if password is None:
-            password = secrets.get_password(target)
-        self._attempt(path, password, remember=False, tried=password is not None)
-
-    def _attempt(
-        self,
-        path: Path | None,
-        password: str | None,
-        *,
-        remember: bool,
-        tried: bool,
-        new_password: str | None = None,
-    ) -> None:
-        def done(store: Keystore) -> None:
-            self.busy = False
-            if remember and store.path is not None and store.password:
-                try:
-                    secrets.set_password(store.path, store.password)
-                except NoKeyring as exc:
-                    self.prompts.info(self.tr("Password not remembered"), exc.message)
-            self.opened.emit(store)
-
-        def failed(error: ErrorInfo) -> None:
-            self._failed(path, error, tried=tried)
-
+        source = PasswordSource(target, password, prompt=DialogPasswordPrompt(self.prompts))
         if path is None:
-            self.runner.run(
-                _open_default,
-                password,
-                new_password,
-                title=self.tr("Opening"),
-                on_done=done,
-                on_error=failed,
-            )
+            self._start(source, lambda pw, cancel: _open_default(pw, None, cancel), default=True)
         else:
-            self.runner.run(
-                _open_file,
-                path,
-                password,
-                title=self.tr("Opening"),
-                on_done=done,
-                on_error=failed,
-            )
+            self._start(source, lambda pw, cancel: _open_file(path, pw, cancel))
 
-    def _failed(self, path: Path | None, error: ErrorInfo, *, tried: bool) -> None:
-        target = path or config.default_keystore_path()
-        if error.type_name in (PasswordRequired.__name__, WrongPassword.__name__):
-            wrong = error.type_name == WrongPassword.__name__ and tried
-            answer = self.prompts.ask_password(
-                target, error=wrong_password_text() if wrong else None
-            )
-            if answer is None:
-                self.busy = False
-                self.cancelled.emit()
-                return
-            self._attempt(path, answer.password, remember=answer.remember, tried=True)
+    def cancel(self) -> None:
+        """Stop the open in progress (``cancelled`` follows)."""
+        if self._flow is not None:
+            self._flow.cancel()
+
+    def _start(self, source: PasswordSource, job: OpenJob, *, default: bool = False) -> None:
+        self._set_busy(True)
+        flow: PasswordFlow[Keystore] = PasswordFlow(
+            self.runner,
+            self.gate,
+            source,
+            job,
+            title=self.tr("Opening"),
+            on_done=lambda store: self._done(flow, store),
+            on_error=lambda error: self._failed(error, default=default),
+            on_cancelled=self._cancelled,
+            on_attempt=self._reading,
+        )
+        self._flow = flow
+        flow.start()
+
+    def _reading(self, handle: TaskHandle) -> None:
+        """An attempt started: show the busy dialog if it takes a while, hide it after."""
+        name = self._flow.source.target.name if self._flow is not None else ""
+        self.progress.setLabelText(self.tr("Reading {name}…").format(name=name))
+        self._show_timer.start()
+        handle.signals.reported.connect(self._read)
+
+    def _read(self) -> None:
+        self._show_timer.stop()
+        self.progress.hide()
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busyChanged.emit(busy)
+
+    def _done(self, flow: PasswordFlow[Keystore], store: Keystore) -> None:
+        self._flow = None
+        self._set_busy(False)
+        if flow.keyring_notice:
+            self.notice.emit(flow.keyring_notice)
+        self.opened.emit(store)
+
+    def _cancelled(self) -> None:
+        self._flow = None
+        self._set_busy(False)
+        self.cancelled.emit()
+
+    def _failed(self, error: ErrorInfo, *, default: bool) -> None:
+        self._flow = None
+        if default and isinstance(error.error, NoKeyring):
+            self._create_default_without_keyring()
             return
-        if error.type_name == NoKeyring.__name__ and path is None:
-            self.prompts.info(self.tr("No system keyring"), NO_KEYRING_NOTICE)  # core text
-            answer = self.prompts.ask_password(target, new=True)
-            if answer is None:
-                self.busy = False
-                self.cancelled.emit()
-                return
-            self._attempt(None, None, remember=False, tried=True, new_password=answer.password)
-            return
-        self.busy = False
+        self._set_busy(False)
         self.prompts.error(self.tr("Cannot open the keystore"), error.message)
         self.failed.emit(error)
+
+    def _create_default_without_keyring(self) -> None:
+        """First run without a keyring: the user chooses the password (the dialog says it
+        cannot be remembered: one message, not two)."""
+        target = config.default_keystore_path()
+
+        def ask() -> None:
+            answer = self.prompts.ask_password(target, new=True)
+            if answer is None:
+                self._cancelled()
+                return
+            chosen = answer.password
+            source = PasswordSource(target, chosen, use_keyring=False)
+            self._start(source, lambda _pw, cancel: _open_default(chosen, chosen, cancel))
+
+        self.gate.ask(ask)

@@ -4,8 +4,9 @@
   separate :class:`TaskSignals` QObject owned by the GUI thread.
 * Every outcome is reported exactly once, in the GUI thread: ``finished(result)``,
   ``failed(ErrorInfo)`` (every exception, expected or not) or ``cancelled()``.
-* A callable that declares a parameter named ``cancel`` receives a
-  :class:`CancelToken`; one that declares ``progress`` receives a
+* A callable that declares a parameter named ``cancel`` receives the core's
+  :class:`~keymon.core.cancel.CancelToken` (raising ``Cancelled`` reports
+  ``cancelled``); one that declares ``progress`` receives a
   ``progress(done, total, text)`` function (safe to call often: the GUI sees
   the latest value, never a backlog).
 * :class:`TaskRunner` keeps every task referenced until it has reported. Its
@@ -20,10 +21,11 @@ import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from keymon.core.cancel import Cancelled, CancelToken
 from keymon.core.errors import KeymonError
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 
@@ -35,32 +37,16 @@ GENERIC_MESSAGE = QT_TRANSLATE_NOOP(
 ErrorKind = Literal["user", "os", "internal"]
 Outcome = Literal["finished", "failed", "cancelled"]
 ProgressFn = Callable[[int, int, str], None]
+R = TypeVar("R")
 
-
-class Cancelled(Exception):
-    """Raised inside a task when its cancellation was requested."""
-
-
-class CancelToken:
-    """A thread-safe flag the GUI sets and a task checks between steps."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def raise_if_cancelled(self) -> None:
-        if self._event.is_set():
-            raise Cancelled
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Sleep up to ``timeout`` seconds, waking early on cancel; True if cancelled."""
-        return self._event.wait(timeout)
+__all__ = [
+    "CancelToken",
+    "Cancelled",
+    "ErrorInfo",
+    "InlineExecutor",
+    "TaskHandle",
+    "TaskRunner",
+]
 
 
 @dataclass(frozen=True)
@@ -69,7 +55,7 @@ class ErrorInfo:
 
     title: str
     message: str  # one sentence for the user
-    type_name: str
+    error: BaseException  # the exception itself: callers test isinstance, never names
     details: str  # traceback text for a details box
     exit_code: int
     kind: ErrorKind
@@ -78,17 +64,21 @@ class ErrorInfo:
     def is_bug(self) -> bool:
         return self.kind == "internal"
 
+    @property
+    def type_name(self) -> str:
+        """The exception's class name, for the details box."""
+        return type(self.error).__name__
+
     @classmethod
     def from_exception(cls, exc: BaseException, title: str = "keymon") -> ErrorInfo:
         details = "".join(traceback.format_exception(exc))
-        name = type(exc).__name__
         if isinstance(exc, KeymonError):
-            return cls(title, exc.message, name, details, exc.exit_code, "user")
+            return cls(title, exc.message, exc, details, exc.exit_code, "user")
         if isinstance(exc, OSError):
             message = f"{exc.filename or 'A file'}: {exc.strerror or exc}"
-            return cls(title, message, name, details, 4, "os")
+            return cls(title, message, exc, details, 4, "os")
         message = QCoreApplication.translate("Workers", GENERIC_MESSAGE)
-        return cls(title, message, name, details, EXIT_INTERNAL, "internal")
+        return cls(title, message, exc, details, EXIT_INTERNAL, "internal")
 
 
 class TaskSignals(QObject):
@@ -250,18 +240,20 @@ class TaskRunner(QObject):
 
     def run(
         self,
-        fn: Callable[..., Any],
+        fn: Callable[..., R],
         /,
         *args: Any,
         title: str = "keymon",
-        on_done: Callable[[Any], object] | None = None,
+        on_done: Callable[[R], object] | None = None,
         on_error: Callable[[ErrorInfo], object] | None = None,
         on_progress: Callable[[int, int, str], object] | None = None,
         on_cancelled: Callable[[], object] | None = None,
     ) -> TaskHandle:
         """Run ``fn(*args)`` (plus ``cancel=``/``progress=`` if it declares them) in the pool.
 
-        Call from the GUI thread; every callback is called in it.
+        Call from the GUI thread; every callback is called in it. ``on_done`` takes what
+        ``fn`` returns (type-checked); the arguments are not, as ``cancel``/``progress``
+        are passed by name when ``fn`` declares them.
         """
         # Owned by the runner: only deleteLater() in this thread ever deletes it, even
         # when a worker thread holds the last Python reference.

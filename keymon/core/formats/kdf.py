@@ -21,11 +21,12 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import Literal, Protocol
+from typing import Literal
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
+from keymon.core.cancel import CancelCheck as CancelCheck  # re-exported for the readers
 from keymon.core.errors import UnsupportedFormat
 from keymon.core.formats.der import damaged
 
@@ -46,12 +47,6 @@ _HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
 }
 _DIGEST_SIZES = {"sha1": 20, "sha224": 28, "sha256": 32, "sha384": 48, "sha512": 64}
 _CHUNK = 1 << 16
-
-
-class CancelCheck(Protocol):
-    """A cancel token (keygen's ``CancelCheck``; the GUI's ``CancelToken`` fits)."""
-
-    def raise_if_cancelled(self) -> None: ...
 
 
 class TooMuchWork(UnsupportedFormat):

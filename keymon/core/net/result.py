@@ -10,13 +10,15 @@ import contextlib
 import enum
 import ipaddress
 import socket
-import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from functools import partial
+from typing import Literal
 
+from keymon.core.cancel import Cancelled
+from keymon.core.cancel import CancelToken as BaseCancelToken
 from keymon.core.entries import CertInfo, KeyPairEntry
-from keymon.core.errors import KeymonError, UsageError
+from keymon.core.errors import UsageError
 from keymon.core.text import Text
 from keymon.core.x509.chain import ChainReport
 
@@ -237,51 +239,40 @@ class ProbeResult:
         return next((s for s in self.steps if s.name is name), None)
 
 
-class ProbeCancelled(KeymonError):
-    exit_code = 130
+class ProbeCancelled(Cancelled):
+    """The probe was cancelled (a :class:`~keymon.core.cancel.Cancelled`, exit code 130)."""
 
 
-class CancelToken(Protocol):
-    @property
-    def cancelled(self) -> bool: ...
-
-    def raise_if_cancelled(self) -> None: ...
+#: What :func:`probe` takes: the core's token (a :class:`Cancellation` also wakes sockets).
+CancelToken = BaseCancelToken
 
 
-class Cancellation:
+class Cancellation(BaseCancelToken):
     """A cancel token for :func:`probe`: ``cancel()`` from any thread aborts promptly.
 
     The probe attaches its socket; cancelling shuts it down, which wakes a probe
-    waiting for the network at once.
+    waiting for the network at once. ``parent`` (e.g. the task runner's token)
+    cancels it too.
     """
 
-    def __init__(self) -> None:
-        self._event = threading.Event()
-        self._lock = threading.Lock()
-        self._sockets: set[socket.socket] = set()
+    def __init__(self, parent: BaseCancelToken | None = None) -> None:
+        super().__init__(parent)
+        self._shutters: dict[int, Callable[[], None]] = {}
 
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def raise_if_cancelled(self) -> None:
-        if self._event.is_set():
-            raise ProbeCancelled("The probe was cancelled.")
-
-    def cancel(self) -> None:
-        self._event.set()
-        with self._lock:
-            sockets = list(self._sockets)
-        for sock in sockets:
-            with contextlib.suppress(OSError):  # not connected yet, or closed already
-                sock.shutdown(socket.SHUT_RDWR)
+    def error(self) -> Cancelled:
+        return ProbeCancelled("The probe was cancelled.")
 
     def attach(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.add(sock)
-        if self._event.is_set():
-            self.cancel()
+        shut = partial(_shut_down, sock)
+        self._shutters[id(sock)] = shut
+        self.on_cancel(shut)
 
     def detach(self, sock: socket.socket) -> None:
-        with self._lock:
-            self._sockets.discard(sock)
+        shut = self._shutters.pop(id(sock), None)
+        if shut is not None:
+            self.forget(shut)
+
+
+def _shut_down(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # not connected yet, or closed already
+        sock.shutdown(socket.SHUT_RDWR)

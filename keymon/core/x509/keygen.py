@@ -12,7 +12,7 @@ import enum
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.types import (
 )
 
 from keymon.core.aliases import validate_alias
+from keymon.core.cancel import CancelCheck
 from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import UsageError
 from keymon.core.x509.templates import (
@@ -225,12 +226,6 @@ class SignatureChoice(enum.Enum):
         if kind == "rsa":
             return cls.RSA_SHA256
         raise UsageError("keymon signs only with RSA, EC and Ed25519 keys.")
-
-
-class CancelCheck(Protocol):
-    """What :func:`generate_private_key` needs of a cancel token (the GUI's CancelToken fits)."""
-
-    def raise_if_cancelled(self) -> None: ...
 
 
 def generate_private_key(spec: KeySpec, cancel: CancelCheck | None = None) -> PrivateKeyTypes:

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -30,19 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from keymon.core.expiry import Status
+from keymon.core.passwords import PromptAnswer
 from keymon.core.secrets import keyring_available
 from keymon.gui.palette import MIN_CONTRAST, STATUS_HUES, blend, contrast_ratio
 
-
-@dataclass(frozen=True)
-class PasswordAnswer:
-    """A password the user typed, and whether to keep it in the system keyring."""
-
-    password: str
-    remember: bool = False
-
-    def __repr__(self) -> str:  # never print a secret in a log or a test failure
-        return f"PasswordAnswer(password='***', remember={self.remember})"
+#: A password the user typed, and whether to keep it in the system keyring (the core's
+#: answer of a :class:`~keymon.core.passwords.PasswordPrompt`).
+PasswordAnswer = PromptAnswer
 
 
 def error_color(palette: QPalette) -> QColor:

@@ -9,7 +9,6 @@ main window and starts the tray icon; it returns View › Monitoring's handler.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,15 +38,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keymon.core import ics, monitoring, secrets, storage
-from keymon.core.errors import KeymonError, NoKeyring
+from keymon.core import ics, monitoring, storage
+from keymon.core.errors import KeymonError
 from keymon.core.expiry import Status, utcnow
 from keymon.core.keystore import Keystore
 from keymon.core.monitoring import MonitoredCertificate
+from keymon.core.passwords import PasswordSource, is_password_error
 from keymon.gui.context import AppContext
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.palette import StatusPalette
-from keymon.gui.prompts import wrong_password_text
+from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow
 from keymon.gui.tray import ExpiryTray
 from keymon.gui.workers import ErrorInfo, TaskHandle
 
@@ -76,8 +76,6 @@ STATUS_NAMES = {
     Status.NOT_YET_VALID: QT_TRANSLATE_NOOP("MonitoringModel", "not yet valid"),
     Status.NONE: QT_TRANSLATE_NOOP("MonitoringModel", "none"),
 }
-_PASSWORD_ERRORS = {"PasswordRequired", "WrongPassword"}
-MAX_PASSWORD_TRIES = 3
 
 
 class MonitoringModel(QAbstractTableModel):
@@ -188,6 +186,7 @@ class MonitoringView(QWidget):
         self._stores: dict[Path, Keystore] = {}
         self._errors: dict[Path, str] = {}
         self._loading: set[Path] = set()
+        self._locked: set[Path] = set()  # watched keystores still needing a password
         self._with_store = False  # the last collection included the open keystore
         self._collect: TaskHandle | None = None
         self._session: object | None = None
@@ -236,6 +235,12 @@ class MonitoringView(QWidget):
         self.remove_menu = QMenu(self.remove_button)
         self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
         self.remove_button.setMenu(self.remove_menu)
+        self.password_button = QPushButton(self.tr("Enter &Password…"), self)
+        self.password_button.setObjectName("monitoringEnterPassword")
+        self.password_button.setToolTip(
+            self.tr("Enter the password of the watched keystores that could not be read")
+        )
+        self.password_button.clicked.connect(self.enter_passwords)
         self.export_button = QPushButton(self.tr("Export &Calendar…"), self)
         self.export_button.setObjectName("monitoringExport")
         self.export_button.setToolTip(
@@ -249,6 +254,7 @@ class MonitoringView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.password_button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -347,6 +353,7 @@ class MonitoringView(QWidget):
         self._stores.pop(path, None)
         self._errors.pop(path, None)
         self._loading.discard(path)
+        self._locked.discard(path)
         self._save_watch()
         self.refresh()
 
@@ -362,19 +369,26 @@ class MonitoringView(QWidget):
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(bool(self.watch))
+        needs = any(p in self._locked for p in self.watch)
+        self.password_button.setVisible(needs)
+        self.password_button.setEnabled(needs)
 
-    def _load(self, path: Path, password: str | None = None, tries: int = 0) -> None:
-        if password is None:
-            password = secrets.get_password(path)
+    def _load(self, path: Path) -> None:
+        """Read a watched keystore: password from the keyring, else asked (one at a time)."""
         self._loading.add(path)
-        self.ctx.runner.run(
-            Keystore.open,
-            path,
-            password,
+        self._locked.discard(path)
+        source = PasswordSource(path, prompt=DialogPasswordPrompt(self.ctx.prompts))
+        flow: PasswordFlow[Keystore] = PasswordFlow(
+            self.ctx.runner,
+            self.ctx.password_gate,
+            source,
+            lambda password, cancel: Keystore.open(path, password, cancel=cancel),
             title=self.tr("Reading {file}").format(file=path.name),
             on_done=lambda store: self._loaded(path, store),
-            on_error=lambda error: self._load_failed(path, error, tries),
+            on_error=lambda error: self._load_failed(path, error),
+            on_cancelled=lambda: self._password_cancelled(path),
         )
+        flow.start()
 
     def _loaded(self, path: Path, store: Keystore) -> None:
         self._loading.discard(path)
@@ -382,26 +396,38 @@ class MonitoringView(QWidget):
             return
         self._stores[path] = store
         self._errors.pop(path, None)
+        self._update_buttons()
         self.refresh()
 
-    def _load_failed(self, path: Path, error: ErrorInfo, tries: int) -> None:
-        if path not in self.watch:
-            self._loading.discard(path)
-            return
-        if error.type_name in _PASSWORD_ERRORS and tries < MAX_PASSWORD_TRIES:
-            wrong = error.type_name == "WrongPassword"
-            answer = self.ctx.prompts.ask_password(
-                path, error=wrong_password_text() if wrong else None
-            )
-            if answer is not None:
-                if answer.remember:
-                    with contextlib.suppress(NoKeyring):
-                        secrets.set_password(path, answer.password)
-                self._load(path, answer.password, tries + 1)
-                return
+    def _load_failed(self, path: Path, error: ErrorInfo) -> None:
         self._loading.discard(path)
+        if path not in self.watch:
+            return
+        if is_password_error(error.error):
+            self._locked.add(path)
         self._show_error(path, error.message)
+        self._update_buttons()
         self.refresh()
+
+    def _password_cancelled(self, path: Path) -> None:
+        """No password given: say so, and let Enter Password… ask again later."""
+        self._loading.discard(path)
+        if path not in self.watch:
+            return
+        self._locked.add(path)
+        self._show_error(
+            path, self.tr("This keystore needs a password (Enter Password… asks for it).")
+        )
+        self._update_buttons()
+        self.refresh()
+
+    def enter_passwords(self) -> None:
+        """Ask again for the watched keystores that still need a password."""
+        for path in [p for p in self.watch if p in self._locked]:
+            self._errors.pop(path, None)
+            self._load(path)
+        self._update_status()
+        self._update_buttons()
 
     def _show_error(self, path: Path | None, message: str) -> None:
         self._errors[path or Path()] = message
