@@ -39,7 +39,9 @@ class NetActions:
         session = self.ctx.session
         if session is None or not result.chain:
             return False
-        wizard = ImportRootWizard(result, session.store.aliases, self.ctx.dialog_parent)
+        wizard = ImportRootWizard(
+            result, session.store.aliases, self.ctx.dialog_parent, prompts=self.ctx.prompts
+        )
         wizard.setModal(True)
         if not self.ctx.run_wizard(wizard) or wizard.outcome is None:
             return False

@@ -33,6 +33,7 @@ from keymon.gui.wizards.import_root_wizard import (
     ImportRootWizard,
     anchor_warnings,
     colon_fingerprint,
+    intermediate_candidate,
     root_candidates,
 )
 from tests import factory
@@ -287,16 +288,19 @@ def test_a_bad_form_says_why(window: KeymonMainWindow) -> None:
     assert "is not a number" in panel.error_label.text()
 
 
-def test_candidates_prefer_a_fetched_root_over_the_intermediate(pki: Pki) -> None:
+def test_candidates_are_roots_only_the_intermediate_is_a_last_resort(pki: Pki) -> None:
     leaf = CertInfo.from_cert(pki.server.chain[0])
     inter = CertInfo.from_cert(pki.inter)
     fetched = FetchedIssuer(pki.root_info, "http://127.0.0.1/root.cer")
     result = ProbeResult("127.0.0.1", 443, "localhost", None, (), chain=(leaf, inter))
-    assert [c.cert for c in root_candidates(result)] == [inter, leaf]
+    assert root_candidates(result) == []  # an intermediate is never proposed as "the root"
+    last_resort = intermediate_candidate(result)
+    assert last_resort is not None and last_resort.cert == inter
     with_fetched = dataclasses.replace(result, fetched_issuers=(fetched,))
     candidates = root_candidates(with_fetched)
-    assert [c.cert for c in candidates] == [pki.root_info, inter, leaf]
+    assert [c.cert for c in candidates] == [pki.root_info]
     assert "fetched from http://127.0.0.1/root.cer" in candidates[0].origin
+    assert intermediate_candidate(with_fetched) is None
 
 
 def test_weak_key_and_signature_are_warned_about(openssl: str, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keymon.core.entries import CertInfo, Entry
+from keymon.core.entries import CertInfo, Entry, KeyPairEntry
 from keymon.core.expiry import Status
 from keymon.core.x509.chain import (
     ChainReport,
@@ -34,6 +34,7 @@ from keymon.core.x509.chain import (
     complete_chain,
     validate_chain,
 )
+from keymon.core.x509.profile import Purpose
 from keymon.gui.i18n import localized
 from keymon.gui.models.chain_model import (
     NAME_COLUMN,
@@ -113,6 +114,8 @@ class ChainViewer(QWidget):
     """
 
     certificateSelected = Signal(object)
+    _own_key_pair = False
+    """The chain shown is a key pair's own (set by ``set_entry``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -223,6 +226,8 @@ class ChainViewer(QWidget):
             self.clear()
             return
         self.set_chain(entry.certificates, keystore_certs, trusted, now)
+        self._own_key_pair = isinstance(entry, KeyPairEntry)
+        self._show_report()
 
     def set_chain(
         self,
@@ -235,6 +240,7 @@ class ChainViewer(QWidget):
         if not chain:
             self.clear()
             return
+        self._own_key_pair = False
         same_leaf = self._completed is not None and self._completed.certificates[:1] == (chain[0],)
         keep = self.current_certificate() if same_leaf else None
         self._completed = complete_chain(chain, pool)
@@ -247,7 +253,20 @@ class ChainViewer(QWidget):
         kept = self._model.index_of(keep) if keep is not None else QModelIndex()
         self._tree.setCurrentIndex(kept if kept.isValid() else self._model.leaf_index())
 
+    @property
+    def own_self_signed(self) -> bool:
+        """The chain is a key pair's own self-signed certificate: not a trust problem."""
+        report = self._report
+        return (
+            self._own_key_pair
+            and report is not None
+            and report.verdict is Verdict.ROOT_NOT_TRUSTED
+            and len(report.path) == 1
+            and report.path[0].summary.self_signed
+        )
+
     def clear(self) -> None:
+        self._own_key_pair = False
         self._completed = None
         self._report = None
         self._model.clear()
@@ -274,7 +293,8 @@ class ChainViewer(QWidget):
         key: _VerdictKey = (tuple(chain), tuple(trusted), now)
         report = self._verdicts.get(key)
         if report is None:
-            report = validate_chain(chain, trusted, now)
+            purpose: Purpose = "server" if self._model.from_server else "any"
+            report = validate_chain(chain, trusted, now, purpose=purpose)
             self._verdicts[key] = report
             while len(self._verdicts) > _CACHE_SIZE:
                 self._verdicts.popitem(last=False)
@@ -306,11 +326,18 @@ class ChainViewer(QWidget):
             self._policy_box.hide()
             return
         size = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize) + 8
-        icon = self._colors.icon(VERDICT_BADGES[report.verdict])
+        own = self.own_self_signed
+        icon = self._colors.icon(Status.VALID if own else VERDICT_BADGES[report.verdict])
         if icon is not None:
             self._verdict_icon.setPixmap(icon.pixmap(size, size))
         heading = self.verdict_heading(report.verdict)
         sentence = localized(report.text, report.message)
+        if own:
+            heading = self.tr("Self-signed (your own key pair)")
+            sentence = self.tr(
+                "Its certificate is its own issuer. "
+                "Whoever receives it decides whether to trust it."
+            )
         self._verdict_label.setText(f"<b>{html.escape(heading)}</b><br>{html.escape(sentence)}")
         self._verdict_label.setAccessibleDescription(f"{heading}. {sentence}")
         findings = report.policy_findings

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import socket
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,108 +41,32 @@ from PySide6.QtWidgets import (
 from keymon.core.entries import KeyPairEntry
 from keymon.core.errors import KeymonError
 from keymon.core.expiry import utcnow
+from keymon.core.net.outcome import ProbeOutcome, outcome, rejudge, warning
 from keymon.core.net.result import (
     Cancellation,
     ProbeCancelled,
-    ProbeErrorKind,
     ProbeRequest,
     ProbeResult,
-    StepName,
 )
 from keymon.gui import connectivity as net
 from keymon.gui.context import AppContext
-from keymon.gui.i18n import QT_TRANSLATE_NOOP, localized
+from keymon.gui.i18n import localized
 from keymon.gui.net_actions import NetActions
 from keymon.gui.views.chain_viewer import ChainViewer
+from keymon.gui.views.connectivity_texts import (
+    ERROR_HEADLINES as ERROR_HEADLINES,  # re-exported: the panel's texts, as before
+)
+from keymon.gui.views.connectivity_texts import (
+    NO_CLIENT,
+    SUMMARY_NAMES,
+    error_headline,
+    step_name,
+    tr_panel,
+)
+from keymon.gui.views.connectivity_texts import (
+    STEP_NAMES as STEP_NAMES,
+)
 from keymon.gui.workers import CancelToken, ErrorInfo, TaskHandle
-
-# The English texts below are sources of the "ConnectivityPanel" context: the panel
-# shows them through _tr(); the tables (and the tests) keep the English keys.
-NO_CLIENT = QT_TRANSLATE_NOOP("ConnectivityPanel", "(no client certificate)")
-#: Summary titles (as connectivity.summary_rows names them) → the value label's objectName.
-SUMMARY_NAMES = {
-    QT_TRANSLATE_NOOP("ConnectivityPanel", "Protocol"): "protocolValue",
-    QT_TRANSLATE_NOOP("ConnectivityPanel", "Cipher"): "cipherValue",
-    QT_TRANSLATE_NOOP("ConnectivityPanel", "ALPN"): "alpnValue",
-    QT_TRANSLATE_NOOP("ConnectivityPanel", "Trusted by keystore"): "keystoreTrustValue",
-    QT_TRANSLATE_NOOP("ConnectivityPanel", "Trusted by system"): "systemTrustValue",
-    QT_TRANSLATE_NOOP("ConnectivityPanel", "Hostname"): "hostnameValue",
-    QT_TRANSLATE_NOOP("ConnectivityPanel", "Client certificate"): "clientCertValue",
-    QT_TRANSLATE_NOOP("ConnectivityPanel", "HTTP status"): "httpStatusValue",
-}
-#: The probe's steps, named as core's StepName.label names them in English.
-STEP_NAMES = {
-    StepName.RESOLVE: QT_TRANSLATE_NOOP("ConnectivityPanel", "Name resolution"),
-    StepName.CONNECT: QT_TRANSLATE_NOOP("ConnectivityPanel", "TCP connection"),
-    StepName.PROXY: QT_TRANSLATE_NOOP("ConnectivityPanel", "Proxy tunnel"),
-    StepName.TLS: QT_TRANSLATE_NOOP("ConnectivityPanel", "TLS handshake"),
-    StepName.CLIENT_CERTIFICATE: QT_TRANSLATE_NOOP("ConnectivityPanel", "Client certificate"),
-    StepName.HTTP: QT_TRANSLATE_NOOP("ConnectivityPanel", "HTTP request"),
-    StepName.ISSUERS: QT_TRANSLATE_NOOP("ConnectivityPanel", "Missing issuers (AIA)"),
-}
-#: One translated sentence per kind of failure, shown above core's (English) detail.
-ERROR_HEADLINES = {
-    ProbeErrorKind.NAME_NOT_FOUND: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The host name could not be resolved."
-    ),
-    ProbeErrorKind.CONNECTION_REFUSED: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The server refused the connection."
-    ),
-    ProbeErrorKind.CONNECTION_FAILED: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The server could not be reached."
-    ),
-    ProbeErrorKind.CONNECTION_CLOSED: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The server closed the connection."
-    ),
-    ProbeErrorKind.TIMED_OUT: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The server did not answer in time."
-    ),
-    ProbeErrorKind.NOT_TLS: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The server does not speak TLS on this port."
-    ),
-    ProbeErrorKind.TLS_ALERT: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The server broke off the TLS handshake with an alert."
-    ),
-    ProbeErrorKind.TLS_FAILED: QT_TRANSLATE_NOOP("ConnectivityPanel", "The TLS handshake failed."),
-    ProbeErrorKind.CLIENT_CERTIFICATE_REQUIRED: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The server requires a client certificate."
-    ),
-    ProbeErrorKind.CLIENT_CERTIFICATE_REJECTED: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The server rejected the client certificate."
-    ),
-    ProbeErrorKind.SERVER_UNTRUSTED: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The server's certificate is not trusted."
-    ),
-    ProbeErrorKind.HOSTNAME_MISMATCH: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The server's certificate is not valid for this host name."
-    ),
-    ProbeErrorKind.EXPIRED: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel",
-        "A certificate of the server's chain has expired or is not valid yet.",
-    ),
-    ProbeErrorKind.PROXY_FAILED: QT_TRANSLATE_NOOP(
-        "ConnectivityPanel", "The proxy did not open a tunnel to the server."
-    ),
-    ProbeErrorKind.HTTP_ERROR: QT_TRANSLATE_NOOP("ConnectivityPanel", "The HTTP check failed."),
-    ProbeErrorKind.CANCELLED: QT_TRANSLATE_NOOP("ConnectivityPanel", "The test was cancelled."),
-}
-
-
-def _tr(text: str) -> str:
-    """A text of the tables above in the current language."""
-    return QCoreApplication.translate("ConnectivityPanel", text)
-
-
-def step_name(name: StepName) -> str:
-    return _tr(STEP_NAMES[name]) if name in STEP_NAMES else name.label
-
-
-def error_headline(result: ProbeResult | None) -> str:
-    """The translated one-sentence meaning of the result's error ("" without an error)."""
-    if result is None or result.error is None:
-        return ""
-    headline = ERROR_HEADLINES.get(result.error.kind)
-    return _tr(headline) if headline is not None else ""
 
 
 class _EitherCancel(Cancellation):
@@ -199,6 +123,8 @@ class ConnectivityPanel(QWidget):
         self._handle: TaskHandle | None = None
         self._cancellation: Cancellation | None = None
         self._connected_session: object = None
+        self._client_given = False
+        """Whether the result's probe presented a key pair."""
         self._build_form()
         self._build_result()
         scroll = QScrollArea(self)
@@ -316,7 +242,7 @@ class ConnectivityPanel(QWidget):
         for title, name in SUMMARY_NAMES.items():
             label = _label(name, c)
             self.summary_labels[title] = label
-            summary.addRow(self.tr("{title}:").format(title=_tr(title)), label)
+            summary.addRow(self.tr("{title}:").format(title=tr_panel(title)), label)
         self.chain_viewer = ChainViewer(c)
         self.chain_viewer.model.from_server = True  # origins read "Sent by the server"
         self.chain_viewer.setMinimumHeight(self.fontMetrics().height() * 10)
@@ -351,28 +277,48 @@ class ConnectivityPanel(QWidget):
     # -- the keystore ----------------------------------------------------------------------
     def _keystore_opened(self) -> None:
         session = self.ctx.session
-        if session is not None and session is not self._connected_session:
-            self._connected_session = session
+        switched = session is not self._connected_session
+        if session is not None and switched:
             session.entryInserted.connect(self._keystore_changed)
             session.entryRemoved.connect(self._keystore_changed)
             session.entryReplaced.connect(self._keystore_changed)
             session.reset.connect(self._keystore_changed)
-        self._keystore_changed()
+        self._connected_session = session
+        if not switched:
+            self._keystore_changed()
+            return
+        # another keystore: a result judged by the old one's trust would mislead
+        self.cancel()
+        lost = self.refresh_clients()
+        self.show_result(None)
+        if lost is not None:
+            self._show_error(
+                "",
+                self.tr(
+                    "This keystore has no key pair “{alias}”: no client certificate is chosen."
+                ).format(alias=lost),
+            )
 
     def _keystore_changed(self, *_args: object) -> None:
+        """Trust may have changed (a root imported or deleted): judge the result again."""
         self.refresh_clients()
+        store = self.ctx.store
+        if self.result is not None and store is not None and not self.running:
+            self.show_result(rejudge(self.result, store.trusted_certificates(), utcnow()))
         self._update_buttons()
 
-    def refresh_clients(self) -> None:
+    def refresh_clients(self) -> str | None:
+        """List the open keystore's key pairs; returns the chosen alias if it is gone."""
         store = self.ctx.store
         current = self.client_combo.currentData()
         aliases = [e.alias for e in store.entries if isinstance(e, KeyPairEntry)] if store else []
         self.client_combo.clear()
-        self.client_combo.addItem(_tr(NO_CLIENT), None)
+        self.client_combo.addItem(tr_panel(NO_CLIENT), None)
         for alias in aliases:
             self.client_combo.addItem(alias, alias)
         index = self.client_combo.findData(current) if current is not None else 0
         self.client_combo.setCurrentIndex(max(index, 0))
+        return str(current) if current is not None and index < 0 else None
 
     # -- running -----------------------------------------------------------------------------
     @property
@@ -401,6 +347,7 @@ class ConnectivityPanel(QWidget):
             return
         self.recent_model.setStringList(net.remember_host(self.ctx.settings, self.host_edit.text()))
         self.show_result(None)
+        self._client_given = request.client is not None
         self._show_error("", self.tr("Testing {host}…").format(host=request.host))
         self._cancellation = Cancellation()
         self._handle = self.ctx.runner.run(
@@ -467,7 +414,12 @@ class ConnectivityPanel(QWidget):
     def show_result(self, result: ProbeResult | None) -> None:
         self.result = result
         self.steps.clear()
-        if result is not None and result.error is None:
+        verdict = outcome(result, self._client_given) if result is not None else None
+        self.setProperty("outcome", verdict.value if verdict is not None else "")
+        if result is not None and verdict is ProbeOutcome.WARNING:
+            sentence = warning(result, self._client_given)
+            self._show_error("⚠ " + localized(sentence, str(sentence)), "")
+        elif result is not None and verdict is ProbeOutcome.PASSED:
             self._show_error(self.tr("The test passed."), "")
         else:
             self._show_error(error_headline(result), net.error_sentence(result) if result else "")
@@ -475,6 +427,9 @@ class ConnectivityPanel(QWidget):
         values = dict(rows)
         for title, label in self.summary_labels.items():
             label.setText(values.get(title, "—"))  # operations_net's texts, as they are
+            label.setToolTip("")
+        if result is not None:
+            self._show_trust(result)
         self.fetched_label.clear()
         self.ca_label.clear()
         self.notes_label.clear()
@@ -490,8 +445,8 @@ class ConnectivityPanel(QWidget):
             message = localized(step.text, step.message)
             item = QTreeWidgetItem([name, f"{step.ms:.0f}", message])
             item.setIcon(0, ok_icon if step.ok else bad_icon)
-            outcome = self.tr("{step}: done") if step.ok else self.tr("{step}: failed")
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, outcome.format(step=name))
+            said = self.tr("{step}: done") if step.ok else self.tr("{step}: failed")
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, said.format(step=name))
             item.setToolTip(2, message)
             self.steps.addTopLevelItem(item)
         self._show_chain()
@@ -505,6 +460,19 @@ class ConnectivityPanel(QWidget):
         self.ca_label.setText(net.ca_names_text(result))
         self.notes_label.setText("\n".join(result.notes))
         self._update_buttons()
+
+    def _show_trust(self, result: ProbeResult) -> None:
+        """ "Trusted" or "Not trusted": the reason is said once, above (tooltip here)."""
+        reports = {
+            "Trusted by keystore": result.keystore_report,
+            "Trusted by system": result.system_report,
+        }
+        for title, report in reports.items():
+            if report is None:
+                continue
+            label = self.summary_labels[title]
+            label.setText(self.tr("Trusted") if report.trusted else self.tr("Not trusted"))
+            label.setToolTip("" if report.trusted else localized(report.text, report.message))
 
     def _show_chain(self) -> None:
         store = self.ctx.store

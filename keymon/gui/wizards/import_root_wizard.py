@@ -1,9 +1,11 @@
 """Import root CA: trust the root of a server's chain, after comparing its fingerprint.
 
-The first page proposes a certificate (the root the server sent; else a root fetched
-from the chain's AIA URL, since the server did not send it; else the top certificate
-it sent), shows what to compare with what the receiver's administrator handed over,
-and warns about certificates that make a poor trust anchor. The second page asks
+The first page proposes a root CA: the root the server sent, else a root fetched through
+the chain's AIA URLs. When there is none it says so plainly and offers to load the
+root from a file (checked to be the issuer of the chain's top certificate) or, as a
+conscious choice with a warning, to trust the top intermediate. It shows the details
+and the SHA-256 fingerprint to compare with what the receiver's administrator handed
+over, and warns about certificates that make a poor trust anchor. The second page asks
 for a unique alias. Nothing changes before Finish, which leaves the new
 :class:`CertificateEntry` in ``outcome``; the caller adds it with one undo command.
 """
@@ -15,11 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -27,13 +33,19 @@ from PySide6.QtWidgets import (
 
 from keymon.core.aliases import alias_key, suggest_alias, validate_alias
 from keymon.core.entries import CertificateEntry, CertInfo
-from keymon.core.errors import UsageError
+from keymon.core.errors import KeymonError, UsageError
 from keymon.core.expiry import utcnow
+from keymon.core.formats.limits import read_input
 from keymon.core.net.result import ProbeResult
+from keymon.core.x509.anchor import root_from_file
 from keymon.core.x509.chain import complete_chain
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
+from keymon.gui.prompts import Prompts
 from keymon.gui.wizards.building_blocks import PkiWizard, SummaryView, WizardPage
 
+ROOT_FILTER = QT_TRANSLATE_NOOP(
+    "ImportRoot", "Certificates (*.pem *.crt *.cer *.der *.p7b *.p7c);;All files (*)"
+)
 TRUST_STATEMENT = QT_TRANSLATE_NOOP(
     "ImportRoot", "A trusted root is trusted for every certificate it signs."
 )
@@ -52,34 +64,27 @@ def colon_fingerprint(hex_digest: str) -> str:
     return ":".join(text[i : i + 2] for i in range(0, len(text), 2))
 
 
+def chain_top(result: ProbeResult) -> CertInfo | None:
+    """The top of the server's chain, completed with the issuers fetched through AIA."""
+    if not result.chain:
+        return None
+    fetched = [f.cert for f in result.fetched_issuers]
+    return complete_chain(result.chain[:1], [*result.chain[1:], *fetched]).certificates[-1]
+
+
 def root_candidates(result: ProbeResult) -> list[RootCandidate]:
-    """What to offer, best first: sent root, fetched root, then the sent CA certificates."""
+    """The roots to offer, best first: the root sent, then roots fetched through AIA."""
     if not result.chain:
         return []
-    ordered = complete_chain(result.chain[:1], result.chain[1:]).certificates
-    top = ordered[-1]
     out: list[RootCandidate] = []
-    if top.summary.self_signed:
-        out.append(
-            RootCandidate(top, QCoreApplication.translate("ImportRoot", "Root sent by the server"))
-        )
+    for cert in result.chain:
+        if cert.summary.self_signed and cert.summary.is_ca:
+            origin = QCoreApplication.translate("ImportRoot", "Root sent by the server")
+            out.append(RootCandidate(cert, origin))
     for fetched in result.fetched_issuers:
         if fetched.cert.summary.self_signed:
             origin = QCoreApplication.translate("ImportRoot", "Root fetched from {url}")
             out.append(RootCandidate(fetched.cert, origin.format(url=fetched.url)))
-    for fetched in result.fetched_issuers:
-        if not fetched.cert.summary.self_signed:
-            origin = QCoreApplication.translate("ImportRoot", "Issuer fetched from {url}")
-            out.append(RootCandidate(fetched.cert, origin.format(url=fetched.url)))
-    for cert in reversed(ordered):
-        if cert is top and top.summary.self_signed:
-            continue
-        label = (
-            QCoreApplication.translate("ImportRoot", "Top certificate sent by the server")
-            if cert is top
-            else QCoreApplication.translate("ImportRoot", "Sent by the server")
-        )
-        out.append(RootCandidate(cert, label))
     seen: set[CertInfo] = set()
     unique = []
     for candidate in out:
@@ -87,6 +92,17 @@ def root_candidates(result: ProbeResult) -> list[RootCandidate]:
             seen.add(candidate.cert)
             unique.append(candidate)
     return unique
+
+
+def intermediate_candidate(result: ProbeResult) -> RootCandidate | None:
+    """The chain's top certificate when it is not a root (trusting it is a last resort)."""
+    top = chain_top(result)
+    if top is None or top.summary.self_signed:
+        return None
+    origin = QCoreApplication.translate(
+        "ImportRoot", "Top certificate of the chain, an intermediate, not the root"
+    )
+    return RootCandidate(top, origin)
 
 
 def anchor_warnings(cert: CertInfo, now: dt.datetime) -> list[str]:
@@ -104,6 +120,14 @@ def anchor_warnings(cert: CertInfo, now: dt.datetime) -> list[str]:
             QCoreApplication.translate(
                 "ImportRoot",
                 "This certificate is not a CA: it cannot vouch for other certificates.",
+            )
+        )
+    elif not s.self_signed:
+        out.append(
+            QCoreApplication.translate(
+                "ImportRoot",
+                "This is an intermediate CA, not the root: trust ends when it is renewed, "
+                "usually years before the root.",
             )
         )
     if s.not_after < now:
@@ -140,10 +164,24 @@ class ChooseRootPage(WizardPage):
                 "handed over before you trust it."
             )
         )
+        self.no_root = QLabel(self)
+        self.no_root.setObjectName("noRootLabel")
+        self.no_root.setWordWrap(True)
         self.combo = QComboBox(self)
         self.combo.setObjectName("rootCombo")
         self.combo.setAccessibleName(self.tr("Certificate to trust"))
+        self.load_button = QPushButton(self.tr("&Load the Root CA from a File…"), self)
+        self.load_button.setObjectName("loadRootButton")
+        self.load_button.clicked.connect(self._load)
+        self.intermediate_check = QCheckBox(self)
+        self.intermediate_check.setObjectName("trustIntermediateCheck")
+        self.intermediate_check.toggled.connect(self._intermediate_toggled)
         self.details = SummaryView("rootDetails", self.tr("Certificate details"), self)
+        self.fingerprint = QLineEdit(self)
+        self.fingerprint.setObjectName("fingerprintEdit")
+        self.fingerprint.setReadOnly(True)
+        self.fingerprint.setAccessibleName(self.tr("SHA-256 fingerprint"))
+        self.fingerprint.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.warnings = QLabel(self)
         self.warnings.setObjectName("rootWarnings")
         self.warnings.setWordWrap(True)
@@ -153,9 +191,17 @@ class ChooseRootPage(WizardPage):
         font = self.statement.font()
         font.setBold(True)
         self.statement.setFont(font)
+        choose = QHBoxLayout()
+        choose.addWidget(self.combo, 1)
+        choose.addWidget(self.load_button)
+        fingerprint = QFormLayout()
+        fingerprint.addRow(self.tr("SHA-&256:"), self.fingerprint)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.combo)
+        layout.addWidget(self.no_root)
+        layout.addLayout(choose)
+        layout.addWidget(self.intermediate_check)
         layout.addWidget(self.details, 1)
+        layout.addLayout(fingerprint)
         layout.addWidget(self.warnings)
         layout.addWidget(self.statement)
         layout.addWidget(self.message)
@@ -168,17 +214,63 @@ class ChooseRootPage(WizardPage):
 
     def initializePage(self) -> None:
         wizard = self._wizard()
+        has_root = any(c is not wizard.intermediate for c in wizard.candidates)
+        self.no_root.setText(
+            ""
+            if has_root
+            else self.tr(
+                "The server does not send its root CA (normal), and none could be fetched "
+                "through the AIA URLs of its chain. Load the root CA the server's "
+                "administrator handed over from a file."
+            )
+        )
+        self.no_root.setVisible(not has_root)
+        top = wizard.base_intermediate
+        self.intermediate_check.setVisible(top is not None and not has_root)
+        if top is not None:
+            self.intermediate_check.setText(
+                self.tr("Trust the top intermediate “{name}” instead (not recommended)").format(
+                    name=top.cert.summary.subject_cn
+                )
+            )
+        self._fill(0)
+
+    def _fill(self, current: int) -> None:
+        wizard = self._wizard()
+        self.combo.blockSignals(True)
         self.combo.clear()
         for candidate in wizard.candidates:
-            text = f"{candidate.cert.summary.subject_cn} — {candidate.origin}"
-            self.combo.addItem(text)
+            self.combo.addItem(f"{candidate.cert.summary.subject_cn} — {candidate.origin}")
+        self.combo.setCurrentIndex(current if wizard.candidates else -1)
+        self.combo.blockSignals(False)
+        self.combo.setEnabled(bool(wizard.candidates))
         self._show()
+        self.completeChanged.emit()
+
+    def _load(self) -> None:
+        wizard = self._wizard()
+        try:
+            candidate = wizard.load_root()
+        except KeymonError as exc:
+            self.message.show_problem(exc.message)
+            return
+        self.message.clear_message()
+        if candidate is not None:
+            self._fill(wizard.candidates.index(candidate))
+
+    def _intermediate_toggled(self, checked: bool) -> None:
+        wizard = self._wizard()
+        wizard.offer_intermediate(checked)
+        self._fill(len(wizard.candidates) - 1 if checked else 0)
 
     def _show(self, *_args: object) -> None:
         cert = self._wizard().chosen
         if cert is None:
             self.details.show_rows([])
+            self.fingerprint.clear()
             self.warnings.clear()
+            self.warnings.setVisible(False)
+            self.completeChanged.emit()
             return
         s = cert.summary
         self.details.show_rows(
@@ -192,9 +284,12 @@ class ChooseRootPage(WizardPage):
                 (self.tr("SHA-256"), colon_fingerprint(s.sha256)),
             ]
         )
+        self.fingerprint.setText(colon_fingerprint(s.sha256))
+        self.fingerprint.setCursorPosition(0)
         warnings = anchor_warnings(cert, self._wizard().now)
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self._wizard().chosen is not None
@@ -257,6 +352,7 @@ class ImportRootWizard(PkiWizard):
         parent: QWidget | None = None,
         *,
         now: dt.datetime | None = None,
+        prompts: Prompts | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importRootWizard")
@@ -264,10 +360,45 @@ class ImportRootWizard(PkiWizard):
         self.result_ = result
         self.aliases = list(aliases)
         self.now = now or utcnow()
+        self.prompts = prompts
         self.candidates = root_candidates(result)
+        self.base_intermediate = intermediate_candidate(result)
+        self.intermediate: RootCandidate | None = None
+        """The top intermediate while the user chose to be offered it."""
         self.outcome: CertificateEntry | None = None
         self._build_pages()
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Trust"))
+
+    def load_root(self) -> RootCandidate | None:
+        """Ask for a file with the root CA; it must have issued the chain's top certificate."""
+        top = chain_top(self.result_)
+        if self.prompts is None or top is None:
+            return None
+        path = self.prompts.choose_open_file(
+            self.tr("Load the Root CA"),
+            QCoreApplication.translate("ImportRoot", ROOT_FILTER),
+        )
+        if path is None:
+            return None
+        cert = root_from_file(read_input(path), top)
+        known = next((c for c in self.candidates if c.cert == cert), None)
+        if known is not None:
+            return known
+        origin = QCoreApplication.translate("ImportRoot", "Loaded from {file}").format(
+            file=path.name
+        )
+        candidate = RootCandidate(cert, origin)
+        self.candidates.insert(0, candidate)
+        return candidate
+
+    def offer_intermediate(self, offer: bool) -> None:
+        if self.intermediate is not None:
+            self.candidates.remove(self.intermediate)
+            self.intermediate = None
+        top = self.base_intermediate
+        if offer and top is not None and all(c.cert != top.cert for c in self.candidates):
+            self.intermediate = top
+            self.candidates.append(top)
 
     @property
     def chosen(self) -> CertInfo | None:

@@ -276,6 +276,14 @@
             <source>Every certificate of this and the watched keystores, by expiry date</source>
             <translation>Alle Zertifikate dieses und der überwachten Schlüsselspeicher, nach Ablaufdatum</translation>
         </message>
+        <message>
+            <source>Connect to &amp;Tenant…</source>
+            <translation>Mit &amp;Tenant verbinden…</translation>
+        </message>
+        <message>
+            <source>Add an SAP Cloud Integration tenant from its service key and test it</source>
+            <translation>Einen SAP-Cloud-Integration-Tenant aus seinem Service Key hinzufügen und testen</translation>
+        </message>
     </context>
     <context>
         <name>AliasPage</name>
@@ -650,6 +658,11 @@
             <source>The certificate {cert} is itself trusted.</source>
             <translation>Das Zertifikat {cert} ist selbst als vertrauenswürdig hinterlegt.</translation>
         </message>
+        <message>
+            <location filename="../../core/x509/chain.py" line="284" />
+            <source>The server does not send its root CA “{issuer}” (normal). Import the root CA to trust it.</source>
+            <translation>Der Server sendet seine Stammzertifizierungsstelle „{issuer}“ nicht mit (das ist normal). Importieren Sie die Stamm-CA, um ihm zu vertrauen.</translation>
+        </message>
     </context>
     <context>
         <name>ChainModel</name>
@@ -790,6 +803,16 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
             <location filename="../../gui/views/chain_viewer.py" line="304" />
             <source>No certificate chain.</source>
             <translation>Keine Zertifikatskette.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="335" />
+            <source>Self-signed (your own key pair)</source>
+            <translation>Selbstsigniert (Ihr eigenes Schlüsselpaar)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/chain_viewer.py" line="337" />
+            <source>Its certificate is its own issuer. Whoever receives it decides whether to trust it.</source>
+            <translation>Sein Zertifikat ist sein eigener Aussteller. Wer es erhält, entscheidet, ob er ihm vertraut.</translation>
         </message>
     </context>
     <context>
@@ -1024,6 +1047,31 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
             <source>SHA-256</source>
             <translation>SHA-256</translation>
         </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="173" />
+            <source>&amp;Load the Root CA from a File…</source>
+            <translation>Stamm-CA aus &amp;Datei laden…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="183" />
+            <source>SHA-256 fingerprint</source>
+            <translation>SHA-256-Fingerabdruck</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="198" />
+            <source>SHA-&amp;256:</source>
+            <translation>SHA-&amp;256:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="222" />
+            <source>The server does not send its root CA (normal), and none could be fetched through the AIA URLs of its chain. Load the root CA the server's administrator handed over from a file.</source>
+            <translation>Der Server sendet seine Stamm-CA nicht mit (das ist normal), und über die AIA-Adressen seiner Kette ließ sich keine abrufen. Laden Sie die Stamm-CA, die Ihnen der Administrator des Servers übergeben hat, aus einer Datei.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="232" />
+            <source>Trust the top intermediate “{name}” instead (not recommended)</source>
+            <translation>Stattdessen der obersten Zwischen-CA „{name}“ vertrauen (nicht empfohlen)</translation>
+        </message>
     </context>
     <context>
         <name>Columns</name>
@@ -1178,6 +1226,161 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
             <location filename="../../gui/models/columns.py" line="428" />
             <source>Reading entries</source>
             <translation>Einträge werden gelesen</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Eigentümer</translation>
+        </message>
+        <message>
+            <source>Who owns a tenant entry; SAP-owned entries are read-only</source>
+            <translation>Wem ein Tenant-Eintrag gehört; Einträge von SAP sind schreibgeschützt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectTenant</name>
+        <message>
+            <source>Tenant profile</source>
+            <translation>Tenant-Profil</translation>
+        </message>
+        <message>
+            <source>Import the service key of an SAP Cloud Integration API instance, or type its fields. The secret is kept in the system keyring only.</source>
+            <translation>Importieren Sie den Service Key einer SAP-Cloud-Integration-API-Instanz oder geben Sie seine Felder ein. Das Geheimnis wird nur im Schlüsselbund des Systems gespeichert.</translation>
+        </message>
+        <message>
+            <source>&amp;Import Service Key…</source>
+            <translation>Service Key &amp;importieren…</translation>
+        </message>
+        <message>
+            <source>Profile name</source>
+            <translation>Profilname</translation>
+        </message>
+        <message>
+            <source>API URL</source>
+            <translation>API-URL</translation>
+        </message>
+        <message>
+            <source>Token URL</source>
+            <translation>Token-URL</translation>
+        </message>
+        <message>
+            <source>Client ID</source>
+            <translation>Client-ID</translation>
+        </message>
+        <message>
+            <source>Client secret</source>
+            <translation>Client-Secret</translation>
+        </message>
+        <message>
+            <source>Extra CA file (PEM)</source>
+            <translation>Zusätzliche CA-Datei (PEM)</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <source>&amp;Read-only: keymon makes no changes on this tenant</source>
+            <translation>&amp;Schreibgeschützt: keymon ändert nichts auf diesem Tenant</translation>
+        </message>
+        <message>
+            <source>Na&amp;me:</source>
+            <translation>Na&amp;me:</translation>
+        </message>
+        <message>
+            <source>&amp;API URL:</source>
+            <translation>&amp;API-URL:</translation>
+        </message>
+        <message>
+            <source>&amp;Token URL:</source>
+            <translation>&amp;Token-URL:</translation>
+        </message>
+        <message>
+            <source>&amp;Client ID:</source>
+            <translation>&amp;Client-ID:</translation>
+        </message>
+        <message>
+            <source>&amp;Secret:</source>
+            <translation>&amp;Geheimnis:</translation>
+        </message>
+        <message>
+            <source>E&amp;xtra CA file:</source>
+            <translation>Zusätzliche CA-&amp;Datei:</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read ({reason}).</source>
+            <translation>{path} kann nicht gelesen werden ({reason}).</translation>
+        </message>
+        <message>
+            <source>Client key</source>
+            <translation>Client-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Secret</source>
+            <translation>Geheimnis</translation>
+        </message>
+        <message>
+            <source>Fill in the API URL, token URL, client ID and secret.</source>
+            <translation>Füllen Sie API-URL, Token-URL, Client-ID und Geheimnis aus.</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Verbindung testen</translation>
+        </message>
+        <message>
+            <source>Log in, fetch a CSRF token and read the system keystore.</source>
+            <translation>Anmelden, ein CSRF-Token holen und den System-Schlüsselspeicher lesen.</translation>
+        </message>
+        <message>
+            <source>&amp;Test Connection</source>
+            <translation>Verbindung &amp;testen</translation>
+        </message>
+        <message>
+            <source>Test steps</source>
+            <translation>Testschritte</translation>
+        </message>
+        <message>
+            <source>Connect to Tenant</source>
+            <translation>Mit Tenant verbinden</translation>
+        </message>
+        <message>
+            <source>Import service key</source>
+            <translation>Service Key importieren</translation>
+        </message>
+        <message>
+            <source>Service keys (*.json);;All files (*)</source>
+            <translation>Service Keys (*.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Wird getestet…</translation>
+        </message>
+        <message>
+            <source>Testing the tenant connection</source>
+            <translation>Die Verbindung zum Tenant wird getestet</translation>
+        </message>
+        <message>
+            <source>Login</source>
+            <translation>Anmeldung</translation>
+        </message>
+        <message>
+            <source>CSRF token</source>
+            <translation>CSRF-Token</translation>
+        </message>
+        <message>
+            <source>Read keystore</source>
+            <translation>Schlüsselspeicher lesen</translation>
+        </message>
+        <message>
+            <source>Missing roles: {roles}</source>
+            <translation>Fehlende Rollen: {roles}</translation>
+        </message>
+        <message>
+            <source>The connection works.</source>
+            <translation>Die Verbindung funktioniert.</translation>
+        </message>
+        <message>
+            <source>The connection test failed.</source>
+            <translation>Der Verbindungstest ist fehlgeschlagen.</translation>
         </message>
     </context>
     <context>
@@ -1550,6 +1753,21 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
             <location filename="../../gui/views/connectivity_panel.py" line="511" />
             <source>Fetched from AIA (not sent by the server, not trusted):</source>
             <translation>Über AIA abgerufen (nicht vom Server gesendet, nicht vertrauenswürdig):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="375" />
+            <source>This keystore has no key pair “{alias}”: no client certificate is chosen.</source>
+            <translation>Dieser Keystore hat kein Schlüsselpaar „{alias}“: Es ist kein Client-Zertifikat gewählt.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="551" />
+            <source>Trusted</source>
+            <translation>Vertrauenswürdig</translation>
+        </message>
+        <message>
+            <location filename="../../gui/views/connectivity_panel.py" line="551" />
+            <source>Not trusted</source>
+            <translation>Nicht vertrauenswürdig</translation>
         </message>
     </context>
     <context>
@@ -2180,6 +2398,26 @@ Passende Schlüsselpaare: {match}</translation>
             <source>Its signature uses a broken hash ({algorithm}).</source>
             <translation>Seine Signatur verwendet ein gebrochenes Hashverfahren ({algorithm}).</translation>
         </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="46" />
+            <source>Certificates (*.pem *.crt *.cer *.der *.p7b *.p7c);;All files (*)</source>
+            <translation>Zertifikate (*.pem *.crt *.cer *.der *.p7b *.p7c);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="102" />
+            <source>Top certificate of the chain, an intermediate, not the root</source>
+            <translation>Oberstes Zertifikat der Kette, eine Zwischen-CA, nicht die Stamm-CA</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="127" />
+            <source>This is an intermediate CA, not the root: trust ends when it is renewed, usually years before the root.</source>
+            <translation>Dies ist eine Zwischen-CA, nicht die Stamm-CA: Das Vertrauen endet, wenn sie erneuert wird, meist Jahre vor der Stamm-CA.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="387" />
+            <source>Loaded from {file}</source>
+            <translation>Geladen aus {file}</translation>
+        </message>
     </context>
     <context>
         <name>ImportRootWizard</name>
@@ -2192,6 +2430,11 @@ Passende Schlüsselpaare: {match}</translation>
             <location filename="../../gui/wizards/import_root_wizard.py" line="270" />
             <source>&amp;Trust</source>
             <translation>&amp;Vertrauen</translation>
+        </message>
+        <message>
+            <location filename="../../gui/wizards/import_root_wizard.py" line="378" />
+            <source>Load the Root CA</source>
+            <translation>Stamm-CA laden</translation>
         </message>
     </context>
     <context>
@@ -3452,6 +3695,17 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
             <source>No alert within {seconds} s: the server seems to accept the missing client certificate.</source>
             <translation>Kein Alarm innerhalb von {seconds} s: Der Server scheint das fehlende Client-Zertifikat hinzunehmen.</translation>
         </message>
+        <message>
+            <location filename="../../core/net/outcome.py" line="51" />
+            <source>Connected and trusted, but the server did not ask for a client certificate, so the key pair was not tested.</source>
+            <extracomment>The error kinds a trust verdict causes (rejudging may remove or add one of them).</extracomment>
+            <translation>Verbunden und vertrauenswürdig, aber der Server hat kein Client-Zertifikat verlangt; das Schlüsselpaar wurde also nicht geprüft.</translation>
+        </message>
+        <message>
+            <location filename="../../core/net/outcome.py" line="57" />
+            <source>Connected, but the server did not ask for a client certificate, so the key pair was not tested.</source>
+            <translation>Verbunden, aber der Server hat kein Client-Zertifikat verlangt; das Schlüsselpaar wurde also nicht geprüft.</translation>
+        </message>
     </context>
     <context>
         <name>Prompts</name>
@@ -4017,6 +4271,92 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
             <location filename="../../gui/wizards/common.py" line="136" />
             <source>E-&amp;mail:</source>
             <translation>E-&amp;Mail:</translation>
+        </message>
+    </context>
+    <context>
+        <name>TenantStatus</name>
+        <message>
+            <source>Tenant message</source>
+            <translation>Tenant-Meldung</translation>
+        </message>
+        <message>
+            <source>%v of %m entries</source>
+            <translation>%v von %m Einträgen</translation>
+        </message>
+        <message>
+            <source>Tenant entries read</source>
+            <translation>Gelesene Tenant-Einträge</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tenants</name>
+        <message>
+            <source>The private key stays on the tenant: keymon cannot use or export it.</source>
+            <translation>Der private Schlüssel bleibt auf dem Tenant: keymon kann ihn weder verwenden noch exportieren.</translation>
+        </message>
+        <message>
+            <source>Not available on a tenant keystore: it is shown read-only.</source>
+            <translation>Für einen Tenant-Schlüsselspeicher nicht verfügbar: er wird schreibgeschützt angezeigt.</translation>
+        </message>
+        <message>
+            <source>Owned by SAP: keymon shows it but does not change it.</source>
+            <translation>Gehört SAP: keymon zeigt ihn an, ändert ihn aber nicht.</translation>
+        </message>
+        <message>
+            <source>Last changed by {who}</source>
+            <translation>Zuletzt geändert von {who}</translation>
+        </message>
+        <message>
+            <source>Open Te&amp;nant</source>
+            <translation>Te&amp;nant öffnen</translation>
+        </message>
+        <message>
+            <source>read-only profile</source>
+            <translation>schreibgeschütztes Profil</translation>
+        </message>
+        <message>
+            <source>tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <source>Replace tenant profile</source>
+            <translation>Tenant-Profil ersetzen</translation>
+        </message>
+        <message>
+            <source>A tenant profile named {name} exists. Replace it and its secret?</source>
+            <translation>Ein Tenant-Profil namens {name} existiert bereits. Soll es samt Geheimnis ersetzt werden?</translation>
+        </message>
+        <message>
+            <source>The tenant profile was not saved</source>
+            <translation>Das Tenant-Profil wurde nicht gespeichert</translation>
+        </message>
+        <message>
+            <source>Saved tenant profile {name}</source>
+            <translation>Tenant-Profil {name} gespeichert</translation>
+        </message>
+        <message>
+            <source>(no tenant profiles)</source>
+            <translation>(keine Tenant-Profile)</translation>
+        </message>
+        <message>
+            <source>The secret of tenant profile {name} is not in the system keyring; connect to the tenant again.</source>
+            <translation>Das Geheimnis des Tenant-Profils {name} ist nicht im Schlüsselbund des Systems; verbinden Sie sich erneut mit dem Tenant.</translation>
+        </message>
+        <message>
+            <source>Reading tenant {name}</source>
+            <translation>Tenant {name} wird gelesen</translation>
+        </message>
+        <message>
+            <source>Opened tenant {name}: {count} entries</source>
+            <translation>Tenant {name} geöffnet: {count} Einträge</translation>
+        </message>
+        <message>
+            <source>Reading tenant {name} was cancelled.</source>
+            <translation>Das Lesen von Tenant {name} wurde abgebrochen.</translation>
         </message>
     </context>
     <context>
