@@ -26,6 +26,7 @@ from keymon.gui.models import (
     ExpiryRefresher,
 )
 from keymon.gui.models.columns import derive_rows
+from keymon.gui.models.text_filter import filter_words
 from keymon.gui.palette import StatusPalette, contrast_ratio, relative_luminance
 from keymon.gui.workers import TaskRunner
 from tests import factory
@@ -134,7 +135,9 @@ def test_custom_roles(model: EntriesModel, entries: list[Entry]) -> None:
     assert _cell(model, "future", "status", STATUS_ROLE) == Status.NOT_YET_VALID
     assert _cell(model, "root", "status", STATUS_ROLE) == Status.VALID
     text = str(_cell(model, "tenant", "alias", FILTER_TEXT_ROLE))
-    assert text == text.lower() and "tenant client" in text and "intermediate" in text
+    assert text == text.lower() and filter_words("tenant client") == (" tenant", " client")
+    assert " tenant client" in text
+    assert " intermediate" in text
     assert isinstance(_cell(model, "soon", "valid_until", SORT_ROLE), dt.datetime)
     assert _cell(model, "soon", "serial", SORT_ROLE) == SERIAL
     assert isinstance(_cell(model, "old", "status", Qt.ItemDataRole.DecorationRole), QIcon)
@@ -219,8 +222,10 @@ def test_text_filter_matches_fingerprints_plain_or_with_colons(
     shown = str(_cell(model, "future", "sha256"))
     proxy.set_filter_text(shown[:23])  # "AB:CD:…" as copied from the table
     assert _aliases(proxy) == ["future"]
-    proxy.set_filter_text(shown.replace(":", "")[-20:].lower())
+    proxy.set_filter_text(shown.replace(":", "")[:20].lower())
     assert _aliases(proxy) == ["future"]
+    proxy.set_filter_text(shown.replace(":", "")[-20:].lower())  # not from the middle
+    assert _aliases(proxy) == []
 
 
 def test_type_and_expiry_filters_combine_with_text(proxy: EntriesProxy) -> None:

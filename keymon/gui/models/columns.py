@@ -25,6 +25,7 @@ from keymon.core.entries import CertSummary, Entry, SecretKeyEntry
 from keymon.core.expiry import DAY, Expiry, Status, days_left, entry_expiry
 from keymon.gui import i18n
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
+from keymon.gui.models.text_filter import searchable
 
 SortKey = Any  # a comparable raw value (datetime, int, str, tuple of those) or None
 
@@ -371,13 +372,14 @@ def column_index(key: str, columns: Sequence[Column] = COLUMNS) -> int:
 
 
 def filter_text(facts: Facts) -> str:
-    """One lower-case string the text filter searches (fields separated by newlines)."""
-    parts = [facts.entry.alias]
+    """The text the filter box searches: words of alias and names, hex values from the start."""
     s = facts.summary
-    if s is not None:
-        padded = serial_colon(s.serial).replace(":", "")
-        parts += [s.subject, s.issuer, s.serial_hex, padded, s.sha256, s.sha1]
-    return "\n".join(parts).lower()
+    if s is None:
+        return searchable([facts.entry.alias], [])
+    padded = serial_colon(s.serial).replace(":", "")
+    return searchable(
+        [facts.entry.alias, s.subject, s.issuer], [s.serial_hex, padded, s.sha256, s.sha1]
+    )
 
 
 def facts_of(entry: Entry, now: dt.datetime, warning_days: float) -> Facts:

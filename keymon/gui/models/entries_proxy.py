@@ -11,7 +11,6 @@ proxy keeps the model's order.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import (
@@ -30,18 +29,7 @@ from keymon.core.entries import Entry, EntryKind
 from keymon.core.expiry import Status
 from keymon.gui.models.columns import Row
 from keymon.gui.models.entries_model import FILTER_TEXT_ROLE, SORT_ROLE, EntriesModel
-
-_COLON_HEX = re.compile(r"[0-9a-f]{1,2}(?::[0-9a-f]{1,2})+:?")
-
-
-def filter_words(text: str) -> tuple[str, ...]:
-    """Lower-case words of a filter; ``AB:CD:EF`` (a pasted fingerprint) loses its colons."""
-    words = []
-    for word in text.lower().split():
-        if _COLON_HEX.fullmatch(word):
-            word = word.replace(":", "")
-        words.append(word)
-    return tuple(dict.fromkeys(words))
+from keymon.gui.models.text_filter import filter_words
 
 
 def _source_signals(model: EntriesModel) -> tuple[SignalInstance, ...]:
@@ -101,10 +89,12 @@ class EntriesProxy(QSortFilterProxyModel):
         return self._within
 
     def set_filter_text(self, text: str) -> None:
-        """Case-insensitive substring filter; every word must match somewhere."""
+        """Case-insensitive; every word must start a word of a field or a fingerprint
+        (see :mod:`~keymon.gui.models.text_filter`)."""
         self._text = text
         words = filter_words(text)
         if words != self._words:
+            # prepared words: a row that contains the new word contains the old one too
             narrower = all(any(old in new for new in words) for old in self._words)
             self._change(lambda: setattr(self, "_words", words), narrower)
 
