@@ -19,6 +19,8 @@ EXIT_FAILED = 6
 """No TLS session: name, connection, proxy, handshake or protocol failure."""
 EXIT_REJECTED = 7
 """Connected, but the server is untrusted, or it refused our certificate or HTTP request."""
+EXIT_UNTESTED = 8
+"""Connected (and trusted), but the server never asked for the client certificate given."""
 _REJECTED = {
     "client_certificate_required",
     "client_certificate_rejected",
@@ -80,15 +82,17 @@ def cmd_probe(args: argparse.Namespace) -> int:
     )
     result = probe(request)
     if args.json:
-        _print_json(result_json(result))
+        _print_json(result_json(result, client_given=client is not None))
     else:
-        print_result(result)
-    return exit_code(result)
+        print_result(result, client_given=client is not None)
+    return exit_code(result, client_given=client is not None)
 
 
-def exit_code(result: ProbeResult) -> int:
+def exit_code(result: ProbeResult, *, client_given: bool = False) -> int:
     if result.error is None:
-        return 0
+        from keymon.core.net.outcome import client_untested
+
+        return EXIT_UNTESTED if client_untested(result, client_given) else 0
     if result.error.kind.value == "cancelled":
         return 130
     return EXIT_REJECTED if result.error.kind.value in _REJECTED else EXIT_FAILED
@@ -115,8 +119,11 @@ def _report_json(report: ChainReport | None) -> dict[str, Any] | None:
     }
 
 
-def result_json(r: ProbeResult) -> dict[str, Any]:
+def result_json(r: ProbeResult, *, client_given: bool = False) -> dict[str, Any]:
+    from keymon.core.net.outcome import outcome
+
     return {
+        "outcome": outcome(r, client_given).value,
         "host": r.host,
         "port": r.port,
         "sni": r.server_name,
@@ -156,7 +163,7 @@ def _yes(value: bool | None) -> str:
     return "unknown" if value is None else ("yes" if value else "no")
 
 
-def print_result(r: ProbeResult) -> None:
+def print_result(r: ProbeResult, *, client_given: bool = False) -> None:
     out = sys.stdout
     sni = f" (SNI {r.server_name})" if r.server_name and r.server_name != r.host else ""
     via = f" through {r.proxy}" if r.proxy else ""
@@ -199,5 +206,9 @@ def print_result(r: ProbeResult) -> None:
         print(f"\nHTTP: {r.http_status}", file=out)
     for note in r.notes:
         print(f"Note: {note}", file=out)
+    from keymon.core.net.outcome import warning
+
+    said = warning(r, client_given)
     verdict = "OK" if r.error is None else f"{r.error.kind.value}: {r.error.message}"
+    verdict = f"warning: {said}" if said is not None else verdict
     print(f"\nResult: {verdict}", file=out)
