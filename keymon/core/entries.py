@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x448, x25519
@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.types import (
 from cryptography.x509.oid import NameOID
 
 from keymon.core.compat import DECODE_ERRORS, NO_EXTENSION, decoding
+from keymon.core.entry_kind import EntryKind as EntryKind  # re-exported
 from keymon.core.errors import CorruptData
 from keymon.core.formats.der import Der, parse
 from keymon.core.locked import KeyLocked, LockedKey
@@ -51,8 +52,6 @@ else:
             value = instance.__dict__[self.attrname] = self.func(instance)
             return value
 
-
-EntryKind = Literal["key_pair", "certificate", "secret_key"]
 
 #: What a list shows for a name cryptography cannot decode (details add its DER in hex).
 UNDECODABLE_NAME = "(undecodable name)"
@@ -373,7 +372,7 @@ class KeyPairEntry:
     chain: tuple[CertInfo, ...]
     modified: dt.datetime | None = None
     sealed: LockedKey | None = field(default=None, repr=False, compare=False)
-    kind: EntryKind = field(default="key_pair", init=False)
+    kind: EntryKind = field(default=EntryKind.KEY_PAIR, init=False)
 
     def __init__(  # ``open_key``: what dataclasses.replace passes
         self,
@@ -428,7 +427,7 @@ class CertificateEntry:
     alias: str
     cert: CertInfo
     modified: dt.datetime | None = None
-    kind: EntryKind = field(default="certificate", init=False)
+    kind: EntryKind = field(default=EntryKind.CERTIFICATE, init=False)
 
     @property
     def certificate(self) -> CertInfo:
@@ -447,7 +446,7 @@ class SecretKeyEntry:
     algorithm: str
     key: bytes = field(repr=False)
     modified: dt.datetime | None = None
-    kind: EntryKind = field(default="secret_key", init=False)
+    kind: EntryKind = field(default=EntryKind.SECRET_KEY, init=False)
 
     @property
     def certificate(self) -> None:

@@ -37,6 +37,7 @@ from keymon.core.entries import Entry
 from keymon.core.expiry import entry_expiry
 from keymon.core.merge import MergeAction, MergePlan, MergeStep, default_plan
 from keymon.gui.dialogs.password_dialog import MessageLabel, ok_cancel
+from keymon.gui.models.columns import type_name
 from keymon.gui.palette import StatusPalette
 
 
@@ -102,11 +103,6 @@ class _EntriesDialog(QDialog):
         self.tree.setHeaderLabels(self.headers)
         self.items: list[QTreeWidgetItem] = []
         status_palette = StatusPalette(self.palette())
-        types = {
-            "key_pair": self.tr("Key pair"),
-            "certificate": self.tr("Certificate"),
-            "secret_key": self.tr("Secret key"),
-        }
         for entry in self.entries:
             cert = entry.certificate
             expiry = entry_expiry(entry)
@@ -114,7 +110,7 @@ class _EntriesDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     entry.alias,
-                    types[entry.kind],
+                    type_name(entry.kind),
                     cert.summary.subject_cn if cert is not None else "",
                     until.astimezone().date().isoformat() if until is not None else "—",
                 ]

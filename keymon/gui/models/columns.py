@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from keymon.core.entries import CertSummary, Entry, SecretKeyEntry
+from keymon.core.entries import CertSummary, Entry, EntryKind, SecretKeyEntry
 from keymon.core.expiry import DAY, Expiry, Status, days_left, entry_expiry
 from keymon.gui import i18n
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
@@ -86,11 +86,11 @@ STATUS_LABELS = {
     Status.NOT_YET_VALID: QT_TRANSLATE_NOOP("Columns", "Not yet valid"),
     Status.NONE: QT_TRANSLATE_NOOP("Columns", "Does not expire"),
 }
-#: Entry kinds as the table names them (``keymon list`` prints the same, untranslated).
+#: EntryKind.label marked for translation (tests/gui/test_entry_kind_labels.py).
 TYPE_NAMES = {
-    "key_pair": QT_TRANSLATE_NOOP("Columns", "Key pair"),
-    "certificate": QT_TRANSLATE_NOOP("Columns", "Certificate"),
-    "secret_key": QT_TRANSLATE_NOOP("Columns", "Secret key"),
+    EntryKind.KEY_PAIR: QT_TRANSLATE_NOOP("Columns", "Key pair"),
+    EntryKind.CERTIFICATE: QT_TRANSLATE_NOOP("Columns", "Certificate"),
+    EntryKind.SECRET_KEY: QT_TRANSLATE_NOOP("Columns", "Secret key"),
 }
 _SEVERITY = {Status.EXPIRED: 0, Status.EXPIRING: 1, Status.NOT_YET_VALID: 2, Status.VALID: 3}
 
@@ -140,7 +140,7 @@ def status_label(status: Status) -> str:
     return translated(STATUS_LABELS[status])
 
 
-def type_name(kind: str) -> str:
+def type_name(kind: EntryKind) -> str:
     return translated(TYPE_NAMES[kind])
 
 
