@@ -52,6 +52,11 @@ class PromptGate(QObject):
     def asking(self) -> bool:
         return self._open
 
+    @property
+    def waiting(self) -> int:
+        """How many questions wait for the open one to be answered."""
+        return len(self._waiting)
+
     def ask(self, question: Callable[[], None]) -> None:
         """Run ``question`` now, or after the question being asked has been answered."""
         if self._open:
