@@ -368,7 +368,14 @@ class KeystoreActions(ActionGroup):
         answer = self.ctx.prompts.change_password()
         if answer is None:
             return
-        self.ctx.session.push(undo.ChangePassword(self.ctx.session, answer.password))
+        session = self.ctx.session
+
+        def saved() -> None:  # the save has made one more backup, with the old password
+            session.saved.disconnect(saved)
+            self._offer_backup_purge()
+
+        session.saved.connect(saved)
+        session.push(undo.ChangePassword(session, answer.password))
         if answer.remember and self.ctx.store.path is not None:
             try:
                 secrets.set_password(self.ctx.store.path, answer.password)
@@ -376,6 +383,34 @@ class KeystoreActions(ActionGroup):
                 self.ctx.prompts.info(
                     QCoreApplication.translate("Operations", "Password not remembered"), exc.message
                 )
+
+    def _offer_backup_purge(self) -> None:
+        """Backups keep the old password: offer to delete them all (as the Backups dialog does)."""
+        store = self.ctx.store
+        if store is None or store.path is None:
+            return
+        backups = store.backups()
+        count = len(backups.versions())
+        if not count:
+            return
+        text = QCoreApplication.translate(
+            "Operations",
+            "The backups of {name} ({count}) still open with the old password, and hold any "
+            "entry deleted since. Delete all backups of this keystore now?",
+        ).format(count=count, name=store.path.name)
+        title = QCoreApplication.translate("Operations", "Delete All Backups")
+        if not self.ctx.prompts.confirm(title, text, destructive=True):
+            return
+        try:
+            deleted = backups.purge()
+        except KeymonError as exc:
+            self.ctx.prompts.error(title, exc.message)
+            return
+        self.ctx.show_message(
+            QCoreApplication.translate("Operations", "The backups were deleted ({count}).").format(
+                count=deleted
+            )
+        )
 
     @handles(ActionId.BACKUPS)
     def backups(self) -> None:

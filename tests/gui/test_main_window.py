@@ -268,6 +268,7 @@ def test_change_password(
     window: KeymonMainWindow, qtbot: QtBot, prompts: ScriptedPrompts, store_path: Path
 ) -> None:
     prompts.expect("change_password", PasswordAnswer("newpass"))
+    prompts.expect("confirm", False, containing="old password")  # keep the backups
     trigger_and_wait_saved(qtbot, window, "actionChangePassword")
     assert len(Keystore.open(store_path, "newpass")) == 3
 

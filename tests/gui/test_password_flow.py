@@ -11,7 +11,7 @@ import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import PrivateFormat
 from cryptography.hazmat.primitives.serialization import pkcs12 as crypto_pkcs12
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from keymon.core import config, secrets
@@ -20,7 +20,7 @@ from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.core.monitoring import WATCH_KEY
 from keymon.gui.app import open_main_window
-from keymon.gui.dialogs import PasswordAnswer
+from keymon.gui.dialogs import ChangePasswordDialog, PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.settings import Settings
 from keymon.gui.workers import ErrorInfo, TaskRunner
@@ -201,3 +201,19 @@ def test_a_hard_linked_keystore_says_so_after_the_first_save(
         window.actions_by_name["actionDelete"].trigger()
     QApplication.processEvents()
     assert "hard link" in window.statusBar().currentMessage()
+
+
+def test_change_password_offers_to_delete_the_backups_that_keep_the_old_one(
+    qtbot: QtBot, window: KeymonMainWindow, prompts: ScriptedPrompts, store_path: Path
+) -> None:
+    dialog = ChangePasswordDialog(window)
+    assert "keep the old password" in dialog.findChild(QLabel, "backupsNote").text()
+    dialog.deleteLater()
+    prompts.expect("change_password", PasswordAnswer("newpass"))
+    prompts.expect("confirm", True, containing="still open with the old password")
+    assert window.session is not None and window.store is not None
+    with qtbot.waitSignal(window.session.saved, timeout=10_000):
+        window.actions_by_name["actionChangePassword"].trigger()
+    qtbot.waitUntil(lambda: not window.store.backups().versions())  # type: ignore[union-attr]
+    assert "The backups were deleted (1)." in window.statusBar().currentMessage()
+    assert len(Keystore.open(store_path, "newpass")) == 3

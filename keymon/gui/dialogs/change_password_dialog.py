@@ -40,6 +40,15 @@ class ChangePasswordDialog(QDialog):
             intro.setText(
                 self.tr("Choose a new password for the keystore. It is used from the next save on.")
             )
+        self.backups_note = QLabel(
+            self.tr(
+                "Backups of the keystore keep the old password (and any entry deleted since): "
+                "after the change, keymon offers to delete them."
+            ),
+            self,
+        )
+        self.backups_note.setObjectName("backupsNote")
+        self.backups_note.setWordWrap(True)
         self.fields = NewPasswordFields(self, label=self.tr("&New password:"))
         self.remember_option = RememberOption(self, checked=remember)
         self.remember_option.setVisible(offer_remember)
@@ -47,6 +56,7 @@ class ChangePasswordDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.backups_note)
         layout.addWidget(self.fields)
         layout.addWidget(self.remember_option)
         layout.addStretch(1)
