@@ -196,7 +196,7 @@ def test_bundle_is_lean(bundle: Path) -> None:
     modules = set(CArchiveReader(str(bundle)).open_embedded_archive("PYZ.pyz").toc)
     needed = {
         "keymon.gui.app",
-        "keymon.commands_probe",
+        "keymon.cli.commands.probe",
         "keymon.core.net.tls",
         "cryptography",
         "OpenSSL",

@@ -17,6 +17,7 @@ from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import UsageError
 from keymon.core.keystore import Keystore
 from keymon.core.net.result import ProbeRequest, ProbeResult
+from keymon.core.net.target import InvalidTarget, Target
 from keymon.core.x509.export import certificate_pem
 from keymon.gui.i18n import QT_TRANSLATE_NOOP, localized
 from keymon.gui.settings import Settings
@@ -42,43 +43,38 @@ class FormValues:
 
 def split_host(text: str, default_port: int) -> tuple[str, int]:
     """``host``, ``host:port``, ``[v6]:port`` or a bare IPv6 address → (host, port)."""
-    text = text.strip()
-    if text.startswith("[") and "]" in text:
-        host, _, rest = text[1:].partition("]")
-        port_text = rest.removeprefix(":")
-    elif text.count(":") == 1:
-        host, _, port_text = text.partition(":")
-    else:
-        host, port_text = text, ""
-    if not port_text:
-        return host, default_port
-    if not port_text.isdigit():
+    target = _target(text)
+    return target.host, target.port_or(default_port)
+
+
+def _target(text: str) -> Target:
+    """core's :meth:`Target.parse`, with the port that is not a number said in the UI language."""
+    try:
+        return Target.parse(text)
+    except InvalidTarget as exc:
+        if exc.port_text is None:
+            raise
         raise UsageError(
             QCoreApplication.translate(
                 "ConnectivityResult", "The port “{port}” is not a number."
-            ).format(port=port_text)
-        )
-    return host, int(port_text)
+            ).format(port=exc.port_text)
+        ) from exc
 
 
 def build_request(values: FormValues, store: Keystore | None) -> ProbeRequest:
     """The probe request for the form, with the open keystore's trust and key pairs."""
-    host, port = split_host(values.host, values.port)
     key_pairs = [e for e in store.entries if isinstance(e, KeyPairEntry)] if store else []
     client = next((e for e in key_pairs if e.alias == values.client_alias), None)
-    trusted = store.trusted_certificates() if store is not None else []
-    return ProbeRequest(
-        host=host,
-        port=port,
+    return ProbeRequest.for_keystore(
+        _target(values.host),
+        store,
+        client=client,
+        default_port=values.port,
         sni=values.sni.strip() or None,
         timeout=values.timeout,
         proxy=values.proxy.strip() or None,
-        client=client,
         verify=values.verify,
         http_path=values.http_path.strip() or None,
-        trusted=trusted,
-        key_pairs=key_pairs,
-        trust="keystore" if store is not None else None,
     )
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from keymon.cli import main
-from keymon.commands_probe import parse_target
 from keymon.core.entries import CertificateEntry, Entry
 from keymon.core.errors import UsageError
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
+from keymon.core.net.target import Target
 from tests.net.conftest import Pki, make_pki
 from tests.net.servers import OpenSSLServer, PyServer, closed_port, tls
 
@@ -141,13 +141,16 @@ def test_exit_2_for_usage_errors(
     ],
 )
 def test_parse_target(text: str, expected: tuple[str, int]) -> None:
-    assert parse_target(text) == expected
+    target = Target.parse(text)
+    assert (target.host, target.port_or(443)) == expected
 
 
-@pytest.mark.parametrize("text", ["host:0", "host:70000", "[::1]x", ":443"])
+@pytest.mark.parametrize(
+    "text", ["host:0", "host:70000", "[::1]x", ":443", "host:", "[::1]:", "h:x"]
+)
 def test_parse_target_rejects(text: str) -> None:
-    with pytest.raises(UsageError):
-        parse_target(text)
+    with pytest.raises(UsageError, match=r"HOST\[:PORT\]"):
+        Target.parse(text)
 
 
 @pytest.mark.interop

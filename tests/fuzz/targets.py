@@ -10,14 +10,17 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from keymon.commands import _rows  # `keymon list` (text): the same rows the CLI prints
+from keymon.cli.listing import (
+    entry_details_json,
+    entry_json,
+    rows,  # `keymon list` (text): the same rows the CLI prints
+)
 from keymon.core.entries import Entry
 from keymon.core.errors import UsageError
 from keymon.core.expiry import entry_expiry
 from keymon.core.formats import javaser, jks
 from keymon.core.formats.detect import Format, load
 from keymon.core.keystore import Keystore
-from keymon.core.listing import entry_details_json, entry_json
 from keymon.core.x509.ca import issued_bundle, sign_csr
 from keymon.core.x509.chain import complete_chain, validate_chain
 from keymon.core.x509.csr import CsrInfo
@@ -44,7 +47,7 @@ def _gui_facts(entry: Entry) -> None:
 def show_everything(store: Keystore) -> None:
     """`keymon list`, `list --json`, `show --json` per entry, GUI rows, chain validation."""
     entries = list(store)
-    _rows(entries, NOW, 30)
+    rows(entries, NOW, 30)
     trusted, pool = store.trusted_certificates(), store.certificates()
     for entry in entries:
         entry_json(entry, NOW)

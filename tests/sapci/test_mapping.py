@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 import pytest
 
+from keymon.cli.listing import entry_details_json, entry_json
 from keymon.core.errors import KeymonError, UsageError
 from keymon.core.expiry import Status, entry_expiry
 from keymon.core.keystore_view import entry_fields, is_read_only
-from keymon.core.listing import entry_details_json, entry_json
 from keymon.core.sapci.client import TenantClient
 from keymon.core.sapci.location import TenantKeystore, TenantLocation
 from keymon.core.sapci.mapping import KeyOnTenant, TenantCertificate, TenantKeyPair, is_reserved

@@ -13,7 +13,7 @@ import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from keymon.core.cancel import Cancelled
 from keymon.core.cancel import CancelToken as BaseCancelToken
@@ -21,6 +21,10 @@ from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import UsageError
 from keymon.core.text import Text
 from keymon.core.x509.chain import ChainReport
+
+if TYPE_CHECKING:
+    from keymon.core.keystore import Keystore
+    from keymon.core.net.target import Target
 
 TrustSource = Literal["keystore", "system"]
 
@@ -162,6 +166,37 @@ class ProbeRequest:
             raise UsageError(f"The HTTP path {self.http_path!r} must start with '/'.")
         object.__setattr__(self, "trusted", tuple(self.trusted))
         object.__setattr__(self, "key_pairs", tuple(self.key_pairs))
+
+    @classmethod
+    def for_keystore(
+        cls,
+        target: Target,
+        store: Keystore | None,
+        *,
+        client: KeyPairEntry | None = None,
+        default_port: int = 443,
+        sni: str | None = None,
+        timeout: float = 10.0,
+        proxy: str | None = None,
+        verify: bool = True,
+        http_path: str | None = None,
+    ) -> ProbeRequest:
+        """The probe of ``target`` judged by ``store`` (its trusted certificates and key
+        pairs; the system's trust without one), presenting ``client`` if given."""
+        key_pairs = [e for e in store if isinstance(e, KeyPairEntry)] if store is not None else []
+        return cls(
+            target.host,
+            target.port_or(default_port),
+            sni=sni,
+            timeout=timeout,
+            proxy=proxy,
+            client=client,
+            verify=verify,
+            http_path=http_path,
+            trusted=store.trusted_certificates() if store is not None else (),
+            key_pairs=key_pairs,
+            trust="keystore" if store is not None else "system",
+        )
 
     @property
     def server_name(self) -> str | None:

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from keymon.commands import (
-    _EXTENSION_FORMATS,
-    _new_password,
-    _now,
-    _save,
-    explicit_password,
-    open_keystore,
-)
-from keymon.commands_keys import key_pair
+from keymon.cli.keystores import open_keystore, open_or_create, save
+from keymon.cli.output import not_the_keystore, note, now, write_public
+from keymon.cli.passwords import key_pair
+from keymon.cli.registry import command
 from keymon.core import storage
 from keymon.core.entries import KeyPairEntry
-from keymon.core.errors import AliasExists, UsageError
-from keymon.core.formats.detect import Format
-from keymon.core.keystore import Keystore
+from keymon.core.errors import AliasExists
 from keymon.core.x509.ca import issued_bundle, sign_csr
 from keymon.core.x509.csr import CsrInfo, CsrRequest, create_csr
 from keymon.core.x509.keygen import (
@@ -31,11 +22,6 @@ from keymon.core.x509.keygen import (
 )
 from keymon.core.x509.reply import apply_reply, load_reply, plan_reply
 from keymon.core.x509.templates import ExtensionSet, Template, parse_sans, parse_subject
-
-
-def _not_the_keystore(output: Path, store: Keystore) -> None:
-    if store.path is not None and output.resolve() == store.path.resolve():
-        raise UsageError("The output file is the keystore itself.")
 
 
 def _signature(name: str | None) -> SignatureChoice | None:
@@ -57,6 +43,7 @@ def _template_extensions(name: str | None, entry: KeyPairEntry) -> ExtensionSet 
     return Template(name).extensions(key_kind(entry.private_key) or "ec")
 
 
+@command("genkey")
 def cmd_genkey(args: argparse.Namespace) -> int:
     spec = _key_spec(args)
     request = KeyPairRequest.create(
@@ -68,18 +55,13 @@ def cmd_genkey(args: argparse.Namespace) -> int:
         days=args.days,
         signature=_signature(args.signature),
     )
-    if args.keystore.exists():
-        store = open_keystore(args)
-    else:
-        fmt = _EXTENSION_FORMATS.get(args.keystore.suffix.lower(), Format.PKCS12)
-        password = explicit_password(args) or _new_password(args.keystore)
-        store = Keystore([], fmt=fmt, path=args.keystore, password=password)
+    store = open_or_create(args)
     if request.alias in store:
         raise AliasExists(request.alias)  # before spending seconds on the key
     before = len(store)
     entry = generate_key_pair(request)
     store.add(entry)
-    _save(store, before)
+    save(store, before)
     summary = entry.certificate.summary
     print(
         f"Generated {spec.label} key pair {entry.alias!r} ({summary.subject}), "
@@ -88,10 +70,11 @@ def cmd_genkey(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("csr")
 def cmd_csr(args: argparse.Namespace) -> int:
     store = open_keystore(args)
     entry = key_pair(store, args, args.alias)
-    _not_the_keystore(args.output, store)
+    not_the_keystore(args.output, store)
     request = CsrRequest(
         subject=parse_subject(args.subject) if args.subject else None,
         sans=parse_sans(args.san) if args.san else None,
@@ -99,34 +82,36 @@ def cmd_csr(args: argparse.Namespace) -> int:
         signature=_signature(args.signature),
     )
     data = create_csr(entry, request)
-    storage.atomic_write(args.output, data, mode=0o644)
+    write_public(args.output, data)
     print(f"Wrote the certificate signing request of {entry.alias!r} to {args.output}.")
     return 0
 
 
+@command("ca-reply")
 def cmd_ca_reply(args: argparse.Namespace) -> int:
     store = open_keystore(args)
     entry = key_pair(store, args, args.alias)
     data, _ = storage.read_file(args.reply)
     certs = load_reply(data)
-    plan = plan_reply(entry, certs, store.certificates(), store.trusted_certificates(), _now())
+    plan = plan_reply(entry, certs, store.certificates(), store.trusted_certificates(), now())
     before = len(store)
     store.replace(apply_reply(entry, plan))
-    _save(store, before)
+    save(store, before)
     n, n_reply = len(plan.chain), len(plan.from_reply)
     print(
         f"Installed the CA reply in {entry.alias!r}: a chain of {n} certificate"
         f"{'s' if n != 1 else ''} ({n_reply} from the reply, {n - n_reply} from the keystore)."
     )
     if not plan.report.trusted:
-        print(f"keymon: note: {plan.report.message}", file=sys.stderr)
+        note(plan.report.message)
     return 0
 
 
+@command("sign-csr")
 def cmd_sign_csr(args: argparse.Namespace) -> int:
     store = open_keystore(args)
     ca = key_pair(store, args, args.ca_alias)
-    _not_the_keystore(args.output, store)
+    not_the_keystore(args.output, store)
     data, _ = storage.read_file(args.csr)
     csr = CsrInfo.load(data)
     result = sign_csr(
@@ -135,13 +120,13 @@ def cmd_sign_csr(args: argparse.Namespace) -> int:
         days=args.days,
         template=Template(args.template),
         copy_requested=not args.ignore_requested_sans,
-        now=_now(),
+        now=now(),
         signature=_signature(args.signature),
     )
     bundle = issued_bundle(result.cert, ca.chain, with_chain=args.with_chain, fmt=args.format)
-    storage.atomic_write(args.output, bundle, mode=0o644)
-    for note in result.notes:
-        print(f"keymon: note: {note}", file=sys.stderr)
+    write_public(args.output, bundle)
+    for text in result.notes:
+        note(text)
     summary = result.cert.summary
     print(
         f"Signed {summary.subject} with {ca.alias!r}, valid until {summary.not_after:%Y-%m-%d}; "

@@ -7,8 +7,13 @@ import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Any
 
-from keymon.core.entries import CertInfo, KeyPairEntry
+from keymon.cli.keystores import open_keystore
+from keymon.cli.output import print_json
+from keymon.cli.passwords import key_pair
+from keymon.cli.registry import command
+from keymon.core.entries import CertInfo
 from keymon.core.errors import UsageError
+from keymon.core.net.target import Target
 from keymon.core.x509.info import iso_z
 
 if TYPE_CHECKING:  # the probe's modules load OpenSSL: only `keymon probe` pays for that
@@ -31,58 +36,31 @@ _REJECTED = {
 }
 
 
-def parse_target(text: str) -> tuple[str, int]:
-    """HOST, HOST:PORT, [IPv6]:PORT or a bare IPv6 address."""
-    host, port = text.strip(), "443"
-    if host.startswith("["):
-        inside, _, rest = host[1:].partition("]")
-        host = inside
-        if rest:
-            if not rest.startswith(":"):
-                raise UsageError(f"{text!r} is not of the form HOST[:PORT].")
-            port = rest[1:]
-    elif host.count(":") == 1:
-        host, port = host.split(":")
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise UsageError(f"{text!r} is not of the form HOST[:PORT] with a port from 1 to 65535.")
-    return host, int(port)
-
-
+@command("probe")
 def cmd_probe(args: argparse.Namespace) -> int:
-    host, port = parse_target(args.target)
+    target = Target.parse(args.target)
     if args.client_alias and args.keystore is None:
         raise UsageError("--client-alias needs --keystore.")
-    from keymon.commands import _print_json, open_keystore  # (commands imports this module)
     from keymon.core.net.probe import probe
     from keymon.core.net.result import ProbeRequest
 
-    trusted: list[CertInfo] = []
-    key_pairs: list[KeyPairEntry] = []
+    store = open_keystore(args) if args.keystore is not None else None
     client = None
-    if args.keystore is not None:
-        store = open_keystore(args)
-        trusted = store.trusted_certificates()
-        key_pairs = [e for e in store if isinstance(e, KeyPairEntry)]
-        if args.client_alias:
-            from keymon.commands_keys import key_pair
-
-            client = key_pair(store, args, args.client_alias)  # opens a key of its own password
-    request = ProbeRequest(
-        host,
-        port,
+    if store is not None and args.client_alias:
+        client = key_pair(store, args, args.client_alias)  # opens a key of its own password
+    request = ProbeRequest.for_keystore(
+        target,
+        store,
+        client=client,
         sni=args.sni,
         timeout=args.timeout,
         proxy=args.proxy,
-        client=client,
         verify=not args.no_verify,
         http_path=args.http_path,
-        trusted=trusted,
-        key_pairs=key_pairs,
-        trust="keystore" if args.keystore is not None else "system",
     )
     result = probe(request)
     if args.json:
-        _print_json(result_json(result, client_given=client is not None))
+        print_json(result_json(result, client_given=client is not None))
     else:
         print_result(result, client_given=client is not None)
     return exit_code(result, client_given=client is not None)

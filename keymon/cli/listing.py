@@ -1,4 +1,4 @@
-"""What `keymon list` and `keymon show` print: plain data, JSON-ready."""
+"""What `keymon list`, `show` and `expiring` print: JSON-ready objects and table rows."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from keymon.core.entries import Entry, KeyPairEntry, SecretKeyEntry
-from keymon.core.expiry import DEFAULT_WARNING_DAYS, entry_expiry
+from keymon.core.expiry import DEFAULT_WARNING_DAYS, Status, entry_expiry
 from keymon.core.x509.info import certificate_json, iso_z, self_signed
 
 TYPE_LABELS = {"key_pair": "Key pair", "certificate": "Certificate", "secret_key": "Secret key"}
@@ -71,4 +71,18 @@ def entry_details_json(
             "curve": curve,
             "own_password": entry.sealed is not None,  # keytool -keypass ≠ -storepass
         }
+    return out
+
+
+def rows(entries: list[Entry], now: dt.datetime, days: float) -> list[list[str]]:
+    """The rows of `keymon list` (text): alias, type, status, valid until, key, subject."""
+    out = []
+    for entry in entries:
+        expiry = entry_expiry(entry, now, days)
+        cert = entry.certificate
+        until = expiry.not_after.strftime("%Y-%m-%d") if expiry.not_after else ""
+        subject = cert.summary.subject_cn if cert else ""
+        label = cert.summary.key_label if cert else ""
+        status = "" if expiry.status is Status.NONE else expiry.status.value
+        out.append([entry.alias, TYPE_LABELS[entry.kind], status, until, label, subject])
     return out

@@ -1,0 +1,95 @@
+"""`keymon`: the command line. With no arguments (or just a file) it starts the GUI.
+
+Subcommands never import Qt. Errors are one line on stderr with the exit code
+of the README's contract; a failed command leaves every keystore unchanged.
+The parser is :mod:`keymon.cli.parser`; each subcommand is a function in
+:mod:`keymon.cli.commands` registered with :func:`keymon.cli.registry.command`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from keymon.cli.parser import build_parser, subcommand_names
+from keymon.core.errors import KeymonError
+
+__all__ = ["EXIT_INTERNAL", "build_parser", "error", "main"]
+
+EXIT_INTERNAL = 70
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``keymon ARGS`` (default: sys.argv); the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    gui = _gui_request(args_list, subcommand_names(parser))
+    if gui is not None:
+        home, target = gui
+        if home:
+            os.environ["KEYMON_HOME"] = str(Path(home).expanduser().resolve())
+        return _run_gui([target] if target else [])
+    args = parser.parse_args(args_list)
+    if args.home:
+        os.environ["KEYMON_HOME"] = str(Path(args.home).expanduser().resolve())
+    try:
+        code = _run(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below
+        return code
+    except KeymonError as exc:
+        error(exc.message)
+        return exc.exit_code
+    except BrokenPipeError:  # e.g. `keymon list ... | head`: the reader left, not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except KeyboardInterrupt:
+        error("interrupted; nothing was changed.")
+        return 130
+    except OSError as exc:
+        error(f"{exc.filename or 'a file'}: {exc.strerror or exc}")
+        return 4
+    except Exception as exc:  # never a traceback for users; KEYMON_DEBUG=1 shows it
+        if os.environ.get("KEYMON_DEBUG"):
+            raise
+        error(f"internal error ({type(exc).__name__}: {exc}); set KEYMON_DEBUG=1 for details.")
+        return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    from keymon.cli.commands import handlers  # the subcommands register on import
+    from keymon.cli.passwords import KEY_OPTION_HINT
+    from keymon.core.locked import KeyLocked
+
+    try:
+        return handlers()[args.command](args)
+    except KeyLocked as exc:  # say how to give the key password on the command line
+        raise KeyLocked(exc.alias, wrong=exc.wrong, hint=KEY_OPTION_HINT) from exc
+
+
+def _gui_request(args: list[str], commands: list[str]) -> tuple[str | None, str | None] | None:
+    """(home, keystore) when the arguments ask for the window, else None."""
+    rest, home = list(args), None
+    if len(rest) >= 2 and rest[0] == "--home":
+        home, rest = rest[1], rest[2:]
+    elif rest and rest[0].startswith("--home="):
+        home, rest = rest[0].split("=", 1)[1], rest[1:]
+    if not rest:
+        return home, None
+    if len(rest) == 1 and not rest[0].startswith("-") and rest[0] not in commands:
+        return home, rest[0]
+    return None
+
+
+def error(message: str) -> None:
+    """``keymon: ...`` on stderr: the one line of a failed command."""
+    print(f"keymon: {message}", file=sys.stderr)
+
+
+def _run_gui(args: list[str]) -> int:
+    from keymon.gui.app import run
+
+    return run(args)

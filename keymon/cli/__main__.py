@@ -1,0 +1,7 @@
+"""`python -m keymon.cli`: the same as the ``keymon`` console script."""
+
+import sys
+
+from keymon.cli import main
+
+sys.exit(main())

@@ -1,0 +1,136 @@
+"""Reading keystores: `keymon list`, `show`, `expiring` and `export` (no Qt here)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from keymon.cli.keystores import integrity_note, open_keystore
+from keymon.cli.listing import TYPE_LABELS, entry_details_json, entry_json, rows
+from keymon.cli.output import not_the_keystore, now, print_json, print_table
+from keymon.cli.passwords import explicit_password, key_pair, prompter
+from keymon.cli.registry import command
+from keymon.core import storage
+from keymon.core.expiry import Status, entry_expiry
+from keymon.core.keystore import Keystore
+
+
+@command("list")
+def cmd_list(args: argparse.Namespace) -> int:
+    store = open_keystore(args)
+    integrity_note(store)
+    when = now()
+    if args.json:
+        print_json([entry_json(e, when, args.days) for e in store])
+        return 0
+    count = f"{len(store)} entr{'y' if len(store) == 1 else 'ies'}"
+    print(f"{store.path}: {store.format.label} keystore, {count}")
+    if len(store):
+        headers = ["Alias", "Type", "Status", "Valid until", "Key", "Subject"]
+        print_table(rows(list(store), when, args.days), headers)
+    return 0
+
+
+@command("show")
+def cmd_show(args: argparse.Namespace) -> int:
+    store = open_keystore(args)
+    entry = store.get(args.alias)
+    details = entry_details_json(entry, now(), args.days)
+    if args.json:
+        print_json(details)
+        return 0
+    print(f"Alias:   {entry.alias}")
+    print(f"Type:    {TYPE_LABELS[entry.kind]}")
+    if "status" in details:
+        print(f"Status:  {details['status']}")
+    if details.get("private_key", {}).get("own_password"):
+        print("Key:     sealed with a password of its own (see --key-password-env)")
+    for index, cert in enumerate(details.get("chain", [])):
+        print(f"\nCertificate [{index + 1}/{len(details['chain'])}]")
+        _print_certificate(cert)
+    return 0
+
+
+def _print_certificate(cert: dict[str, Any]) -> None:
+    for key in ("subject", "issuer", "serial", "not_before", "not_after"):
+        print(f"  {key.replace('_', ' ').capitalize():12} {cert[key]}")
+    key_text = f"{cert['key_algorithm']} {cert.get('curve') or cert.get('key_size') or ''}"
+    print(f"  {'Key':12} {key_text.strip()}")
+    print(f"  {'Signature':12} {cert['signature_algorithm']}")
+    print(f"  {'SHA-1':12} {cert['sha1']}")
+    print(f"  {'SHA-256':12} {cert['sha256']}")
+    for ext in cert.get("extensions", []):
+        crit = " (critical)" if ext["critical"] else ""
+        print(f"  {ext['name']}{crit}:")
+        for value in ext["values"]:
+            print(f"      {value}")
+    for key in ("subject_der", "issuer_der"):
+        if key in cert:
+            print(f"  {key.replace('_der', '').capitalize()} (DER): {cert[key]}")
+    if cert.get("notes"):
+        print("  Notes:")
+        for note in cert["notes"]:
+            print(f"      {note}")
+
+
+@command("expiring")
+def cmd_expiring(args: argparse.Namespace) -> int:
+    when = now()
+    found: list[dict[str, Any]] = []
+    opened: list[tuple[Path | None, Keystore]] = []
+    for path in args.keystores:
+        store = open_keystore(args, path)
+        opened.append((path, store))
+        for entry in store:
+            expiry = entry_expiry(entry, when, args.days)
+            if expiry.status in (Status.EXPIRING, Status.EXPIRED):
+                item = entry_json(entry, when, args.days)
+                item["keystore"] = str(path)
+                found.append(item)
+    found.sort(key=lambda item: item.get("chain_not_after") or "")
+    if getattr(args, "ics", None) is not None:
+        from keymon.core import ics, monitoring
+
+        items = monitoring.collect(opened, when, args.days)
+        data = ics.calendar(items, warning_days=args.days, now=when)
+        storage.atomic_write(args.ics, data, 0o644)
+    if args.json:
+        print_json(found)
+    elif found:
+        for item in found:
+            print(
+                f"{item['keystore']}: {item['alias']}: {item['status']} "
+                f"({item['chain_not_after']}, {item['days_left']} days)"
+            )
+    else:
+        print(f"No entry expires within {args.days:g} days.")
+    return 1 if found else 0
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    from keymon.core.exporting import (
+        ExportFormat,
+        ExportKind,
+        ExportRequest,
+        export_entry,
+        write_export,
+    )
+    from keymon.core.formats.pkcs12_write import Pkcs12Protection
+
+    store = open_keystore(args)
+    entry = key_pair(store, args, args.alias) if args.what == "key-pair" else store.get(args.alias)
+    not_the_keystore(args.output, store)
+    out_pw = explicit_password(args, "out-")
+    if args.what == "key-pair" and out_pw is None:
+        out_pw = store.password
+    if args.what == "key-pair" and not out_pw:
+        out_pw = prompter("out-", "Password for the exported key pair")(args.output)
+    kind = ExportKind(args.what)
+    fmt = ExportFormat(args.format) if args.format else None
+    request = ExportRequest(kind, fmt, out_pw, Pkcs12Protection.legacy_if(args.legacy))
+    data = export_entry(entry, request)
+    write_export(args.output, data, kind)  # a key pair is written 0600
+    print(f"Wrote {args.what.replace('-', ' ')} of {entry.alias!r} to {args.output}.")
+    return 0

@@ -1,0 +1,47 @@
+"""Printing and writing for the subcommands: JSON, tables, notes, files next to a keystore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from keymon.core import storage
+from keymon.core.errors import UsageError
+from keymon.core.keystore import Keystore
+
+
+def now() -> dt.datetime:
+    """The current time in UTC (the reference for expiry statuses)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def print_json(data: Any) -> None:
+    """``data`` as indented JSON on stdout."""
+    # One write: json.dump writes each token (880,000 writes for 10,000 entries).
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def print_table(rows: list[list[str]], headers: list[str]) -> None:
+    """Columns padded to their widest cell, headers first."""
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    for row in [headers, *rows]:
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def note(message: str) -> None:
+    """``keymon: note: ...`` on stderr (something the user should know; not an error)."""
+    print(f"keymon: note: {message}", file=sys.stderr)
+
+
+def not_the_keystore(output: Path, store: Keystore) -> None:
+    """UsageError when ``output`` would overwrite the keystore being read."""
+    if store.path is not None and output.resolve() == store.path.resolve():
+        raise UsageError("The output file is the keystore itself.")
+
+
+def write_public(path: Path, data: bytes) -> None:
+    """Write public material (certificates, requests) atomically, readable by all (0644)."""
+    storage.atomic_write(path, data, mode=0o644)

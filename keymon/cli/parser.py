@@ -1,0 +1,133 @@
+"""The argument parser of `keymon`: every subcommand and its options (no Qt, no core work).
+
+The PKI and probe subcommands' options live in :mod:`keymon.cli.parser_more`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from keymon import __version__
+from keymon.cli.options import key_password_options, password_options
+from keymon.cli.parser_more import add_pki_commands, add_probe_command
+
+AddCommand = Callable[..., argparse.ArgumentParser]
+"""``cmd(name, help, keystore=True)``: a subcommand, with KEYSTORE and its password options."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="keymon",
+        description="Keystore monitor: PKCS#12, JKS, JCEKS and PEM keystores for mutual TLS.",
+        epilog="Without a command, keymon starts its window (on KEYSTORE if given).",
+    )
+    parser.add_argument("--version", action="version", version=f"keymon {__version__}")
+    parser.add_argument("--home", metavar="DIR", help="data directory (default: $KEYMON_HOME)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def cmd(name: str, help_text: str, keystore: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if keystore:
+            p.add_argument("keystore", metavar="KEYSTORE", type=Path)
+            password_options(p, what="keystore ")
+        return p
+
+    _entry_commands(cmd)
+    _keystore_commands(cmd)
+    add_pki_commands(cmd)
+    add_probe_command(sub)
+    return parser
+
+
+def _entry_commands(cmd: AddCommand) -> None:
+    """list, show, import, export."""
+    p = cmd("list", "List the entries of a keystore.")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--days", type=float, default=30.0, help="warning window (default 30)")
+
+    p = cmd("show", "Show one entry with its whole chain.")
+    p.add_argument("alias", metavar="ALIAS")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--days", type=float, default=30.0, help="warning window (default 30)")
+
+    p = cmd("import", "Import certificates and key pairs from FILE (created if missing).")
+    p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument("--alias", help="alias for the imported entry (FILE must hold one entry)")
+    p.add_argument(
+        "--on-clash",
+        choices=("error", "rename", "overwrite"),
+        default="error",
+        help="what to do when an alias exists already (default: error)",
+    )
+    password_options(p, "source-", "source file's ")
+    key_password_options(p)
+
+    p = cmd("export", "Export a certificate, chain, public key or key pair.")
+    p.add_argument("alias", metavar="ALIAS")
+    p.add_argument(
+        "--what",
+        required=True,
+        choices=("certificate", "chain", "root", "public-key", "openssh", "key-pair"),
+    )
+    p.add_argument("--format", choices=("pem", "der", "p7b", "p12"))
+    p.add_argument("--legacy", action="store_true", help="key pair: PKCS#12 with 3DES, SHA-1 MAC")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    password_options(p, "out-", "exported key pair's ")
+    key_password_options(p)
+
+
+def _keystore_commands(cmd: AddCommand) -> None:
+    """rename, delete, convert, expiring, backups, restore, passwd."""
+    p = cmd("rename", "Rename an entry.")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+
+    p = cmd("delete", "Delete entries.")
+    p.add_argument("aliases", metavar="ALIAS", nargs="+")
+
+    p = cmd("convert", "Write a keystore in another format.", keystore=False)
+    p.add_argument("keystore", metavar="SOURCE", type=Path)
+    p.add_argument("target", metavar="TARGET", type=Path)
+    p.add_argument("--to", required=True, choices=("pkcs12", "jks", "pem"))
+    p.add_argument("--legacy", action="store_true", help="PKCS#12 with 3DES and a SHA-1 MAC")
+    p.add_argument("--force", action="store_true", help="replace TARGET if it exists (backed up)")
+    password_options(p, what="source ")
+    password_options(p, "target-", "target ")
+    key_password_options(p)
+
+    p = cmd("expiring", "List entries that expire within a window; exit 1 if any.", False)
+    p.add_argument("keystores", metavar="KEYSTORE", nargs="+", type=Path)
+    password_options(p, what="keystore ")
+    p.add_argument("--days", type=float, default=30.0)
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--ics",
+        metavar="FILE",
+        type=Path,
+        help="also write an iCalendar file with the expiry date of EVERY certificate "
+        "(all chains, not only the expiring ones), with an alarm a day before each "
+        "enters the --days window",
+    )
+
+    p = cmd("backups", "List the saved versions of a keystore.", keystore=False)
+    p.add_argument("keystore", metavar="KEYSTORE", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--purge", action="store_true", help="delete every backup of KEYSTORE")
+    p.add_argument("--yes", action="store_true", help="--purge without asking (for scripts)")
+
+    p = cmd("restore", "Make a saved version the current keystore (undoable).")
+    p.add_argument("version", metavar="VERSION", type=int)
+
+    p = cmd("passwd", "Change the keystore password.")
+    password_options(p, "new-", "new ")
+    p.add_argument("--remember", action="store_true", help="store the new password in the keyring")
+
+
+def subcommand_names(parser: argparse.ArgumentParser) -> list[str]:
+    """The names of the parser's subcommands, in the order of its help."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
