@@ -369,6 +369,33 @@ class ImportRootWizard(PkiWizard):
         self._build_pages()
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Trust"))
 
+    @classmethod
+    def for_file(
+        cls,
+        certs: Sequence[CertInfo],
+        file_name: str,
+        aliases: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> ImportRootWizard:
+        """The same review for certificates read from a file (Add › Certificate)."""
+        wizard = cls(ProbeResult("", 0, None, None, ()), aliases, parent)
+        wizard.setObjectName("addCertificateWizard")
+        wizard.setWindowTitle(
+            QCoreApplication.translate("ImportRootWizard", "Add Trusted Certificate")
+        )
+        origin = QCoreApplication.translate("ImportRoot", "From {file}").format(file=file_name)
+        wizard.candidates = [RootCandidate(c, origin) for c in certs]
+        page = wizard.page_of(ChooseRootPage)
+        page.setSubTitle(
+            QCoreApplication.translate(
+                "ImportRootWizard",
+                "Compare the SHA-256 fingerprint with the one its owner handed over "
+                "before you trust it.",
+            )
+        )
+        page.load_button.hide()
+        return wizard
+
     def load_root(self) -> RootCandidate | None:
         """Ask for a file with the root CA; it must have issued the chain's top certificate."""
         top = chain_top(self.result_)

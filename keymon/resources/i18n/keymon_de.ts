@@ -2418,6 +2418,11 @@ Passende Schlüsselpaare: {match}</translation>
             <source>Loaded from {file}</source>
             <translation>Geladen aus {file}</translation>
         </message>
+        <message>
+            <location filename="../work/main/keymon/gui/wizards/import_root_wizard.py" line="386" />
+            <source>From {file}</source>
+            <translation>Aus {file}</translation>
+        </message>
     </context>
     <context>
         <name>ImportRootWizard</name>
@@ -2435,6 +2440,16 @@ Passende Schlüsselpaare: {match}</translation>
             <location filename="../../gui/wizards/import_root_wizard.py" line="378" />
             <source>Load the Root CA</source>
             <translation>Stamm-CA laden</translation>
+        </message>
+        <message>
+            <location filename="../work/main/keymon/gui/wizards/import_root_wizard.py" line="384" />
+            <source>Add Trusted Certificate</source>
+            <translation>Vertrauenswürdiges Zertifikat hinzufügen</translation>
+        </message>
+        <message>
+            <location filename="../work/main/keymon/gui/wizards/import_root_wizard.py" line="390" />
+            <source>Compare the SHA-256 fingerprint with the one its owner handed over before you trust it.</source>
+            <translation>Vergleichen Sie den SHA-256-Fingerabdruck mit dem, den Ihnen sein Eigentümer übergeben hat, bevor Sie ihm vertrauen.</translation>
         </message>
     </context>
     <context>
