@@ -25,7 +25,6 @@ from keymon.core.exporting import (
     export_entry,
 )
 from keymon.core.formats.detect import Format, Loaded, detect, load
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.passwords import PasswordSource
 from keymon.core.x509.export import certificate_pem
 from keymon.gui import undo
@@ -289,7 +288,7 @@ class KeystoreActions(ActionGroup):
         entry = self.selection.current_entry()
         if not isinstance(entry, KeyPairEntry):
             return
-        answer = self.ctx.prompts.export_key_pair(legacy=self.ctx.settings.pkcs12_legacy)
+        answer = self.ctx.prompts.export_key_pair(protection=self.ctx.settings.pkcs12_protection)
         if answer is None:
             return
         path = self.ctx.prompts.choose_save_file(
@@ -300,10 +299,7 @@ class KeystoreActions(ActionGroup):
         if path is None:
             return
         request = ExportRequest(
-            ExportKind.KEY_PAIR,
-            ExportFormat.P12,
-            answer.password,
-            Pkcs12Protection.legacy_if(answer.legacy),
+            ExportKind.KEY_PAIR, ExportFormat.P12, answer.password, answer.protection
         )
 
         def job() -> bytes:

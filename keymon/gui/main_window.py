@@ -30,7 +30,6 @@ from keymon import __version__
 from keymon.core.entries import Entry, KeyPairEntry
 from keymon.core.expiry import utcnow
 from keymon.core.formats.detect import Format
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.keystore import Keystore
 from keymon.gui import menus
 from keymon.gui.action_binding import Handler, bind_actions
@@ -291,7 +290,7 @@ class KeymonMainWindow(QMainWindow):
             self.session.deleteLater()
         if store.format is Format.PKCS12:
             # the encryption of the next save
-            store.set_protection(Pkcs12Protection.legacy_if(self.settings.pkcs12_legacy))
+            store.set_protection(self.settings.pkcs12_protection)
         session = KeystoreSession(store, self.runner, self)
         session.reset.connect(self._reset_model)
         session.entryInserted.connect(lambda e, i: self._insert(e))

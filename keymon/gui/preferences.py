@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.gui.settings import Settings
 
 
@@ -15,7 +16,7 @@ class Preferences:
     warning_days: int
     default_key: str
     validity_days: int
-    pkcs12_legacy: bool
+    pkcs12_protection: Pkcs12Protection
     theme: str
     language: str
     tray: bool
@@ -26,7 +27,7 @@ class Preferences:
             warning_days=max(1, round(settings.warning_days)),
             default_key=settings.default_key,
             validity_days=settings.default_validity_days,
-            pkcs12_legacy=settings.pkcs12_legacy,
+            pkcs12_protection=settings.pkcs12_protection,
             theme=settings.theme,
             language=settings.language,
             tray=settings.tray_enabled,
@@ -36,7 +37,7 @@ class Preferences:
         settings.warning_days = self.warning_days
         settings.default_key = self.default_key
         settings.default_validity_days = self.validity_days
-        settings.pkcs12_legacy = self.pkcs12_legacy
+        settings.pkcs12_protection = self.pkcs12_protection
         settings.theme = self.theme
         settings.language = self.language
         settings.tray_enabled = self.tray

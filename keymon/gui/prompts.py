@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget, QWizard
 
 from keymon.core.entries import Entry
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.storage import Backup
 from keymon.gui.dialogs import (
     BackupsDialog,
@@ -70,7 +71,9 @@ class Prompts(Protocol):
 
     def rename(self, alias: str, existing: Sequence[str]) -> str | None: ...
 
-    def export_key_pair(self, *, legacy: bool = False) -> ExportAnswer | None: ...
+    def export_key_pair(
+        self, *, protection: Pkcs12Protection = Pkcs12Protection.AES_256
+    ) -> ExportAnswer | None: ...
 
     def change_password(self) -> PasswordAnswer | None: ...
 
@@ -227,8 +230,10 @@ class DialogPrompts:
         dialog = RenameDialog(alias, existing, self.parent)
         return self._answer(dialog, RenameDialog.new_alias)
 
-    def export_key_pair(self, *, legacy: bool = False) -> ExportAnswer | None:
-        dialog = ExportKeyPairDialog(self.parent, legacy=legacy)
+    def export_key_pair(
+        self, *, protection: Pkcs12Protection = Pkcs12Protection.AES_256
+    ) -> ExportAnswer | None:
+        dialog = ExportKeyPairDialog(self.parent, protection=protection)
         return self._answer(dialog, ExportKeyPairDialog.answer)
 
     def edit_settings(self, current: Preferences) -> Preferences | None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from keymon.core import config
 from keymon.core.expiry import DEFAULT_WARNING_DAYS
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 
 MAX_RECENT = 10
 DEFAULT_KEY = "rsa:3072"
@@ -70,13 +71,13 @@ class Settings:
         self.q.setValue("keys/validity_days", int(days))
 
     @property
-    def pkcs12_legacy(self) -> bool:
-        """Write PKCS#12 files with 3DES and a SHA-1 MAC (for old Java and Windows)."""
-        return _bool(self.q.value("pkcs12/legacy"), False)
+    def pkcs12_protection(self) -> Pkcs12Protection:
+        """How PKCS#12 files are written (legacy: 3DES and a SHA-1 MAC, for old importers)."""
+        return Pkcs12Protection.legacy_if(_bool(self.q.value("pkcs12/legacy"), False))
 
-    @pkcs12_legacy.setter
-    def pkcs12_legacy(self, legacy: bool) -> None:
-        self.q.setValue("pkcs12/legacy", bool(legacy))
+    @pkcs12_protection.setter
+    def pkcs12_protection(self, protection: Pkcs12Protection) -> None:
+        self.q.setValue("pkcs12/legacy", protection is Pkcs12Protection.LEGACY_3DES)
 
     @property
     def theme(self) -> str:

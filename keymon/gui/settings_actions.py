@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from keymon.core.formats.detect import Format
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext
@@ -42,4 +41,4 @@ class SettingsActions(ActionGroup):
                 apply_theme(app, after.theme)
         session = self.ctx.session
         if session is not None and session.store.format is Format.PKCS12:
-            session.store.set_protection(Pkcs12Protection.legacy_if(after.pkcs12_legacy))
+            session.store.set_protection(after.pkcs12_protection)

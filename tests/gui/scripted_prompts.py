@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QWizard
 
 from keymon.core.entries import Entry
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.storage import Backup
 from keymon.gui.dialogs import ExportAnswer, MergePlan, PasswordAnswer
 from keymon.gui.preferences import Preferences
@@ -172,8 +173,10 @@ class ScriptedPrompts:
         result: str | None = self._ask("rename", alias=alias, existing=existing)
         return result
 
-    def export_key_pair(self, *, legacy: bool = False) -> ExportAnswer | None:
-        result: ExportAnswer | None = self._ask("export_key_pair", legacy=legacy)
+    def export_key_pair(
+        self, *, protection: Pkcs12Protection = Pkcs12Protection.AES_256
+    ) -> ExportAnswer | None:
+        result: ExportAnswer | None = self._ask("export_key_pair", protection=protection)
         return result
 
     def edit_settings(self, current: Preferences) -> Preferences | None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QWidge
 from pytestqt.qtbot import QtBot
 
 from keymon.core.entries import Entry
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.storage import Backup
 from keymon.gui.dialogs import (
     BackupsDialog,
@@ -226,7 +227,8 @@ def test_change_password_and_export_from_the_keyboard(qtbot: QtBot) -> None:
     assert export.legacy_check.isChecked()
     qtbot.keyClick(export.legacy_check, Qt.Key.Key_Return)
     assert export.result() == Accepted
-    assert export.answer().password == "export" and export.answer().legacy
+    assert export.answer().password == "export"
+    assert export.answer().protection is Pkcs12Protection.LEGACY_3DES
 
 
 def test_choose_entries_from_the_keyboard(qtbot: QtBot, entries: list[Entry]) -> None:

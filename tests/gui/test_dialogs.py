@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from keymon.core.entries import Entry
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.storage import Backup
 from keymon.gui.dialogs import (
     BackupsDialog,
@@ -386,7 +387,7 @@ def test_export_key_pair_dialog(qtbot: QtBot) -> None:
     ]
     qtbot.mouseClick(dialog.legacy_check, LEFT)
     click_ok(qtbot, dialog)
-    assert dialog.answer() == ExportAnswer("pw", True)
+    assert dialog.answer() == ExportAnswer("pw", Pkcs12Protection.LEGACY_3DES)
 
 
 def test_change_password_dialog(qtbot: QtBot) -> None:

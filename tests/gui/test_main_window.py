@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from keymon.core import secrets
 from keymon.core.entries import CertificateEntry, KeyPairEntry
 from keymon.core.formats import pkcs12
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.keystore import Keystore
 from keymon.gui.app import open_main_window
 from keymon.gui.dialogs import ExportAnswer, PasswordAnswer
@@ -151,7 +152,7 @@ def test_export_key_pair(
 ) -> None:
     window.select_alias("tenant")
     out = tmp_path / "tenant-export.p12"
-    prompts.expect("export_key_pair", ExportAnswer("exportpw", legacy=True))
+    prompts.expect("export_key_pair", ExportAnswer("exportpw", Pkcs12Protection.LEGACY_3DES))
     prompts.expect("choose_save_file", out)
     window.actions_by_name["actionExportKeyPair"].trigger()
     qtbot.waitUntil(out.exists, timeout=10_000)

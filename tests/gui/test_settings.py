@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from keymon.core.expiry import Status
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.gui.dialogs.settings_dialog import SettingsDialog, key_choices
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.preferences import Preferences
@@ -28,7 +29,7 @@ DEFAULTS = Preferences(
     warning_days=30,
     default_key="rsa:3072",
     validity_days=730,
-    pkcs12_legacy=False,
+    pkcs12_protection=Pkcs12Protection.AES_256,
     theme="system",
     language="system",
     tray=True,
@@ -49,7 +50,7 @@ def test_defaults_of_a_fresh_settings_file(tmp_path: Path) -> None:
 
 def test_preferences_round_trip_and_hold_no_secret(tmp_path: Path) -> None:
     settings = Settings(tmp_path)
-    chosen = Preferences(90, "ec:P-384", 365, True, "dark", "de", False)
+    chosen = Preferences(90, "ec:P-384", 365, Pkcs12Protection.LEGACY_3DES, "dark", "de", False)
     chosen.write(settings)
     assert Preferences.read(Settings(tmp_path)) == chosen
     text = settings.path.read_text("utf-8").lower()
@@ -57,11 +58,12 @@ def test_preferences_round_trip_and_hold_no_secret(tmp_path: Path) -> None:
 
 
 def test_the_dialog_shows_and_returns_every_choice(qtbot: QtBot) -> None:
-    dialog = shown(qtbot, Preferences(45, "ed25519", 100, True, "light", "de", False))
+    legacy = Pkcs12Protection.LEGACY_3DES
+    dialog = shown(qtbot, Preferences(45, "ed25519", 100, legacy, "light", "de", False))
     assert dialog.warning_spin.value() == 45
     assert dialog.key_combo.currentData() == "ed25519"
     assert dialog.validity_spin.value() == 100
-    assert dialog.pkcs12_combo.currentData() is True
+    assert dialog.pkcs12_combo.currentData() == legacy.value
     assert dialog.theme_combo.currentData() == "light"
     assert dialog.language_combo.currentData() == "de"
     assert not dialog.tray_check.isChecked()
@@ -73,7 +75,7 @@ def test_the_dialog_shows_and_returns_every_choice(qtbot: QtBot) -> None:
     assert "starts next" in dialog.restart_note.text()  # said before OK, not after
     qtbot.keyClick(dialog.warning_spin, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.answer() == Preferences(60, "ec:P-256", 100, True, "light", "en", False)
+    assert dialog.answer() == Preferences(60, "ec:P-256", 100, legacy, "light", "en", False)
 
 
 def test_every_generatable_key_is_offered() -> None:
@@ -94,7 +96,9 @@ def test_settings_apply_at_once_through_the_window(
     window: KeymonMainWindow, qtbot: QtBot, prompts: ScriptedPrompts, store_path: Path
 ) -> None:
     assert window.model.status_counts()[Status.EXPIRING] == 0
-    chosen = replace(DEFAULTS, warning_days=400, pkcs12_legacy=True, theme="dark")
+    chosen = replace(
+        DEFAULTS, warning_days=400, pkcs12_protection=Pkcs12Protection.LEGACY_3DES, theme="dark"
+    )
     prompts.expect("edit_settings", chosen)
     try:
         window.actions_by_name["actionSettings"].trigger()
@@ -143,8 +147,8 @@ def test_the_key_pair_wizard_starts_from_the_defaults(qtbot: QtBot) -> None:
 def test_export_starts_with_the_pkcs12_choice(
     window: KeymonMainWindow, prompts: ScriptedPrompts
 ) -> None:
-    window.settings.pkcs12_legacy = True
+    window.settings.pkcs12_protection = Pkcs12Protection.LEGACY_3DES
     window.select_alias("tenant")
     prompts.expect("export_key_pair", None)
     window.actions_by_name["actionExportKeyPair"].trigger()
-    assert prompts.asked[-1].args == (("legacy", True),)
+    assert prompts.asked[-1].args == (("protection", Pkcs12Protection.LEGACY_3DES),)

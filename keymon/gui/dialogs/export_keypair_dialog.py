@@ -12,23 +12,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.gui.dialogs.password_dialog import NewPasswordFields, ok_cancel
 
 
 @dataclass(frozen=True)
 class ExportAnswer:
-    """The password protecting the exported file, and whether to use legacy encryption."""
+    """The password protecting the exported file, and how the file is encrypted."""
 
     password: str
-    legacy: bool = False
+    protection: Pkcs12Protection = Pkcs12Protection.AES_256
 
     def __repr__(self) -> str:
-        return f"ExportAnswer(password='***', legacy={self.legacy})"
+        return f"ExportAnswer(password='***', protection={self.protection})"
 
 
 class ExportKeyPairDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None = None, *, alias: str = "", legacy: bool = False
+        self,
+        parent: QWidget | None = None,
+        *,
+        alias: str = "",
+        protection: Pkcs12Protection = Pkcs12Protection.AES_256,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportKeyPairDialog")
@@ -58,7 +63,7 @@ class ExportKeyPairDialog(QDialog):
             self,
         )
         self.legacy_check.setObjectName("legacyCheck")
-        self.legacy_check.setChecked(legacy)
+        self.legacy_check.setChecked(protection is Pkcs12Protection.LEGACY_3DES)
         self.legacy_check.setToolTip(
             self.tr(
                 "Use only when the importer rejects the file: the legacy encryption is "
@@ -84,4 +89,6 @@ class ExportKeyPairDialog(QDialog):
         self.ok_button.setToolTip(problem or "")
 
     def answer(self) -> ExportAnswer:
-        return ExportAnswer(self.fields.password(), self.legacy_check.isChecked())
+        return ExportAnswer(
+            self.fields.password(), Pkcs12Protection.legacy_if(self.legacy_check.isChecked())
+        )

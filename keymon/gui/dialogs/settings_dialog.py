@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.x509.keygen import EC_CURVES, RSA_SIZES
 from keymon.gui.dialogs.password_dialog import ok_cancel
 from keymon.gui.i18n import LANGUAGES, SYSTEM
@@ -66,11 +67,14 @@ class SettingsDialog(QDialog):
         self.pkcs12_combo = QComboBox(self)
         self.pkcs12_combo.setObjectName("pkcs12Combo")
         self.pkcs12_combo.setAccessibleName(self.tr("PKCS#12 encryption"))
-        self.pkcs12_combo.addItem(self.tr("Modern (AES-256, PBKDF2, SHA-256 MAC)"), False)
         self.pkcs12_combo.addItem(
-            self.tr("Legacy (3DES, SHA-1 MAC) for Java before 8u301 and old Windows"), True
+            self.tr("Modern (AES-256, PBKDF2, SHA-256 MAC)"), Pkcs12Protection.AES_256.value
         )
-        self.pkcs12_combo.setCurrentIndex(1 if current.pkcs12_legacy else 0)
+        self.pkcs12_combo.addItem(
+            self.tr("Legacy (3DES, SHA-1 MAC) for Java before 8u301 and old Windows"),
+            Pkcs12Protection.LEGACY_3DES.value,
+        )
+        self._select(self.pkcs12_combo, current.pkcs12_protection.value)
         # the long item texts must not squeeze the labels: the popup shows them whole
         self.pkcs12_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -157,7 +161,7 @@ class SettingsDialog(QDialog):
             warning_days=self.warning_spin.value(),
             default_key=str(self.key_combo.currentData()),
             validity_days=self.validity_spin.value(),
-            pkcs12_legacy=bool(self.pkcs12_combo.currentData()),
+            pkcs12_protection=Pkcs12Protection(self.pkcs12_combo.currentData()),
             theme=str(self.theme_combo.currentData()),
             language=str(self.language_combo.currentData()),
             tray=self.tray_check.isChecked(),
