@@ -11,7 +11,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -290,6 +290,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+#: The icon name of an action, to draw it again for another palette.
+ICON_PROPERTY = "keymonIcon"
 #: Marks an action whose shortcuts are a platform's standard keys (see settle_shortcuts).
 STANDARD_KEYS_PROPERTY = "keymonStandardKeys"
 
@@ -318,10 +320,31 @@ def build_actions(parent: QWidget) -> dict[ActionId, QAction]:
         icon_name = spec.icon or extra_icons.get(spec.name)
         if icon_name:
             action.setIcon(icons.icon(icon_name))  # the theme's, else keymon's own SVG
+            action.setProperty(ICON_PROPERTY, icon_name)
         action.setData(spec.needs.value)
         actions[spec.name] = action
     settle_shortcuts(actions.values())
+    IconFollower(parent, actions.values())
     return actions
+
+
+class IconFollower(QObject):
+    """Redraws the actions' icons when ``widget``'s palette changes.
+
+    keymon's own icons are drawn for a light or a dark palette (:func:`icons.icon`); after a
+    theme switch the dark grey ones would sit on a dark toolbar, enabled looking disabled.
+    """
+
+    def __init__(self, widget: QWidget, actions: Iterable[QAction]) -> None:
+        super().__init__(widget)
+        self._actions = [a for a in actions if a.property(ICON_PROPERTY)]
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange:
+            for action in self._actions:
+                action.setIcon(icons.icon(str(action.property(ICON_PROPERTY))))
+        return False
 
 
 def set_standard_shortcuts(action: QAction, key: QKeySequence.StandardKey) -> None:

@@ -10,8 +10,15 @@ viewer) follows on ``ApplicationPaletteChange``.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -41,6 +48,39 @@ _COLOURS = {
 }
 
 _system_style: str | None = None
+_INDICATORS = (
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+)
+#: What Fusion darkens (x1.4) for the outline of check boxes and radio buttons on a dark palette.
+_OUTLINE_SOURCE_ON_DARK = QColor("#9a9a9a")
+
+
+class FusionStyle(QProxyStyle):
+    """Fusion, with check box and radio button outlines that show on a dark palette.
+
+    Fusion draws them in the window colour darkened, which on a dark palette is the
+    colour of the field itself: the box vanished and only a tick was left.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element in _INDICATORS and option.palette.base().color().lightness() < 128:
+            palette = QPalette(option.palette)
+            palette.setColor(Role.Window, _OUTLINE_SOURCE_ON_DARK)
+            saved, option.palette = option.palette, palette
+            super().drawPrimitive(element, option, painter, widget)
+            option.palette = saved
+            return
+        super().drawPrimitive(element, option, painter, widget)
 
 
 def palette_for(theme: str) -> QPalette:
@@ -86,8 +126,8 @@ def apply_theme(app: QApplication, theme: str) -> str:
     hints = QGuiApplication.styleHints()
     if theme in _COLOURS:
         hints.setColorScheme(Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light)
-        if style is None or style.name().lower() != "fusion":
-            app.setStyle(QStyleFactory.create("Fusion"))
+        if not isinstance(style, FusionStyle):
+            app.setStyle(FusionStyle())
         app.setPalette(palette_for(theme))
         return theme
     hints.unsetColorScheme()

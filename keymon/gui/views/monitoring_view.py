@@ -17,13 +17,14 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -104,6 +105,13 @@ class MonitoringModel(QAbstractTableModel):
         if self._colors is None:
             self._colors = StatusPalette(QGuiApplication.palette())
         return self._colors
+
+    def set_palette(self, palette: QPalette) -> None:
+        """Recompute the status colours and icons (after a theme switch)."""
+        self._colors = StatusPalette(palette)
+        if self.items:
+            last = self.index(len(self.items) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def set_items(self, items: Sequence[MonitoredCertificate]) -> None:
         self.beginResetModel()
@@ -201,6 +209,11 @@ class MonitoringView(QWidget):
         for path in self.watch:
             self._load(path)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # e.g. light to dark: rows follow
+            self.model.set_palette(self.palette())
+        super().changeEvent(event)
 
     def _build(self) -> None:
         self.table = QTableView(self)
