@@ -2,7 +2,7 @@
 
 An :class:`ExportRequest` names what to export (:class:`ExportKind`) and how
 (:class:`ExportFormat`); :func:`export_entry` makes the bytes from the encoders in
-:mod:`keymon.core.x509.export` and :func:`write_export` writes them.
+:mod:`keymon.core.x509.encoding` and :func:`write_export` writes them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from keymon.core import storage
 from keymon.core.entries import Entry, KeyPairEntry
 from keymon.core.errors import UsageError
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
-from keymon.core.x509 import export
+from keymon.core.x509 import encoding
 
 
 class ExportKind(enum.StrEnum):
@@ -78,21 +78,23 @@ def export_entry(entry: Entry, request: ExportRequest) -> bytes:
     chain = entry.certificates
     if not chain:
         raise UsageError(f"The entry {entry.alias!r} holds no certificate to export.")
-    form: export.Form = "der" if fmt == ExportFormat.DER else "pem"
+    form: encoding.Form = "der" if fmt == ExportFormat.DER else "pem"
     if kind is ExportKind.CERTIFICATE:
-        return export.certificate_bytes(chain[0], form)
+        return encoding.certificate_bytes(chain[0], form)
     if kind is ExportKind.CHAIN:
         return (
-            export.chain_pkcs7(chain, "der") if fmt == ExportFormat.P7B else export.chain_pem(chain)
+            encoding.chain_pkcs7(chain, "der")
+            if fmt == ExportFormat.P7B
+            else encoding.chain_pem(chain)
         )
     if kind is ExportKind.ROOT:
-        return export.certificate_bytes(export.chain_top(chain).cert, form)
+        return encoding.certificate_bytes(encoding.chain_top(chain).cert, form)
     if kind is ExportKind.PUBLIC_KEY:
         if fmt == ExportFormat.DER:
-            return export.public_key_der(chain[0])
-        return export.public_key_pem(chain[0])
+            return encoding.public_key_der(chain[0])
+        return encoding.public_key_pem(chain[0])
     if kind is ExportKind.OPENSSH:
-        return export.public_key_openssh(chain[0], entry.alias)
+        return encoding.public_key_openssh(chain[0], entry.alias)
     return _key_pair(entry, request)
 
 

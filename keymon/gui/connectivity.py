@@ -18,7 +18,7 @@ from keymon.core.errors import UsageError
 from keymon.core.keystore import Keystore
 from keymon.core.net.result import ProbeRequest, ProbeResult
 from keymon.core.net.target import InvalidTarget, Target
-from keymon.core.x509.export import certificate_pem
+from keymon.core.x509.encoding import certificate_pem
 from keymon.gui.i18n import QT_TRANSLATE_NOOP, localized
 from keymon.gui.settings import Settings
 

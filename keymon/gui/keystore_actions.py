@@ -26,7 +26,7 @@ from keymon.core.exporting import (
 )
 from keymon.core.formats.detect import Format, Loaded, detect, load
 from keymon.core.passwords import PasswordSource
-from keymon.core.x509.export import certificate_pem
+from keymon.core.x509.encoding import certificate_pem
 from keymon.gui import undo
 from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId

@@ -12,8 +12,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
 
 from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import CorruptData, UnsupportedFormat, UsageError
-from keymon.core.formats import pkcs12
-from keymon.core.x509 import export
+from keymon.core.formats import pkcs12, pkipath
+from keymon.core.x509 import encoding
 from keymon.core.x509.ca import issued_bundle, sign_csr
 from keymon.core.x509.chain import Verdict
 from keymon.core.x509.csr import CsrInfo, CsrRequest, create_csr, default_csr_request
@@ -154,7 +154,7 @@ def test_csr_load_errors(data: bytes, error: type[Exception], fragment: str) -> 
 
 
 def test_a_certificate_is_not_a_csr(leaf: KeyPairEntry) -> None:
-    for data in (leaf.certificate.der, export.certificate_pem(leaf.certificate)):
+    for data in (leaf.certificate.der, encoding.certificate_pem(leaf.certificate)):
         with pytest.raises(UnsupportedFormat, match="holds a certificate, not a certificate"):
             CsrInfo.load(data)
 
@@ -235,7 +235,7 @@ def test_requested_extensions_can_be_reviewed_and_used(
 def test_issued_bundle(intermediate: KeyPairEntry, leaf: KeyPairEntry) -> None:
     cert = sign_csr(intermediate, CsrInfo.load(create_csr(leaf)), now=NOW).cert
     alone = issued_bundle(cert, intermediate.chain)
-    assert alone == export.certificate_pem(cert)
+    assert alone == encoding.certificate_pem(cert)
     pem = issued_bundle(cert, intermediate.chain, with_chain=True)
     assert pem.count(b"BEGIN CERTIFICATE") == 3
     p7b = issued_bundle(cert, intermediate.chain, with_chain=True, fmt="p7b")
@@ -307,18 +307,18 @@ def test_load_reply_formats(
 ) -> None:
     chain = [issued, intermediate.certificate, root.certificate]
     for data in (
-        export.chain_pem(chain),
-        export.chain_pkcs7(chain, "der"),
-        export.chain_pkcs7(chain, "pem"),
-        export.chain_pkcs7(chain, "der", keep_order=True),
-        export.dump_pkipath(chain),
+        encoding.chain_pem(chain),
+        encoding.chain_pkcs7(chain, "der"),
+        encoding.chain_pkcs7(chain, "pem"),
+        encoding.chain_pkcs7(chain, "der", keep_order=True),
+        pkipath.dump(chain),
     ):
         assert set(load_reply(data)) == set(chain)
     assert load_reply(issued.der) == [issued]
     keystore = pkcs12.dump([intermediate], "pw")
     with pytest.raises(UnsupportedFormat, match="not a PKCS#12 keystore"):
         load_reply(keystore)
-    with_key = export.chain_pem(chain) + factory_key_pem()
+    with_key = encoding.chain_pem(chain) + factory_key_pem()
     with pytest.raises(UsageError, match="private key"):
         load_reply(with_key)
 

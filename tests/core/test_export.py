@@ -1,4 +1,4 @@
-"""Export bytes (keymon.core.x509.export), checked against openssl, ssh-keygen and Java."""
+"""Export bytes (x509.encoding, formats.pkipath), checked against openssl, ssh-keygen and Java."""
 
 from __future__ import annotations
 
@@ -21,15 +21,15 @@ from cryptography.hazmat.primitives.serialization import load_ssh_public_key, pk
 
 from keymon.core.entries import CertInfo
 from keymon.core.errors import CorruptData, UnsupportedFormat, UsageError
-from keymon.core.x509.export import (
+from keymon.core.formats.pkipath import dump as dump_pkipath
+from keymon.core.formats.pkipath import load as load_pkipath
+from keymon.core.x509.encoding import (
     certificate_bytes,
     certificate_der,
     certificate_pem,
     chain_pem,
     chain_pkcs7,
     chain_top,
-    dump_pkipath,
-    load_pkipath,
     public_key_der,
     public_key_openssh,
     public_key_pem,

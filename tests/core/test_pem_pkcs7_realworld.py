@@ -340,7 +340,7 @@ def test_read_input_stops_at_the_limit(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_certificate_entries_from_pkcs7_stay_certificates() -> None:
     certs = [factory.trusted_entry("a", "One").cert, factory.trusted_entry("b", "Two").cert]
-    from keymon.core.x509.export import chain_pkcs7
+    from keymon.core.x509.encoding import chain_pkcs7
 
     entries = load(to_ber(chain_pkcs7(certs, "der", keep_order=True)), None).entries
     assert all(isinstance(e, CertificateEntry) for e in entries) and len(entries) == 2

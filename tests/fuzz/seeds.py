@@ -31,9 +31,9 @@ from cryptography.hazmat.primitives.asymmetric.types import (
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry, SecretKeyEntry
-from keymon.core.formats import jks, pbe, pem, pkcs12_write
+from keymon.core.formats import jks, pbe, pem, pkcs12_write, pkipath
 from keymon.core.formats.der import octet_string, seq
-from keymon.core.x509 import export
+from keymon.core.x509 import encoding
 from keymon.core.x509.csr import create_csr
 
 PASSWORD = "changeit"  # also the JDK cacerts password, so one password opens every seed
@@ -189,12 +189,12 @@ def keystore_seeds() -> list[Seed]:
         Seed("jceks", jks.dump([*pairs, p.secret], PASSWORD, jceks=True, iterations=_ITERATIONS)),
         Seed("pem-bundle", _pem_bundle([p.leaf, p.trusted])),
         Seed("pem-ec-bundle", _pem_bundle([p.intermediate])),
-        Seed("pem-certs", export.chain_pem(chain)),
+        Seed("pem-certs", encoding.chain_pem(chain)),
         Seed("der-cert", chain[0].der),
         Seed("der-root", p.root.chain[0].der),
-        Seed("pkcs7-der", export.chain_pkcs7(chain, "der")),
-        Seed("pkcs7-pem", export.chain_pkcs7(chain, "pem")),
-        Seed("pkipath", export.dump_pkipath(chain)),
+        Seed("pkcs7-der", encoding.chain_pkcs7(chain, "der")),
+        Seed("pkcs7-pem", encoding.chain_pkcs7(chain, "pem")),
+        Seed("pkipath", pkipath.dump(chain)),
     ]
     return seeds
 
@@ -210,10 +210,10 @@ def reply_seeds() -> list[Seed]:
     """CA replies for :data:`Pki.leaf`: its certificate alone or with its issuers."""
     chain = list(pki().leaf.chain)
     return [
-        Seed("reply-pem-chain", export.chain_pem(chain)),
+        Seed("reply-pem-chain", encoding.chain_pem(chain)),
         Seed("reply-der-leaf", chain[0].der),
-        Seed("reply-pkcs7", export.chain_pkcs7(chain, "der")),
-        Seed("reply-pkcs7-pem", export.chain_pkcs7(chain[:2], "pem")),
+        Seed("reply-pkcs7", encoding.chain_pkcs7(chain, "der")),
+        Seed("reply-pkcs7-pem", encoding.chain_pkcs7(chain[:2], "pem")),
     ]
 
 
@@ -261,7 +261,7 @@ def tool_seeds(keytool: str, openssl: str) -> list[Seed]:
             serialization.BestAvailableEncryption(PASSWORD.encode()),
         )
         (d / "key.pem").write_bytes(key)
-        (d / "chain.pem").write_bytes(export.chain_pem(list(p.intermediate.chain)))
+        (d / "chain.pem").write_bytes(encoding.chain_pem(list(p.intermediate.chain)))
         pw = f"pass:{PASSWORD}"
         _run(openssl, "pkcs12", "-export", "-in", "chain.pem", "-inkey", "key.pem", "-passin",
              pw, "-passout", pw, "-name", "ossl", "-iter", "1", "-out", "o.p12", cwd=d)  # fmt: skip

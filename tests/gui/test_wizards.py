@@ -31,7 +31,7 @@ from pytestqt.qtbot import QtBot
 from keymon.core.entries import CertificateEntry, CertInfo, KeyPairEntry
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
-from keymon.core.x509 import export
+from keymon.core.x509 import encoding
 from keymon.core.x509.csr import CsrRequest, create_csr
 from keymon.core.x509.keygen import KeyPairRequest, SignatureChoice, generate_key_pair
 from keymon.core.x509.reply import MISMATCH
@@ -274,7 +274,7 @@ def test_tab_order_and_names_on_every_page(
     csr_wizard.show()
     check_every_page(csr_wizard)
     reply = tmp_path / "reply.p7b"
-    reply.write_bytes(export.chain_pkcs7(issued_chain()))
+    reply.write_bytes(encoding.chain_pkcs7(issued_chain()))
     reply_wizard = CaReplyWizard(
         server_entry(), [], [], ScriptedPrompts(("choose_open_file", reply))
     )
@@ -497,7 +497,7 @@ def test_ca_reply_of_another_key_is_refused(
 ) -> None:
     before = store_path.read_bytes()
     reply = tmp_path / "tenant-reply.p7b"
-    reply.write_bytes(export.chain_pkcs7(window.store.get("tenant").certificates))  # type: ignore[union-attr]
+    reply.write_bytes(encoding.chain_pkcs7(window.store.get("tenant").certificates))  # type: ignore[union-attr]
     window.select_alias("server")
 
     def driver(wizard: QWizard) -> int:
@@ -525,7 +525,7 @@ def test_ca_reply_installs_the_three_certificate_chain(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    QGuiApplication.clipboard().setText(export.chain_pem(issued_chain()).decode())
+    QGuiApplication.clipboard().setText(encoding.chain_pem(issued_chain()).decode())
     window.select_alias("server")
 
     def driver(wizard: QWizard) -> int:

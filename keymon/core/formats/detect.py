@@ -133,7 +133,7 @@ def load_certificates(fmt: Format, data: bytes) -> list[CertInfo]:
         report = order_chain_report(pkcs7.load_certificates(data))
         return [*report.chain, *report.unrelated]
     if fmt is Format.PKIPATH:
-        from keymon.core.x509.export import load_pkipath
+        from keymon.core.formats import pkipath
 
-        return load_pkipath(data)
+        return pkipath.load(data)
     raise UnsupportedFormat(f"{fmt.label} files hold more than certificates.")

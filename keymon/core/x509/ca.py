@@ -12,7 +12,7 @@ from cryptography import x509
 from keymon.core.compat import NO_EXTENSION
 from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import CorruptData, UsageError
-from keymon.core.x509 import export
+from keymon.core.x509 import encoding
 from keymon.core.x509.csr import CsrInfo
 from keymon.core.x509.keygen import (
     SignatureChoice,
@@ -178,7 +178,7 @@ def issued_bundle(
     """
     chain = [cert, *ca_chain] if with_chain else [cert]
     if fmt == "p7b":
-        return export.chain_pkcs7(chain, "der")
+        return encoding.chain_pkcs7(chain, "der")
     if fmt == "pem":
-        return export.chain_pem(chain)
+        return encoding.chain_pem(chain)
     raise UsageError(f"An issued certificate is written as pem or p7b, not {fmt}.")

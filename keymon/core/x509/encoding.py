@@ -1,4 +1,7 @@
-"""Bytes for exporting certificates, chains and public keys (pure functions)."""
+"""Certificates, chains and public keys as bytes: PEM, DER, PKCS#7, OpenSSH (pure functions).
+
+What :mod:`keymon.core.exporting` writes for an entry; readers live in :mod:`keymon.core.formats`.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, pkcs7
 
 from keymon.core.entries import CertInfo, key_description, key_label
-from keymon.core.errors import CorruptData, UnsupportedFormat, UsageError
+from keymon.core.errors import UnsupportedFormat, UsageError
 
 Form = Literal["pem", "der"]
 
@@ -121,29 +124,3 @@ def public_key_openssh(source: CertInfo | PublicKeyTypes, comment: str | None = 
             raise UsageError("An OpenSSH key comment cannot contain a line break.")
         line += b" " + comment.encode("utf-8")
     return line + b"\n"
-
-
-def dump_pkipath(chain: Sequence[CertInfo]) -> bytes:
-    """Java's PkiPath: a DER SEQUENCE OF Certificate, root first (``chain`` is leaf first)."""
-    content = b"".join(c.der for c in reversed(_require(chain)))
-    return _tlv(0, 16, content)
-
-
-def load_pkipath(data: bytes) -> list[CertInfo]:
-    """Read a PkiPath (root first) and return its certificates leaf first."""
-    try:
-        cls, method, tag, _, content, _ = asn1_parser.parse(data, strict=True)
-    except ValueError as exc:
-        raise CorruptData(f"The data is not a PkiPath ({exc}).") from exc
-    if (cls, method, tag) != (0, 1, 16):
-        raise CorruptData("The data is not a PkiPath: it does not start with a DER SEQUENCE.")
-    certs = []
-    while content:
-        try:
-            header, inner, trailer = asn1_parser.parse(content)[3:]
-        except ValueError as exc:
-            raise CorruptData(f"A certificate in the PkiPath is cut short ({exc}).") from exc
-        size = len(header) + len(inner) + len(trailer)
-        certs.append(CertInfo.from_der(content[:size]))
-        content = content[size:]
-    return certs[::-1]
