@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from keymon.core.aliases import suggest_alias
+from keymon.core.aliases import AliasAllocator
 from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import UsageError
 from keymon.core.keystore import Keystore
@@ -167,10 +167,9 @@ def certificates_bytes(chain: Sequence[CertInfo], path: Path) -> bytes:
     if path.suffix.lower() != ".zip":
         return b"".join(certificate_pem(c) for c in chain)
     buffer = io.BytesIO()
-    taken: list[str] = []
+    names = AliasAllocator()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for index, cert in enumerate(chain):
-            name = suggest_alias(f"{index + 1}-{cert.summary.subject_cn}", taken)
-            taken.append(name)
+            name = names.suggest(f"{index + 1}-{cert.summary.subject_cn}")
             archive.writestr(f"{name}.cer", cert.der)
     return buffer.getvalue()
