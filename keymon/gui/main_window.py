@@ -41,6 +41,7 @@ from keymon.gui.actions import (
     settle_shortcuts,
 )
 from keymon.gui.context import AppContext
+from keymon.gui.focus_return import FocusReturn
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.keystore_actions import KeystoreActions
 from keymon.gui.models.columns import Row, derive_rows
@@ -102,6 +103,7 @@ class KeymonMainWindow(QMainWindow):
         self.refresher = ExpiryRefresher(self.model, self)
         self.actions_by_name = build_actions(self)
         self._build_ui()
+        FocusReturn(self, self.table)  # not the filter box or Host field after a dialog
         built = menus.build_menus(
             self, self.actions_by_name, settings, self.open_keystore, self.table, self.model
         )
