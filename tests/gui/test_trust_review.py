@@ -115,7 +115,7 @@ def test_no_root_sent_load_it_from_a_file_and_the_panel_follows(
     assert panel.headline_label.text() == "The server's certificate is not trusted."
     assert panel.error_label.text() == (
         "The server is not trusted by the keystore. The server does not send its root CA "
-        "“O=keymon tests,CN=Probe Test Root” (normal). Import the root CA to trust it."
+        "“Probe Test Root” (normal). Import the root CA to trust it."
     )
     assert panel.summary_labels["Trusted by keystore"].text() == "Not trusted"
     assert panel.summary_labels["Trusted by system"].text() == "Not trusted"

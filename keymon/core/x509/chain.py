@@ -276,17 +276,22 @@ def _build_path(
     return path, ChainProblem(Verdict.INCOMPLETE, str(text), i, missing_issuer=name, text=text)
 
 
-def _server_wording(problem: ChainProblem) -> ChainProblem:
+def _server_wording(problem: ChainProblem, top: CertInfo) -> ChainProblem:
     """A server that omits its root is normal: say so, and what to do, not "incomplete"."""
     if problem.verdict is not Verdict.INCOMPLETE:
         return problem
+    try:
+        cns = top.cert.issuer.get_attributes_for_oid(NameOID.COMMON_NAME)
+    except ValueError:
+        cns = []
+    name = next((a.value for a in cns if isinstance(a.value, str)), None)
     text = _t(
         QT_TRANSLATE_NOOP(
             "Chain",
             "The server does not send its root CA “{issuer}” (normal). "
             "Import the root CA to trust it.",
         ),
-        issuer=problem.missing_issuer or "",
+        issuer=name or problem.missing_issuer or "",
     )
     return dataclasses.replace(problem, message=str(text), text=text)
 
@@ -327,7 +332,7 @@ def validate_chain(
     now = now if now.tzinfo is not None else now.replace(tzinfo=dt.UTC)
     found, structural = _build_path(chain, trusted)
     if purpose == "server" and structural is not None:
-        structural = _server_wording(structural)
+        structural = _server_wording(structural, found.top)
     path = list(found.certs)
     anchor = path[-1] if found.end is PathEnd.STOPPED else None
     problems = _time_problems(path, now)

@@ -307,6 +307,8 @@ class ChainViewer(QWidget):
         self.certificateSelected.emit(row.cert if row is not None else None)
 
     def verdict_heading(self, verdict: Verdict) -> str:
+        if verdict is Verdict.INCOMPLETE and self._model.from_server:
+            return self.tr("Not trusted yet: the root CA is not in the keystore")
         return {
             Verdict.TRUSTED: self.tr("Trusted"),
             Verdict.ROOT_NOT_TRUSTED: self.tr("Not trusted: the root is not trusted"),

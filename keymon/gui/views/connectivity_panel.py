@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -190,15 +191,7 @@ class ConnectivityPanel(QWidget):
         self.verify_check = QCheckBox(self.tr("Fail when the server is not trusted"), c)
         self.verify_check.setObjectName("verifyCheck")
         self.verify_check.setChecked(True)
-        self.form = QFormLayout()
-        self.form.addRow(self.tr("&Host:"), self.host_edit)
-        self.form.addRow(self.tr("P&ort:"), self.port_spin)
-        self.form.addRow(self.tr("&SNI:"), self.sni_edit)
-        self.form.addRow(self.tr("&Timeout:"), self.timeout_spin)
-        self.form.addRow(self.tr("&Proxy:"), self.proxy_edit)
-        self.form.addRow(self.tr("&Client:"), self.client_combo)
-        self.form.addRow(self.tr("HTTP pat&h:"), self.http_path_edit)
-        self.form.addRow("", self.verify_check)
+        self._lay_out_form()
 
         self.run_button = QPushButton(self.tr("&Run Test"), c)
         self.run_button.setObjectName("runButton")
@@ -211,6 +204,38 @@ class ConnectivityPanel(QWidget):
         for button in (self.run_button, self.cancel_button):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+
+    def _lay_out_form(self) -> None:
+        """Two fields a row where they belong together: the form takes half the height."""
+        c = self._content
+
+        def label(text: str, buddy: QWidget) -> QLabel:
+            shown = QLabel(text, c)
+            shown.setBuddy(buddy)
+            return shown
+
+        def pair(first: QWidget, text: str, second: QWidget) -> QHBoxLayout:
+            row = QHBoxLayout()
+            row.addWidget(first, 3)
+            row.addWidget(label(text, second))
+            row.addWidget(second, 2)
+            return row
+
+        self.form = QFormLayout()
+        self.form.addRow(
+            label(self.tr("&Host:"), self.host_edit),
+            pair(self.host_edit, self.tr("P&ort:"), self.port_spin),
+        )
+        self.form.addRow(
+            label(self.tr("&SNI:"), self.sni_edit),
+            pair(self.sni_edit, self.tr("&Timeout:"), self.timeout_spin),
+        )
+        self.form.addRow(label(self.tr("&Proxy:"), self.proxy_edit), self.proxy_edit)
+        self.form.addRow(
+            label(self.tr("&Client:"), self.client_combo),
+            pair(self.client_combo, self.tr("HTTP pat&h:"), self.http_path_edit),
+        )
+        self.form.addRow("", self.verify_check)
 
     def _build_result(self) -> None:
         c = self._content
@@ -236,16 +261,23 @@ class ConnectivityPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.steps.setMinimumHeight(self.fontMetrics().height() * 7)
+        self.steps.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_steps()
         self.summary_labels: dict[str, QLabel] = {}
-        summary = QFormLayout()
-        for title, name in SUMMARY_NAMES.items():
+        summary = QGridLayout()
+        summary.setColumnStretch(1, 1)
+        summary.setColumnStretch(3, 1)
+        half = (len(SUMMARY_NAMES) + 1) // 2
+        for i, (title, name) in enumerate(SUMMARY_NAMES.items()):
             label = _label(name, c)
             self.summary_labels[title] = label
-            summary.addRow(self.tr("{title}:").format(title=tr_panel(title)), label)
+            caption = QLabel(self.tr("{title}:").format(title=tr_panel(title)), c)
+            caption.setBuddy(label)
+            summary.addWidget(caption, i % half, 2 * (i // half))
+            summary.addWidget(label, i % half, 2 * (i // half) + 1)
         self.chain_viewer = ChainViewer(c)
         self.chain_viewer.model.from_server = True  # origins read "Sent by the server"
-        self.chain_viewer.setMinimumHeight(self.fontMetrics().height() * 10)
+        self.chain_viewer.setMinimumHeight(self.fontMetrics().height() * 8)
         self.fetched_label = _label("fetchedIssuersLabel", c)
         self.ca_label = _label("clientCasLabel", c)
         self.notes_label = _label("probeNotesLabel", c)
@@ -449,6 +481,7 @@ class ConnectivityPanel(QWidget):
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, said.format(step=name))
             item.setToolTip(2, message)
             self.steps.addTopLevelItem(item)
+        self._fit_steps()
         self._show_chain()
         if result.fetched_issuers:
             lines = [f"• {f.cert.summary.subject_cn} — {f.url}" for f in result.fetched_issuers]
@@ -460,6 +493,18 @@ class ConnectivityPanel(QWidget):
         self.ca_label.setText(net.ca_names_text(result))
         self.notes_label.setText("\n".join(result.notes))
         self._update_buttons()
+
+    def _fit_steps(self) -> None:
+        """As tall as its steps (at least three rows): the results read without scrolling."""
+        tree = self.steps
+        line = self.fontMetrics().height() + 6
+        rows = sum(
+            max(tree.sizeHintForRow(i), line) if i >= 0 else line
+            for i in range(tree.topLevelItemCount())
+        )
+        rows += line * max(0, 3 - tree.topLevelItemCount())
+        header = tree.header().sizeHint().height()
+        tree.setFixedHeight(header + rows + 2 * tree.frameWidth() + 2)
 
     def _show_trust(self, result: ProbeResult) -> None:
         """ "Trusted" or "Not trusted": the reason is said once, above (tooltip here)."""

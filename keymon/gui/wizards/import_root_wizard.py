@@ -281,7 +281,6 @@ class ChooseRootPage(WizardPage):
                 (self.tr("Valid until"), f"{s.not_after:%Y-%m-%d %H:%M} UTC"),
                 (self.tr("Key"), s.key_label),
                 (self.tr("Signature"), s.signature_algorithm),
-                (self.tr("SHA-256"), colon_fingerprint(s.sha256)),
             ]
         )
         self.fingerprint.setText(colon_fingerprint(s.sha256))

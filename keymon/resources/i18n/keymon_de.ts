@@ -814,6 +814,11 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
             <source>Its certificate is its own issuer. Whoever receives it decides whether to trust it.</source>
             <translation>Sein Zertifikat ist sein eigener Aussteller. Wer es erhält, entscheidet, ob er ihm vertraut.</translation>
         </message>
+        <message>
+            <location filename="../work/main/keymon/gui/views/chain_viewer.py" line="311" />
+            <source>Not trusted yet: the root CA is not in the keystore</source>
+            <translation>Noch nicht vertrauenswürdig: Die Stamm-CA ist nicht im Keystore</translation>
+        </message>
     </context>
     <context>
         <name>ChangePasswordDialog</name>
