@@ -8,6 +8,7 @@ a client certificate. The window is driven like the GUI tests drive it: actions 
 triggered, wizards and file dialogs are answered by the tests' scripted prompts, and
 every wait is on a signal with a timeout.
 
+``--theme dark`` renders with keymon's dark palette (files ``guide-…-dark.png``).
 ``--lang de`` installs keymon's translator for that language (once
 ``keymon.gui.i18n.install_translator`` exists) and names the files ``guide-…-de.png``.
 """
@@ -483,6 +484,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--lang", default=None, help="e.g. de (default: English)")
+    parser.add_argument("--theme", default=None, help="dark or light (default: the system's)")
     args = parser.parse_args(argv)
     tool = shutil.which("openssl")
     if tool is None:
@@ -493,6 +495,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     install_language(app, args.lang)
     suffix = f"-{args.lang}" if args.lang and args.lang != "en" else ""
+    if args.theme:
+        from keymon.gui.theme import apply_theme
+
+        apply_theme(app, args.theme)
+        suffix += f"-{args.theme}"
     with tempfile.TemporaryDirectory(prefix="keymon-guide-") as tmp:
         work = Path(tmp)
         os.environ["KEYMON_HOME"] = str(work / "home")

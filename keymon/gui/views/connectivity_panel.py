@@ -442,6 +442,7 @@ class ConnectivityPanel(QWidget):
         self.headline_label.setText(headline)
         self.headline_label.setVisible(bool(headline))
         self.error_label.setText(detail)
+        self.error_label.setVisible(bool(detail))
 
     def show_result(self, result: ProbeResult | None) -> None:
         self.result = result
