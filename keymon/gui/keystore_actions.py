@@ -33,6 +33,7 @@ from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow
+from keymon.gui.wizards.import_root_wizard import ImportRootWizard
 from keymon.gui.workers import ErrorInfo
 
 KEYSTORE_FILTER = QT_TRANSLATE_NOOP(
@@ -101,7 +102,7 @@ class KeystoreActions(ActionGroup):
         self.ctx.session.push(undo.AddEntries(self.ctx.session, list(entries)))
         self.selection.select_alias(entries[-1].alias)
 
-    def add_certificates(self, loaded: Loaded) -> None:
+    def add_certificates(self, loaded: Loaded, file_name: str | None = None) -> None:
         certs = [e for e in loaded.entries if isinstance(e, CertificateEntry)]
         if any(isinstance(e, KeyPairEntry) for e in loaded.entries) and not certs:
             self.ctx.prompts.error(
@@ -110,6 +111,14 @@ class KeystoreActions(ActionGroup):
                     "Operations", "This file holds key pairs; use Add › Key Pair."
                 ),
             )
+            return
+        if len(certs) == 1 and file_name is not None and self.ctx.session is not None:
+            # one certificate from a file: the same review as Import Root CA
+            wizard = ImportRootWizard.for_file(
+                [certs[0].cert], file_name, self.ctx.session.store.aliases, self.ctx.dialog_parent
+            )
+            if self.ctx.run_wizard(wizard) and wizard.outcome is not None:
+                self._add([wizard.outcome])
             return
         self._choose_and_add(
             certs,
@@ -147,7 +156,7 @@ class KeystoreActions(ActionGroup):
             QCoreApplication.translate("Operations", "Add certificate"), _filter(CERT_FILTER)
         )
         if path is not None:
-            self.load_source(path, lambda loaded: self.add_certificates(loaded))
+            self.load_source(path, lambda loaded: self.add_certificates(loaded, path.name))
 
     @handles(ActionId.ADD_CERTIFICATE_FROM_CLIPBOARD)
     def add_certificate_from_clipboard(self) -> None:
@@ -459,7 +468,9 @@ class KeystoreActions(ActionGroup):
                 continue
             if fmt in CERT_ONLY or (fmt is Format.PEM and b"PRIVATE KEY" not in data):
                 if self.ctx.session is not None:
-                    self.load_source(path, lambda loaded: self.add_certificates(loaded))
+                    self.load_source(
+                        path, lambda loaded, name=path.name: self.add_certificates(loaded, name)
+                    )
             else:
                 self.ctx.open_keystore(path)
                 return

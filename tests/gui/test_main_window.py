@@ -7,6 +7,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.serialization import Encoding
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from keymon.core import secrets
@@ -93,6 +94,19 @@ def test_rename(
     assert entry is not None and entry.alias == "receiver-test"
 
 
+def accept_review(prompts: ScriptedPrompts) -> None:
+    """Go through the certificate review (details, fingerprint, alias) as proposed."""
+
+    def driver(wizard: QWizard) -> int:
+        assert wizard.objectName() == "addCertificateWizard"
+        wizard.show()
+        wizard.next()
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        return wizard.result()
+
+    prompts.drive_wizards(driver)
+
+
 def test_add_certificate_from_file(
     window: KeymonMainWindow,
     qtbot: QtBot,
@@ -104,6 +118,7 @@ def test_add_certificate_from_file(
     cer = tmp_path / "partner.cer"
     cer.write_bytes(cert.der)
     prompts.expect("choose_open_file", cer)
+    accept_review(prompts)
     trigger_and_wait_saved(qtbot, window, "actionAddCertificate")
     store = Keystore.open(store_path, PW)
     assert store.get("partner-root-ca").certificate == cert
@@ -228,8 +243,13 @@ def test_external_change_blocks_overwrite(
 
 
 def test_drop_certificate_file_adds_it(
-    window: KeymonMainWindow, qtbot: QtBot, store_path: Path, tmp_path: Path
+    window: KeymonMainWindow,
+    qtbot: QtBot,
+    store_path: Path,
+    tmp_path: Path,
+    prompts: ScriptedPrompts,
 ) -> None:
+    accept_review(prompts)
     cert = factory.trusted_entry("x", "Dropped CA").cert
     cer = tmp_path / "dropped.crt"
     cer.write_bytes(cert.cert.public_bytes(Encoding.PEM))
