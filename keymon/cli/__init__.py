@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``keymon ARGS`` (default: sys.argv); the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    gui = _gui_request(args_list, subcommand_names(parser))
+    gui = _gui_request(args_list, [n.split()[0] for n in subcommand_names(parser)])
     if gui is not None:
         home, target = gui
         if home:
@@ -65,7 +65,8 @@ def _run(args: argparse.Namespace) -> int:
     from keymon.core.locked import KeyLocked
 
     try:
-        return handlers()[args.command](args)
+        name = " ".join(filter(None, [args.command, getattr(args, "subcommand", None)]))
+        return handlers()[name](args)
     except KeyLocked as exc:  # say how to give the key password on the command line
         raise KeyLocked(exc.alias, wrong=exc.wrong, hint=KEY_OPTION_HINT) from exc
 

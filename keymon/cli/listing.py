@@ -6,10 +6,8 @@ import datetime as dt
 from typing import Any
 
 from keymon.core.entries import Entry, KeyPairEntry, SecretKeyEntry
-from keymon.core.expiry import DEFAULT_WARNING_DAYS, Status, entry_expiry
+from keymon.core.expiry import DEFAULT_WARNING_DAYS, Status, days_left, entry_expiry
 from keymon.core.x509.info import certificate_json, iso_z, self_signed
-
-TYPE_LABELS = {"key_pair": "Key pair", "certificate": "Certificate", "secret_key": "Secret key"}
 
 
 def entry_json(
@@ -50,7 +48,7 @@ def entry_json(
 def _days(when: dt.datetime | None, now: dt.datetime) -> int | None:
     if when is None:
         return None
-    return int((when - now).total_seconds() // 86400)
+    return days_left(when, now)  # rounded up, as the window shows it
 
 
 def entry_details_json(
@@ -84,5 +82,5 @@ def rows(entries: list[Entry], now: dt.datetime, days: float) -> list[list[str]]
         subject = cert.summary.subject_cn if cert else ""
         label = cert.summary.key_label if cert else ""
         status = "" if expiry.status is Status.NONE else expiry.status.value
-        out.append([entry.alias, TYPE_LABELS[entry.kind], status, until, label, subject])
+        out.append([entry.alias, entry.kind.label, status, until, label, subject])
     return out

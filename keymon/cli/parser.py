@@ -1,6 +1,6 @@
 """The argument parser of `keymon`: every subcommand and its options (no Qt, no core work).
 
-The PKI and probe subcommands' options live in :mod:`keymon.cli.parser_more`.
+The PKI, probe and tenant subcommands' options live in :mod:`keymon.cli.parser_more`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from keymon import __version__
 from keymon.cli.options import key_password_options, password_options
-from keymon.cli.parser_more import add_pki_commands, add_probe_command
+from keymon.cli.parser_more import add_pki_commands, add_probe_command, add_tenant_commands
 
 AddCommand = Callable[..., argparse.ArgumentParser]
 """``cmd(name, help, keystore=True)``: a subcommand, with KEYSTORE and its password options."""
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     _keystore_commands(cmd)
     add_pki_commands(cmd)
     add_probe_command(sub)
+    add_tenant_commands(sub)
     return parser
 
 
@@ -126,8 +127,11 @@ def _keystore_commands(cmd: AddCommand) -> None:
 
 
 def subcommand_names(parser: argparse.ArgumentParser) -> list[str]:
-    """The names of the parser's subcommands, in the order of its help."""
+    """The subcommands in the order of the help; nested ones as ``tenant add``."""
+    names: list[str] = []
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            return list(action.choices)
-    return []
+            for name, child in action.choices.items():
+                nested = subcommand_names(child)
+                names += [f"{name} {n}" for n in nested] if nested else [name]
+    return names

@@ -105,3 +105,50 @@ def _add_certificate_requests(cmd: Callable[..., argparse.ArgumentParser]) -> No
     p.add_argument("--signature", choices=SIGNATURES, metavar="SIG", help=SIG_HELP)
     p.add_argument("-o", "--output", required=True, type=Path, metavar="CERT_FILE")
     key_password_options(p)
+
+
+def add_tenant_commands(sub: Subparsers) -> None:
+    """tenant add|list|remove|test and diff (keymon/cli/commands/tenant.py)."""
+    text = "Manage SAP Cloud Integration tenant profiles (secrets stay in the system keyring)."
+    tenant = sub.add_parser("tenant", help=text, description=text)
+    actions = tenant.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+
+    text = "Add a tenant profile from a service key JSON, or from its fields."
+    p = actions.add_parser("add", help=text, description=text)
+    p.add_argument("name", metavar="NAME", help="used in locations: sapci:NAME")
+    p.add_argument("--service-key", type=Path, metavar="FILE", help="service key JSON (BTP)")
+    p.add_argument("--api-url", metavar="URL", help="the service key's url (without a key)")
+    p.add_argument("--token-url", metavar="URL", help="OAuth token URL (without a key)")
+    p.add_argument("--client-id", metavar="ID", help="OAuth client id (without a key)")
+    p.add_argument("--basic", action="store_true", help="Neo: basic auth, CLIENT_ID is the user")
+    secret = p.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--secret-env", metavar="VAR", dest="secret_password_env", help="secret from VAR"
+    )
+    secret.add_argument(
+        "--secret-file", metavar="FILE", dest="secret_password_file", help="secret from FILE"
+    )
+    p.add_argument("--ca-file", type=Path, metavar="PEM", help="also trust this CA (PEM)")
+    p.add_argument("--proxy", metavar="URL", help="HTTP(S) proxy (default: from environment)")
+    p.add_argument("--read-only", action="store_true", help="never write to this tenant")
+    p.add_argument("--replace", action="store_true", help="replace a profile of that name")
+
+    text = "List the tenant profiles."
+    p = actions.add_parser("list", help=text, description=text)
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    text = "Remove a tenant profile and its secret."
+    p = actions.add_parser("remove", help=text, description=text)
+    p.add_argument("name", metavar="NAME")
+
+    text = "Test a profile: token, CSRF token, reading the system keystore, missing roles."
+    p = actions.add_parser("test", help=text, description=text)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+
+    text = "Compare two keystores (files or sapci: tenants); exit 1 when they differ."
+    p = sub.add_parser("diff", help=text, description=text)
+    p.add_argument("a", metavar="A", type=Path, help="keystore file or sapci:PROFILE")
+    p.add_argument("b", metavar="B", type=Path, help="keystore file or sapci:PROFILE")
+    password_options(p, what="keystore ")
+    p.add_argument("--json", action="store_true", help="print a JSON object")

@@ -6,9 +6,9 @@ is the complete table once this package is imported.
 
 from __future__ import annotations
 
-from keymon.cli.commands import backups, editing, keystore, pki, probe
+from keymon.cli.commands import backups, diff, editing, keystore, pki, probe, tenant
 from keymon.cli.registry import handlers
 
 __all__ = ["MODULES", "handlers"]
 
-MODULES = (backups, editing, keystore, pki, probe)
+MODULES = (backups, diff, editing, keystore, pki, probe, tenant)

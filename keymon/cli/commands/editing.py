@@ -7,7 +7,6 @@ import getpass
 import sys
 
 from keymon.cli.keystores import open_keystore, open_or_create, save
-from keymon.cli.listing import TYPE_LABELS
 from keymon.cli.output import note
 from keymon.cli.passwords import (
     ASK_OPTIONS_HINT,
@@ -92,7 +91,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     added = store.import_entries(entries, alias=args.alias, on_clash=args.on_clash)
     save(store, before)
     for entry in added:
-        print(f"Imported {TYPE_LABELS[entry.kind].lower()} {entry.alias!r}.")
+        print(f"Imported {entry.kind.label.lower()} {entry.alias!r}.")
     return 0
 
 

@@ -4,28 +4,34 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from keymon.cli.keystores import integrity_note, open_keystore
-from keymon.cli.listing import TYPE_LABELS, entry_details_json, entry_json, rows
-from keymon.cli.output import not_the_keystore, now, print_json, print_table
+from keymon.cli.keystores import integrity_note
+from keymon.cli.listing import entry_details_json, entry_json, rows
+from keymon.cli.locations import describe, open_readable, tenant_fields
+from keymon.cli.output import not_the_keystore, now, print_json, print_table, write_public
 from keymon.cli.passwords import explicit_password, key_pair, prompter
 from keymon.cli.registry import command
 from keymon.core import storage
 from keymon.core.expiry import Status, entry_expiry
 from keymon.core.keystore import Keystore
 
+if TYPE_CHECKING:
+    from keymon.cli.locations import Readable
+    from keymon.core.sapci.location import TenantKeystore
+
 
 @command("list")
 def cmd_list(args: argparse.Namespace) -> int:
-    store = open_keystore(args)
-    integrity_note(store)
+    store = open_readable(args)
+    if isinstance(store, Keystore):
+        integrity_note(store)
     when = now()
     if args.json:
-        print_json([entry_json(e, when, args.days) for e in store])
+        print_json([entry_json(e, when, args.days) | tenant_fields(e) for e in store])
         return 0
     count = f"{len(store)} entr{'y' if len(store) == 1 else 'ies'}"
-    print(f"{store.path}: {store.format.label} keystore, {count}")
+    print(f"{describe(store)}, {count}")
     if len(store):
         headers = ["Alias", "Type", "Status", "Valid until", "Key", "Subject"]
         print_table(rows(list(store), when, args.days), headers)
@@ -34,14 +40,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 @command("show")
 def cmd_show(args: argparse.Namespace) -> int:
-    store = open_keystore(args)
+    store = open_readable(args)
     entry = store.get(args.alias)
-    details = entry_details_json(entry, now(), args.days)
+    details = entry_details_json(entry, now(), args.days) | tenant_fields(entry)
     if args.json:
         print_json(details)
         return 0
     print(f"Alias:   {entry.alias}")
-    print(f"Type:    {TYPE_LABELS[entry.kind]}")
+    print(f"Type:    {entry.kind.label}")
     if "status" in details:
         print(f"Status:  {details['status']}")
     if details.get("private_key", {}).get("own_password"):
@@ -78,15 +84,15 @@ def _print_certificate(cert: dict[str, Any]) -> None:
 def cmd_expiring(args: argparse.Namespace) -> int:
     when = now()
     found: list[dict[str, Any]] = []
-    opened: list[tuple[Path | None, Keystore]] = []
+    opened: list[tuple[Path | None, Readable]] = []
     for path in args.keystores:
-        store = open_keystore(args, path)
+        store = open_readable(args, path)
         opened.append((path, store))
         for entry in store:
             expiry = entry_expiry(entry, when, args.days)
             if expiry.status in (Status.EXPIRING, Status.EXPIRED):
-                item = entry_json(entry, when, args.days)
-                item["keystore"] = str(path)
+                item = entry_json(entry, when, args.days) | tenant_fields(entry)
+                item["keystore"] = str(path)  # the file or sapci: location
                 found.append(item)
     found.sort(key=lambda item: item.get("chain_not_after") or "")
     if getattr(args, "ics", None) is not None:
@@ -119,7 +125,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     from keymon.core.formats.pkcs12_write import Pkcs12Protection
 
-    store = open_keystore(args)
+    store = open_readable(args)
+    if not isinstance(store, Keystore):  # a tenant: public material only
+        return _export_public(store, args)
     entry = key_pair(store, args, args.alias) if args.what == "key-pair" else store.get(args.alias)
     not_the_keystore(args.output, store)
     out_pw = explicit_password(args, "out-")
@@ -132,5 +140,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     request = ExportRequest(kind, fmt, out_pw, Pkcs12Protection.legacy_if(args.legacy))
     data = export_entry(entry, request)
     write_export(args.output, data, kind)  # a key pair is written 0600
+    print(f"Wrote {args.what.replace('-', ' ')} of {entry.alias!r} to {args.output}.")
+    return 0
+
+
+def _export_public(store: TenantKeystore, args: argparse.Namespace) -> int:
+    """A certificate, chain, root, public key or OpenSSH key of a tenant entry."""
+    from keymon.core.exporting import ExportFormat, ExportKind, ExportRequest, export_entry
+    from keymon.core.sapci.mapping import KeyOnTenant
+
+    entry = store.get(args.alias)
+    if args.what == "key-pair":
+        raise KeyOnTenant(entry.alias)
+    kind = ExportKind(args.what)
+    fmt = ExportFormat(args.format) if args.format else None
+    write_public(args.output, export_entry(entry, ExportRequest(kind, fmt)))
     print(f"Wrote {args.what.replace('-', ' ')} of {entry.alias!r} to {args.output}.")
     return 0

@@ -26,14 +26,6 @@ EXIT_REJECTED = 7
 """Connected, but the server is untrusted, or it refused our certificate or HTTP request."""
 EXIT_UNTESTED = 8
 """Connected (and trusted), but the server never asked for the client certificate given."""
-_REJECTED = {
-    "client_certificate_required",
-    "client_certificate_rejected",
-    "server_untrusted",
-    "hostname_mismatch",
-    "expired",
-    "http_error",
-}
 
 
 @command("probe")
@@ -71,9 +63,11 @@ def exit_code(result: ProbeResult, *, client_given: bool = False) -> int:
         from keymon.core.net.outcome import client_untested
 
         return EXIT_UNTESTED if client_untested(result, client_given) else 0
-    if result.error.kind.value == "cancelled":
+    from keymon.core.net.result import ProbeErrorKind
+
+    if result.error.kind is ProbeErrorKind.CANCELLED:
         return 130
-    return EXIT_REJECTED if result.error.kind.value in _REJECTED else EXIT_FAILED
+    return EXIT_REJECTED if result.error.kind.connected else EXIT_FAILED
 
 
 # -- JSON ------------------------------------------------------------------------------
