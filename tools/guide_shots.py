@@ -485,7 +485,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--lang", default=None, help="e.g. de (default: English)")
     parser.add_argument("--theme", default=None, help="dark or light (default: the system's)")
+    parser.add_argument("--size", default=None, help="window size WxH (default: 1280x760)")
     args = parser.parse_args(argv)
+    if args.size:
+        global WINDOW_SIZE
+        width, _, height = args.size.partition("x")
+        WINDOW_SIZE = (int(width), int(height))
     tool = shutil.which("openssl")
     if tool is None:
         parser.error("openssl is needed for the receiver's PKI and server")

@@ -15,8 +15,6 @@ outcome reads in the user's language.
 
 from __future__ import annotations
 
-import socket
-
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,8 +43,6 @@ from keymon.core.expiry import utcnow
 from keymon.core.net.outcome import ProbeOutcome, outcome, rejudge, warning
 from keymon.core.net.result import (
     Cancellation,
-    ProbeCancelled,
-    ProbeRequest,
     ProbeResult,
 )
 from keymon.gui import connectivity as net
@@ -67,38 +63,8 @@ from keymon.gui.views.connectivity_texts import (
 from keymon.gui.views.connectivity_texts import (
     STEP_NAMES as STEP_NAMES,
 )
-from keymon.gui.workers import CancelToken, ErrorInfo, TaskHandle
-
-
-class _EitherCancel(Cancellation):
-    """Cancelled by the panel (which shuts the socket down at once) or by the runner
-    (closing the window: noticed within the probe's wait slice of 0.1 s)."""
-
-    def __init__(self, panel: Cancellation, runner: CancelToken) -> None:
-        super().__init__()
-        self._panel, self._runner = panel, runner
-
-    @property
-    def cancelled(self) -> bool:
-        return self._panel.cancelled or self._runner.cancelled
-
-    def raise_if_cancelled(self) -> None:
-        if self.cancelled:
-            raise ProbeCancelled("The probe was cancelled.")
-
-    def attach(self, sock: socket.socket) -> None:
-        self._panel.attach(sock)
-
-    def detach(self, sock: socket.socket) -> None:
-        self._panel.detach(sock)
-
-
-def _probe_job(
-    request: ProbeRequest, cancellation: Cancellation, cancel: CancelToken
-) -> ProbeResult:
-    from keymon.core.net.probe import probe  # loads OpenSSL: only when a probe runs
-
-    return probe(request, _EitherCancel(cancellation, cancel))
+from keymon.gui.views.probe_job import probe_job
+from keymon.gui.workers import ErrorInfo, TaskHandle
 
 
 def _label(name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
@@ -237,6 +203,22 @@ class ConnectivityPanel(QWidget):
         )
         self.form.addRow("", self.verify_check)
 
+    def _build_summary(self) -> QGridLayout:
+        """The summary in two columns of title and value."""
+        c = self._content
+        summary = QGridLayout()
+        summary.setColumnStretch(1, 1)
+        summary.setColumnStretch(3, 1)
+        half = (len(SUMMARY_NAMES) + 1) // 2
+        for i, (title, name) in enumerate(SUMMARY_NAMES.items()):
+            label = _label(name, c)
+            self.summary_labels[title] = label
+            caption = QLabel(self.tr("{title}:").format(title=tr_panel(title)), c)
+            caption.setBuddy(label)
+            summary.addWidget(caption, i % half, 2 * (i // half))
+            summary.addWidget(label, i % half, 2 * (i // half) + 1)
+        return summary
+
     def _build_result(self) -> None:
         c = self._content
         # the error: a translated headline, then core's (English) detail in error_label
@@ -264,17 +246,7 @@ class ConnectivityPanel(QWidget):
         self.steps.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fit_steps()
         self.summary_labels: dict[str, QLabel] = {}
-        summary = QGridLayout()
-        summary.setColumnStretch(1, 1)
-        summary.setColumnStretch(3, 1)
-        half = (len(SUMMARY_NAMES) + 1) // 2
-        for i, (title, name) in enumerate(SUMMARY_NAMES.items()):
-            label = _label(name, c)
-            self.summary_labels[title] = label
-            caption = QLabel(self.tr("{title}:").format(title=tr_panel(title)), c)
-            caption.setBuddy(label)
-            summary.addWidget(caption, i % half, 2 * (i // half))
-            summary.addWidget(label, i % half, 2 * (i // half) + 1)
+        summary = self._build_summary()
         self.chain_viewer = ChainViewer(c)
         self.chain_viewer.model.from_server = True  # origins read "Sent by the server"
         self.chain_viewer.setMinimumHeight(self.fontMetrics().height() * 8)
@@ -383,7 +355,7 @@ class ConnectivityPanel(QWidget):
         self._show_error("", self.tr("Testing {host}…").format(host=request.host))
         self._cancellation = Cancellation()
         self._handle = self.ctx.runner.run(
-            _probe_job,
+            probe_job,
             request,
             self._cancellation,
             title=self.tr("Connectivity test"),
