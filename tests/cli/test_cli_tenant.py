@@ -201,6 +201,17 @@ def test_expiring_mixes_tenants_and_files(
     assert "tenant_client" not in out  # 12 days left: outside a 1-day window
 
 
+def test_expiring_writes_a_calendar_with_tenant_certificates(
+    tenant: FakeTenant, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add(capsys, tenant, tmp_path)
+    ics = tmp_path / "expiry.ics"
+    code, _, err = run(capsys, "expiring", "sapci:dev", "--days", "30", "--ics", ics)
+    assert code == 1, err
+    text = ics.read_text("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR") and "tenant_client" in text
+
+
 # -- failures ---------------------------------------------------------------------------------
 def test_network_and_usage_failures_are_one_line(
     tenant: FakeTenant, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -262,3 +273,17 @@ def test_file_commands_do_not_load_the_tenant_client(tmp_path: Path) -> None:
         env={"KM_PW": "storepass", "KEYMON_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_without_a_keyring_no_profile_is_saved(
+    tenant: FakeTenant, tmp_path: Path, keymon_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # the conftest fixture puts its own back afterwards
+    key = tmp_path / "key.json"
+    key.write_text(json.dumps(tenant.service_key()), "utf-8")
+    code, out, err = run(capsys, "tenant", "add", "dev", "--service-key", key)
+    assert code == 2 and "keyring" in err and len(err.splitlines()) == 1 and out == ""
+    assert not (keymon_home / "tenants.json").exists()  # no plaintext fallback, no half profile
