@@ -233,8 +233,8 @@ class KeymonMainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)  # the table takes what the details do not need
+        self.details.setMinimumWidth(340)
         self.setCentralWidget(self.splitter)
         self.setTabOrder(self.filter_edit, self.kind_combo)
         self.setTabOrder(self.kind_combo, self.expiry_combo)
@@ -408,6 +408,7 @@ class KeymonMainWindow(QMainWindow):
 
     def _selection_changed(self, *_args: object) -> None:
         entry = self.current_entry()
+        self.details.setVisible(entry is not None)  # the table gets the width meanwhile
         self.details.show_entry(
             entry, getattr(self, "_pool", []), getattr(self, "_trusted", []), utcnow()
         )

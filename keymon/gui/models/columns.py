@@ -281,14 +281,14 @@ COLUMNS: tuple[Column, ...] = (
         QT_TRANSLATE_NOOP("Columns", "Alias"),
         lambda f: f.entry.alias,
         lambda f: f.entry.alias.casefold(),
-        width=180,
+        width=160,
     ),
     Column(
         "type",
         QT_TRANSLATE_NOOP("Columns", "Type"),
         lambda f: type_name(f.entry.kind),
         lambda f: type_name(f.entry.kind).casefold(),
-        width=110,
+        width=80,
     ),
     Column(
         "subject",
@@ -296,7 +296,7 @@ COLUMNS: tuple[Column, ...] = (
         _text(lambda s: s.subject_cn),
         _folded(lambda s: s.subject_cn),
         _subject_tooltip,
-        width=200,
+        width=170,
     ),
     Column(
         "issuer",
@@ -304,7 +304,7 @@ COLUMNS: tuple[Column, ...] = (
         _text(lambda s: s.issuer_cn),
         _folded(lambda s: s.issuer_cn),
         _issuer_tooltip,
-        width=200,
+        width=170,
     ),
     Column(
         "valid_from",
@@ -321,7 +321,7 @@ COLUMNS: tuple[Column, ...] = (
         _until_text,
         lambda f: f.expiry.not_after,
         _until_tooltip,
-        width=100,
+        width=110,
         header_tooltip=QT_TRANSLATE_NOOP(
             "Columns", "The earliest expiry of any certificate in the chain"
         ),
