@@ -44,6 +44,7 @@ from keymon.core.x509.templates import (
 )
 from keymon.gui.dialogs.password_dialog import MessageLabel
 from keymon.gui.prompts import Prompts
+from keymon.gui.wizards.page_focus import ReturnHandler, focus_first_field_on_each_page
 
 P = TypeVar("P", bound=QWizardPage)
 
@@ -103,6 +104,7 @@ class PkiWizard(QWizard):
         self._pages = {cls: cls(self) for cls in self.PAGES}
         for page in self._pages.values():
             self.addPage(page)
+        focus_first_field_on_each_page(self)
         self.setMinimumSize(640, 560)
 
     def page_of(self, cls: type[P]) -> P:
@@ -199,7 +201,7 @@ class SanEditor(QWidget):
         self.value_edit = QLineEdit(self)
         self.value_edit.setObjectName("sanValueEdit")
         self.value_edit.setAccessibleName(self.tr("Alternative name"))
-        self.value_edit.returnPressed.connect(self.add_pending)
+        ReturnHandler(self.value_edit, self.add_pending)  # adds; never also Next
         self.add_button = QPushButton(self.tr("&Add"), self)
         self.add_button.setObjectName("sanAddButton")
         self.add_button.setAutoDefault(False)
