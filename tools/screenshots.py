@@ -102,7 +102,7 @@ def main() -> None:
         loop = QEventLoop()
         window.keystoreOpened.connect(loop.quit)
         loop.exec()
-        window.resize(1400, 820)
+        window.resize(1280, 760)
         window.table.sortByColumn(
             window.model.column_index("valid_until"), Qt.SortOrder.AscendingOrder
         )
