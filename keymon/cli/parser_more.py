@@ -121,6 +121,10 @@ def add_tenant_commands(sub: Subparsers) -> None:
     p.add_argument("--token-url", metavar="URL", help="OAuth token URL (without a key)")
     p.add_argument("--client-id", metavar="ID", help="OAuth client id (without a key)")
     p.add_argument("--basic", action="store_true", help="Neo: basic auth, CLIENT_ID is the user")
+    p.add_argument(
+        "--client-certificate", type=Path, metavar="PEM", help="mTLS login: certificate chain"
+    )
+    p.add_argument("--client-key", type=Path, metavar="PEM", help="mTLS login: its private key")
     secret = p.add_mutually_exclusive_group()
     secret.add_argument(
         "--secret-env", metavar="VAR", dest="secret_password_env", help="secret from VAR"

@@ -122,6 +122,32 @@ def test_add_from_typed_fields_with_the_secret_from_the_environment(
     assert code == 0 and "Result: OK" in out
 
 
+def test_add_a_certificate_login_from_typed_fields(
+    tenant: FakeTenant, tmp_path: Path, keymon_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    oauth = tenant.cert_service_key()["oauth"]
+    cert, key = tmp_path / "client.pem", tmp_path / "client.key"
+    cert.write_text(oauth["certificate"], "utf-8")
+    key.write_text(oauth["key"], "utf-8")
+    fields = ["--api-url", tenant.url, "--token-url", oauth["tokenurl"]]
+    fields += ["--client-id", tenant.client_id, "--ca-file", tenant.ca_file]
+    code, _, err = run(capsys, "tenant", "add", "mtls", *fields, "--client-certificate", cert)
+    assert code == 2 and "--client-key" in err
+    code, _, err = run(capsys, "tenant", "add", "mtls", *fields, "--client-certificate", key,
+                       "--client-key", key)  # fmt: skip
+    assert code == 2 and "no PEM certificate" in err
+    code, _, err = run(
+        capsys, "tenant", "add", "mtls", *fields, "--client-certificate", cert, "--client-key", key
+    )
+    assert code == 0, err
+    assert "PRIVATE KEY" not in (keymon_home / "tenants.json").read_text("utf-8")
+    assert secrets.get_secret("sapci:mtls") == oauth["key"]
+    code, out, _ = run(capsys, "tenant", "test", "mtls")
+    assert code == 0 and "Result: OK" in out
+    code, out, _ = run(capsys, "list", "sapci:mtls", "--json")
+    assert code == 0 and len(json.loads(out)) == 6
+
+
 def test_a_wrong_secret_fails_the_test_and_reading_with_exit_7(
     tenant: FakeTenant, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

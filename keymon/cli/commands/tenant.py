@@ -11,6 +11,7 @@ import argparse
 import dataclasses
 import getpass
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from keymon.cli.output import print_json, print_table
@@ -50,8 +51,9 @@ def _new_profile(args: argparse.Namespace) -> NewProfile:
     from keymon.core.sapci.profiles import AuthKind, NewProfile, TenantProfile, from_service_key
 
     typed = [f for f in FIELDS if getattr(args, f)]
+    certificate = args.client_certificate is not None or args.client_key is not None
     if args.service_key is not None:
-        if typed or args.basic:
+        if typed or args.basic or certificate:
             raise UsageError("Give either --service-key or the profile's fields, not both.")
         data, _ = storage.read_file(args.service_key)
         return from_service_key(args.name, data)
@@ -59,9 +61,26 @@ def _new_profile(args: argparse.Namespace) -> NewProfile:
         raise UsageError(
             "A tenant profile needs --service-key FILE, or --api-url, --token-url and --client-id."
         )
-    auth = AuthKind.BASIC if args.basic else AuthKind.CLIENT_SECRET
-    profile = TenantProfile(args.name, args.api_url, args.token_url, args.client_id, auth)
+    profile = TenantProfile(args.name, args.api_url, args.token_url, args.client_id)
+    if certificate:
+        if args.client_certificate is None or args.client_key is None or args.basic:
+            raise UsageError("A certificate login needs --client-certificate and --client-key.")
+        chain = _pem_text(args.client_certificate, "CERTIFICATE")
+        auth = AuthKind.CLIENT_CERTIFICATE
+        profile = dataclasses.replace(profile, auth=auth, client_certificate=chain)
+        return NewProfile(profile, _pem_text(args.client_key, "PRIVATE KEY"))
+    if args.basic:
+        profile = dataclasses.replace(profile, auth=AuthKind.BASIC)
     return NewProfile(profile, _secret(args))
+
+
+def _pem_text(path: Path, label: str) -> str:
+    """The PEM file's text; UsageError unless it holds a ``label`` block."""
+    data, _ = storage.read_file(path)
+    text = data.decode("ascii", errors="replace")
+    if f"-----BEGIN {label}" not in text and f" {label}-----" not in text:
+        raise UsageError(f"{path} holds no PEM {label.lower()}.")
+    return text
 
 
 def _secret(args: argparse.Namespace) -> str:
