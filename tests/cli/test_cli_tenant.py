@@ -194,6 +194,8 @@ def test_show_and_export_public_material(
     details = json.loads(out)
     assert code == 0 and details["alias"] == "tenant_client" and details["chain"]
     assert details["owner"] is not None and "created_at" in details
+    code, out, _ = run(capsys, "show", "sapci:dev", "sap_cloudintegrationcertificate")
+    assert code == 0 and "Owner:   SAP (SAP-owned: read-only)" in out and "Created: " in out
 
     pem = tmp_path / "client.pem"
     code, _, err = run(

@@ -52,10 +52,21 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"Status:  {details['status']}")
     if details.get("private_key", {}).get("own_password"):
         print("Key:     sealed with a password of its own (see --key-password-env)")
+    if "owner" in details:  # a tenant entry
+        _print_tenant_fields(details)
     for index, cert in enumerate(details.get("chain", [])):
         print(f"\nCertificate [{index + 1}/{len(details['chain'])}]")
         _print_certificate(cert)
     return 0
+
+
+def _print_tenant_fields(details: dict[str, Any]) -> None:
+    sap = " (SAP-owned: read-only)" if details.get("sap_owned") else ""
+    print(f"Owner:   {details.get('owner') or '-'}{sap}")
+    print(f"Created: {details.get('created_at') or '-'} by {details.get('created_by') or '-'}")
+    print(f"Changed: {details.get('modified_at') or '-'} by {details.get('modified_by') or '-'}")
+    if details.get("tenant_status"):
+        print(f"On the tenant: {details['tenant_status']}")
 
 
 def _print_certificate(cert: dict[str, Any]) -> None:
