@@ -19,7 +19,6 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -63,6 +62,7 @@ from keymon.gui.views.connectivity_texts import (
 from keymon.gui.views.connectivity_texts import (
     STEP_NAMES as STEP_NAMES,
 )
+from keymon.gui.views.host_history import HostHistory
 from keymon.gui.views.probe_job import probe_job
 from keymon.gui.workers import ErrorInfo, TaskHandle
 
@@ -117,11 +117,7 @@ class ConnectivityPanel(QWidget):
         self.host_edit.setAccessibleName(self.tr("Host"))
         self.host_edit.setAccessibleDescription(self.tr("The server to test: host or host:port"))
         self.recent_model = QStringListModel(net.recent_hosts(self.ctx.settings), self)
-        completer = QCompleter(self.recent_model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.host_edit.setCompleter(completer)
-        self.host_edit.returnPressed.connect(self.run)
+        self.host_history = HostHistory(self.host_edit, self.recent_model)  # list on Down
         self.port_spin = QSpinBox(c)
         self.port_spin.setObjectName("portSpin")
         self.port_spin.setRange(1, 65535)
@@ -154,6 +150,8 @@ class ConnectivityPanel(QWidget):
         self.http_path_edit.setObjectName("httpPathEdit")
         self.http_path_edit.setPlaceholderText(self.tr("/path (optional HTTP check)"))
         self.http_path_edit.setAccessibleName(self.tr("HTTP path"))
+        for edit in (self.host_edit, self.sni_edit, self.proxy_edit, self.http_path_edit):
+            edit.returnPressed.connect(self.run)  # Return runs the test from any text field
         self.verify_check = QCheckBox(self.tr("Fail when the server is not trusted"), c)
         self.verify_check.setObjectName("verifyCheck")
         self.verify_check.setChecked(True)
