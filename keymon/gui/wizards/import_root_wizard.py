@@ -78,8 +78,14 @@ def root_candidates(result: ProbeResult) -> list[RootCandidate]:
         return []
     out: list[RootCandidate] = []
     for cert in result.chain:
-        if cert.summary.self_signed and cert.summary.is_ca:
-            origin = QCoreApplication.translate("ImportRoot", "Root sent by the server")
+        if cert.summary.self_signed:  # a self-signed server certificate: with a warning
+            origin = (
+                QCoreApplication.translate("ImportRoot", "Root sent by the server")
+                if cert.summary.is_ca
+                else QCoreApplication.translate(
+                    "ImportRoot", "Self-signed certificate sent by the server"
+                )
+            )
             out.append(RootCandidate(cert, origin))
     for fetched in result.fetched_issuers:
         if fetched.cert.summary.self_signed:
@@ -195,6 +201,7 @@ class ChooseRootPage(WizardPage):
         choose.addWidget(self.combo, 1)
         choose.addWidget(self.load_button)
         fingerprint = QFormLayout()
+        fingerprint.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # full width
         fingerprint.addRow(self.tr("SHA-&256:"), self.fingerprint)
         layout = QVBoxLayout(self)
         layout.addWidget(self.no_root)
@@ -284,6 +291,8 @@ class ChooseRootPage(WizardPage):
             ]
         )
         self.fingerprint.setText(colon_fingerprint(s.sha256))
+        metrics = self.fingerprint.fontMetrics()  # all of it in view, never wrapped
+        self.fingerprint.setMinimumWidth(metrics.horizontalAdvance(self.fingerprint.text()) + 16)
         self.fingerprint.setCursorPosition(0)
         warnings = anchor_warnings(cert, self._wizard().now)
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))

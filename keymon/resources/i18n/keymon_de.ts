@@ -2428,6 +2428,11 @@ Passende Schlüsselpaare: {match}</translation>
             <source>From {file}</source>
             <translation>Aus {file}</translation>
         </message>
+        <message>
+            <location filename="../work/main/keymon/gui/wizards/import_root_wizard.py" line="85" />
+            <source>Self-signed certificate sent by the server</source>
+            <translation>Selbstsigniertes Zertifikat, vom Server gesendet</translation>
+        </message>
     </context>
     <context>
         <name>ImportRootWizard</name>
