@@ -7,6 +7,7 @@ keystore only through undo commands (saved at once by the session).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -468,9 +469,7 @@ class KeystoreActions(ActionGroup):
                 continue
             if fmt in CERT_ONLY or (fmt is Format.PEM and b"PRIVATE KEY" not in data):
                 if self.ctx.session is not None:
-                    self.load_source(
-                        path, lambda loaded, name=path.name: self.add_certificates(loaded, name)
-                    )
+                    self.load_source(path, partial(self.add_certificates, file_name=path.name))
             else:
                 self.ctx.open_keystore(path)
                 return
