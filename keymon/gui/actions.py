@@ -34,6 +34,7 @@ class ActionId(enum.StrEnum):
     ADD_CERTIFICATE_FROM_CLIPBOARD = "actionAddCertificateFromClipboard"
     ADD_KEY_PAIR = "actionAddKeyPair"
     ADD_KEYSTORE = "actionAddKeystore"
+    IMPORT_ROOT_CA = "actionImportRootCa"
     DOWNLOAD_CERTIFICATE = "actionDownloadCertificate"
     DOWNLOAD_CHAIN = "actionDownloadChain"
     DOWNLOAD_ROOT = "actionDownloadRoot"
@@ -142,6 +143,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ActionId.ADD_KEYSTORE,
         QT_TRANSLATE_NOOP("Actions", "Add Keystore (&Merge)…"),
         QT_TRANSLATE_NOOP("Actions", "Merge another keystore's entries"),
+        None,
+        None,
+        Needs.KEYSTORE,
+    ),
+    ActionSpec(
+        ActionId.IMPORT_ROOT_CA,
+        QT_TRANSLATE_NOOP("Actions", "Import &Root CA of a Tested Server…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Trust the root CA of the server the connectivity test reached"
+        ),
         None,
         None,
         Needs.KEYSTORE,

@@ -130,6 +130,7 @@ class KeymonMainWindow(QMainWindow):
             ActionId.OPEN_DEFAULT: lambda: self.open_keystore(None),
             ActionId.RELOAD: self.reload,
             ActionId.CONNECTIVITY_TEST: self._toggle_connectivity,
+            ActionId.IMPORT_ROOT_CA: self.connectivity_panel.offer_import_root,
             ActionId.MONITORING: monitoring.toggle,
         }
         groups = [self.keystore_actions, PkiActions(ctx, self), SettingsActions(ctx)]

@@ -84,6 +84,8 @@ def build_menus(
             a[ActionId.ADD_KEYSTORE],
         ]
     )
+    add_menu.addSeparator()
+    add_menu.addAction(a[ActionId.IMPORT_ROOT_CA])  # also under the connectivity test's result
     key_pairs_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Key Pairs"))
     key_pairs_menu.setObjectName("keyPairsMenu")
     key_pairs_menu.addActions(

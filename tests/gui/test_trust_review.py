@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QLabel, QWizard
+from PySide6.QtWidgets import QLabel, QMenu, QWizard
 from pytestqt.qtbot import QtBot
 
 from keymon.core.entries import CertificateEntry, Entry
@@ -240,3 +240,30 @@ def test_your_own_key_pair_is_not_a_trust_problem(
     shown = label.text()
     assert "Self-signed (your own key pair)" in shown and "Not trusted" not in shown
     window.close()
+
+
+def test_import_root_ca_is_in_the_add_menu(
+    win: KeymonMainWindow, qtbot: QtBot, pki: Pki, tenant: Path
+) -> None:
+    action = win.actions_by_name["actionImportRootCa"]
+    add_menu = next(m for m in win.menuBar().findChildren(QMenu) if action in m.actions())
+    assert add_menu.title() == "&Add" and action.isEnabled()
+    panel = panel_of(win)
+    # before any test: it opens the test and says what to do first
+    action.trigger()
+    assert win.connectivity_dock.isVisible()
+    assert panel.headline_label.text() == "Test the server first."
+    assert win.focusWidget() is panel.host_edit
+    with PyServer(tls(pki.server)) as srv:
+        run_test(qtbot, panel, srv.port)
+    seen: list[ImportRootWizard] = []
+
+    def driver(wizard: QWizard) -> int:
+        assert isinstance(wizard, ImportRootWizard)
+        seen.append(wizard)
+        wizard.reject()
+        return wizard.result()
+
+    drive(win, driver)
+    action.trigger()  # after a test: the wizard for that server
+    assert len(seen) == 1 and seen[0].result_.chain

@@ -19,6 +19,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -504,6 +505,21 @@ class ConnectivityPanel(QWidget):
     def _download(self) -> None:
         if self.result is not None:
             self.net_actions.save_server_certificates(self.result)
+
+    def offer_import_root(self) -> None:
+        """Add › Import Root CA: the wizard for the tested server, else how to get there."""
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.show()
+            dock.raise_()
+        if self.result is not None and self.result.chain and self.ctx.session is not None:
+            self.import_root()
+            return
+        self._show_error(
+            self.tr("Test the server first."),
+            self.tr("Run the test against the receiver; Import Root CA then offers its root CA."),
+        )
+        self.host_edit.setFocus()
 
     def import_root(self) -> None:
         if self.result is not None and self.net_actions.import_root(self.result):

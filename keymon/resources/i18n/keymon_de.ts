@@ -284,6 +284,16 @@
             <source>Add an SAP Cloud Integration tenant from its service key and test it</source>
             <translation>Einen SAP-Cloud-Integration-Tenant aus seinem Service Key hinzufügen und testen</translation>
         </message>
+        <message>
+            <location filename="../work/main/keymon/gui/actions.py" line="153" />
+            <source>Import &amp;Root CA of a Tested Server…</source>
+            <translation>Stamm-&amp;CA eines getesteten Servers importieren…</translation>
+        </message>
+        <message>
+            <location filename="../work/main/keymon/gui/actions.py" line="154" />
+            <source>Trust the root CA of the server the connectivity test reached</source>
+            <translation>Der Stamm-CA des Servers vertrauen, den der Verbindungstest erreicht hat</translation>
+        </message>
     </context>
     <context>
         <name>AliasPage</name>
@@ -1773,6 +1783,16 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
             <location filename="../../gui/views/connectivity_panel.py" line="551" />
             <source>Not trusted</source>
             <translation>Nicht vertrauenswürdig</translation>
+        </message>
+        <message>
+            <location filename="../work/main/keymon/gui/views/connectivity_panel.py" line="519" />
+            <source>Test the server first.</source>
+            <translation>Testen Sie zuerst den Server.</translation>
+        </message>
+        <message>
+            <location filename="../work/main/keymon/gui/views/connectivity_panel.py" line="520" />
+            <source>Run the test against the receiver; Import Root CA then offers its root CA.</source>
+            <translation>Führen Sie den Test gegen den Empfänger aus; „Stamm-CA importieren“ bietet dann seine Stamm-CA an.</translation>
         </message>
     </context>
     <context>
