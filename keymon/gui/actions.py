@@ -8,13 +8,14 @@ actions by :class:`ActionId`. Enabling follows the selection through ``Needs``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from keymon.core.entries import Entry, KeyPairEntry
 from keymon.gui import icons
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 
@@ -61,6 +62,7 @@ class Needs(enum.Enum):
     ONE = "one"  # exactly one entry
     CERTIFICATE = "certificate"  # one entry that has a certificate
     KEY_PAIR = "key_pair"  # one key pair
+    CA_KEY_PAIR = "ca_key_pair"  # one key pair whose certificate is a CA
 
 
 @dataclass(frozen=True)
@@ -268,7 +270,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Sign a certificate signing request with this CA key pair"),
         None,
         None,
-        Needs.KEY_PAIR,
+        Needs.CA_KEY_PAIR,
     ),
     ActionSpec(
         ActionId.CONNECTIVITY_TEST,
@@ -300,6 +302,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
 )
 
+
+SPECS = {spec.name: spec for spec in ACTIONS}
 
 #: The icon name of an action, to draw it again for another palette.
 ICON_PROPERTY = "keymonIcon"
@@ -337,6 +341,18 @@ def build_actions(parent: QWidget) -> dict[ActionId, QAction]:
     settle_shortcuts(actions.values())
     IconFollower(parent, actions.values())
     return actions
+
+
+def explain_disabled(actions: Mapping[ActionId, QAction], one: Entry | None) -> None:
+    """Say in the tip why an action that the selection seems to fit is disabled."""
+    sign = actions[ActionId.SIGN_CSR]
+    tip = _tr(SPECS[ActionId.SIGN_CSR].tip)
+    if isinstance(one, KeyPairEntry) and not sign.isEnabled():
+        tip = QCoreApplication.translate(
+            "Actions", "Only a CA key pair can sign a CSR: “{alias}” is not a CA."
+        ).format(alias=one.alias)
+    sign.setToolTip(tip)
+    sign.setStatusTip(tip)
 
 
 class IconFollower(QObject):

@@ -37,6 +37,7 @@ from keymon.gui.actions import (
     ActionId,
     Needs,
     build_actions,
+    explain_disabled,
     set_standard_shortcuts,
     settle_shortcuts,
 )
@@ -55,12 +56,14 @@ from keymon.gui.session import KeystoreSession
 from keymon.gui.settings import Settings
 from keymon.gui.settings_actions import SettingsActions
 from keymon.gui.views.connectivity_panel import ConnectivityPanel
+from keymon.gui.views.empty_guide import EmptyGuide
 from keymon.gui.views.entry_details import EntryDetails
 from keymon.gui.views.monitoring_view import install_monitoring
 from keymon.gui.workers import ErrorInfo, TaskHandle, TaskRunner
 
 _EXPIRY_CHOICES = (
     (None, QT_TRANSLATE_NOOP("KeymonMainWindow", "Any expiry")),
+    (0, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expired")),
     (7, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in 7 days")),
     (30, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in 30 days")),
     (90, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in 90 days")),
@@ -104,6 +107,10 @@ class KeymonMainWindow(QMainWindow):
         self.actions_by_name = build_actions(self)
         self._build_ui()
         FocusReturn(self, self.table)  # not the filter box or Host field after a dialog
+        first_steps = (ActionId.OPEN, ActionId.GENERATE_KEY_PAIR, ActionId.CONNECTIVITY_TEST)
+        self.empty_guide = EmptyGuide(
+            self.table, self.model, [self.actions_by_name[a] for a in first_steps]
+        )
         built = menus.build_menus(
             self, self.actions_by_name, settings, self.open_keystore, self.table, self.model
         )
@@ -425,9 +432,12 @@ class KeymonMainWindow(QMainWindow):
             Needs.ONE: one is not None,
             Needs.CERTIFICATE: one is not None and one.certificate is not None,
             Needs.KEY_PAIR: isinstance(one, KeyPairEntry),
+            Needs.CA_KEY_PAIR: isinstance(one, KeyPairEntry) and one.certificate.summary.is_ca,
         }
         for action in self.actions_by_name.values():
             action.setEnabled(has[Needs(action.data())])
+        explain_disabled(self.actions_by_name, one)
+        self.empty_guide.set_no_keystore(self.session is None)
         self.actions_by_name[ActionId.DELETE].setEnabled(bool(selected))
         stack = self.session.undo_stack if self.session is not None else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))

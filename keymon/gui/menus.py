@@ -88,6 +88,7 @@ def build_menus(
     add_menu.addAction(a[ActionId.IMPORT_ROOT_CA])  # also under the connectivity test's result
     key_pairs_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Key Pairs"))
     key_pairs_menu.setObjectName("keyPairsMenu")
+    key_pairs_menu.setToolTipsVisible(True)  # why Sign CSR is disabled
     key_pairs_menu.addActions(
         [
             a[ActionId.GENERATE_KEY_PAIR],

@@ -22,6 +22,10 @@
     <context>
         <name>Actions</name>
         <message>
+            <source>Only a CA key pair can sign a CSR: “{alias}” is not a CA.</source>
+            <translation>Nur ein CA-Schlüsselpaar kann eine CSR signieren: „{alias}“ ist keine CA.</translation>
+        </message>
+        <message>
             <location filename="../../gui/actions.py" line="45" />
             <source>&amp;Open Keystore…</source>
             <translation>Schlüsselspeicher ö&amp;ffnen…</translation>
@@ -2807,6 +2811,10 @@ Passende Schlüsselpaare: {match}</translation>
     <context>
         <name>KeymonMainWindow</name>
         <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
             <location filename="../../gui/main_window.py" line="49" />
             <source>Any expiry</source>
             <translation>Beliebiges Ablaufdatum</translation>
@@ -4554,6 +4562,21 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
             <location filename="../../gui/dialogs/choose_entries_dialog.py" line="199" />
             <source>Secret key</source>
             <translation>Geheimer Schlüssel</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyGuide</name>
+        <message>
+            <source>This keystore has no entries yet.</source>
+            <translation>Dieser Schlüsselspeicher hat noch keine Einträge.</translation>
+        </message>
+        <message>
+            <source>Start with one of these:</source>
+            <translation>Beginnen Sie mit einem dieser Schritte:</translation>
+        </message>
+        <message>
+            <source>No keystore is open.</source>
+            <translation>Es ist kein Schlüsselspeicher geöffnet.</translation>
         </message>
     </context>
 </TS>
