@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QTableView, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QTableView, QToolBar
 
 from keymon.gui.actions import ActionId
 from keymon.gui.dialogs.about_dialog import show_about
@@ -36,6 +36,20 @@ class Menus:
     columns_menu: QMenu
     help_menu: QMenu
     toolbar: QToolBar
+
+
+def _add_menu(menubar: QMenuBar, a: Actions) -> None:
+    add_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Add"))
+    add_menu.addActions(
+        [
+            a[ActionId.ADD_CERTIFICATE],
+            a[ActionId.ADD_CERTIFICATE_FROM_CLIPBOARD],
+            a[ActionId.ADD_KEY_PAIR],
+            a[ActionId.ADD_KEYSTORE],
+        ]
+    )
+    add_menu.addSeparator()
+    add_menu.addAction(a[ActionId.IMPORT_ROOT_CA])  # also under the connectivity test's result
 
 
 def build_menus(
@@ -75,17 +89,7 @@ def build_menus(
     edit_menu.addSeparator()
     edit_menu.addAction(a[ActionId.SETTINGS])
 
-    add_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Add"))
-    add_menu.addActions(
-        [
-            a[ActionId.ADD_CERTIFICATE],
-            a[ActionId.ADD_CERTIFICATE_FROM_CLIPBOARD],
-            a[ActionId.ADD_KEY_PAIR],
-            a[ActionId.ADD_KEYSTORE],
-        ]
-    )
-    add_menu.addSeparator()
-    add_menu.addAction(a[ActionId.IMPORT_ROOT_CA])  # also under the connectivity test's result
+    _add_menu(menubar, a)
     key_pairs_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&Key Pairs"))
     key_pairs_menu.setObjectName("keyPairsMenu")
     key_pairs_menu.setToolTipsVisible(True)  # why Sign CSR is disabled
