@@ -22,7 +22,7 @@ from tests.fuzz import seeds as S
 from tests.fuzz.mutate import make_input
 from tests.fuzz.targets import BY_NAME, TARGETS, Target
 
-INPUTS = int(os.environ.get("KEYMON_FUZZ_INPUTS", "2500"))
+INPUTS = int(os.environ.get("KEYMON_FUZZ_INPUTS", "2000"))
 RUN_SEED = 20261205
 HANG_SECONDS = 2.0
 
