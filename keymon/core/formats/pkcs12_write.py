@@ -74,10 +74,6 @@ class Pkcs12Protection(enum.Enum):
         """The protection a "legacy" switch (``--legacy``, a check box) asks for."""
         return cls.LEGACY_3DES if legacy else cls.AES_256
 
-    @property
-    def legacy(self) -> bool:
-        return self is Pkcs12Protection.LEGACY_3DES
-
 
 @dataclass(frozen=True)
 class _Profile:
