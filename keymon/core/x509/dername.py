@@ -148,7 +148,7 @@ def _tbs_fields(cert: bytes) -> list[tuple[int, int, int, int]]:
     inner, pos, end = _head(cert, pos, end)  # the TBSCertificate
     if tag != 0x30 or inner != 0x30:
         raise ValueError("not a certificate")
-    fields = []
+    fields: list[tuple[int, int, int, int]] = []
     while pos < end:
         tag, start, stop = _head(cert, pos, end)
         if fields or tag != 0xA0:
