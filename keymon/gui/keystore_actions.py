@@ -33,7 +33,7 @@ from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
-from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow
+from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow, unlock_key
 from keymon.gui.wizards.import_root_wizard import ImportRootWizard
 from keymon.gui.workers import ErrorInfo
 
@@ -295,9 +295,13 @@ class KeystoreActions(ActionGroup):
 
     @handles(ActionId.EXPORT_KEY_PAIR)
     def export_key_pair(self) -> None:
-        entry = self.selection.current_entry()
-        if not isinstance(entry, KeyPairEntry):
+        current = self.selection.current_entry()
+        if not isinstance(current, KeyPairEntry):
             return
+        unlocked = unlock_key(self.ctx.prompts, current)  # a key of its own password: asked
+        if unlocked is None:
+            return
+        entry: KeyPairEntry = unlocked
         answer = self.ctx.prompts.export_key_pair(protection=self.ctx.settings.pkcs12_protection)
         if answer is None:
             return

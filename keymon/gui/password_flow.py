@@ -4,6 +4,8 @@
   the password dialog through the prompts service.
 * :class:`PromptGate` asks one password question at a time: a keystore that needs a
   password while another's dialog is open waits its turn (no stacked dialogs).
+* :func:`unlock_key` asks for the password of a Java key entry whose key has its own
+  (keytool -keypass), when an operation needs the private key.
 * :class:`PasswordFlow` runs ``job(password, cancel)`` in the task runner until it
   succeeds, asking for another password after a missing or wrong one, and ends in
   exactly one of ``on_done``, ``on_error`` or ``on_cancelled``.
@@ -15,14 +17,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from keymon.core.cancel import CancelToken
+from keymon.core.entries import KeyPairEntry
+from keymon.core.locked import KeyLocked
 from keymon.core.passwords import PasswordSource, PromptAnswer
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.prompts import Prompts, wrong_password_text
 from keymon.gui.workers import ErrorInfo, TaskHandle, TaskRunner
 
 R = TypeVar("R")
+
+KEY_PASSWORD = QT_TRANSLATE_NOOP("PasswordFlow", "The key of entry '{alias}' has its own password.")
 
 
 class DialogPasswordPrompt:
@@ -143,3 +150,30 @@ class PasswordFlow(Generic[R]):
         self.handle = None
         if self.on_cancelled is not None:
             self.on_cancelled()
+
+
+def unlock_key(prompts: Prompts, entry: KeyPairEntry) -> KeyPairEntry | None:
+    """``entry`` with its key opened, asking for the key's own password (again after a
+    wrong one); None when the user cancels or gives up (told why)."""
+    if not entry.locked:
+        return entry
+    own = QCoreApplication.translate("PasswordFlow", KEY_PASSWORD).format(alias=entry.alias)
+
+    def line(_target: Path, wrong: bool) -> str:
+        return wrong_password_text() if wrong else own
+
+    def attempt(password: str | None) -> KeyPairEntry:
+        if password is None:
+            raise KeyLocked(entry.alias)
+        return entry.unlocked(password)
+
+    source = PasswordSource(
+        Path(entry.alias), prompt=DialogPasswordPrompt(prompts, line), use_keyring=False
+    )
+    try:
+        return source.run(attempt)
+    except KeyLocked as exc:
+        if not source.cancelled:
+            title = QCoreApplication.translate("PasswordFlow", "Key password")
+            prompts.error(title, exc.message)
+        return None

@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
 from keymon.core.entries import KeyPairEntry
-from keymon.core.locked import KeyLocked
 from keymon.gui import undo
 from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext, EntrySelection
+from keymon.gui.password_flow import unlock_key
 from keymon.gui.wizards.ca_reply_wizard import CaReplyWizard
 from keymon.gui.wizards.csr_wizard import CsrWizard
 from keymon.gui.wizards.keypair_wizard import KeyPairWizard
@@ -32,18 +32,11 @@ class PkiActions(ActionGroup):
         self.selection = selection
 
     def _selected_key_pair(self) -> KeyPairEntry | None:
-        """The selected key pair when its key is usable; a key of its own password is refused."""
+        """The selected key pair with a usable key (a key's own password is asked for)."""
         entry = self.selection.current_entry()
         if not isinstance(entry, KeyPairEntry) or self.ctx.session is None:
             return None
-        if entry.locked:  # no per-entry key password prompt in the window yet
-            hint = "the window cannot ask for it yet; use the keymon command's --key-password-env"
-            self.ctx.prompts.error(
-                QCoreApplication.translate("Operations", "No key pair"),
-                KeyLocked(entry.alias, hint=hint).message,
-            )
-            return None
-        return entry
+        return unlock_key(self.ctx.prompts, entry)
 
     @handles(ActionId.GENERATE_KEY_PAIR)
     def generate_key_pair(self) -> None:

@@ -1,7 +1,7 @@
 """A JKS key entry whose key has its own password, in the window.
 
-The window lists it with its chain; the actions that need the private key say why
-they cannot go on (there is no per-entry key password prompt yet) instead of failing.
+The window lists it with its chain; the actions that need the private key ask for
+the key's own password, and again after a wrong one (issue 10).
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from cryptography.hazmat.primitives import serialization
 from pytestqt.qtbot import QtBot
 
 from keymon.core.entries import KeyPairEntry
-from keymon.core.formats import jks, sun_pbe
+from keymon.core.formats import jks, pkcs12, sun_pbe
 from keymon.core.locked import LockedKey
+from keymon.gui.dialogs import ExportAnswer, PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from tests import factory
 from tests.gui.helpers import PW, open_window
@@ -40,7 +41,7 @@ def locked_window(
     prompts.assert_done()
 
 
-def test_key_actions_on_a_locked_key_say_why(
+def test_key_actions_ask_for_the_key_password_and_stop_on_cancel(
     locked_window: KeymonMainWindow, prompts: ScriptedPrompts
 ) -> None:
     window = locked_window
@@ -48,6 +49,28 @@ def test_key_actions_on_a_locked_key_say_why(
     entry = window.current_entry()
     assert isinstance(entry, KeyPairEntry) and entry.locked and len(entry.chain) == 1
     for action in ("actionCreateCsr", "actionSignCsr", "actionImportCaReply"):
-        prompts.expect("error", containing="has its own password")
+        prompts.expect(
+            "ask_password", None, containing="The key of entry 'own-password' has its own password"
+        )
         window.actions_by_name[action].trigger()
         assert not prompts.pending
+    assert not prompts.messages  # cancelled: no error on top
+
+
+def test_export_key_pair_asks_the_key_password_again_after_a_wrong_one(
+    locked_window: KeymonMainWindow, prompts: ScriptedPrompts, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = locked_window
+    window.select_alias("own-password")
+    out = tmp_path / "exported.p12"
+    prompts.expect("ask_password", PasswordAnswer("nope"), containing="has its own password")
+    prompts.expect("ask_password", PasswordAnswer("key-password"), containing="wrong")
+    prompts.expect("export_key_pair", ExportAnswer("exportpw"))
+    prompts.expect("choose_save_file", out)
+    window.actions_by_name["actionExportKeyPair"].trigger()
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    [exported] = pkcs12.load(out.read_bytes(), "exportpw")
+    assert isinstance(exported, KeyPairEntry) and not exported.locked
+    original = window.current_entry()
+    assert isinstance(original, KeyPairEntry)
+    assert exported.certificate == original.certificate
