@@ -4,7 +4,7 @@
 <context>
     <name>CertificateTabs</name>
     <message numerus="yes">
-        <location filename="../../gui/views/entry_details.py" line="297"/>
+        <location filename="../../gui/views/entry_details.py" line="296"/>
         <source>Expired %n days ago</source>
         <translation>
             <numerusform>Expired %n day ago</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>Columns</name>
     <message numerus="yes">
-        <location filename="../../gui/models/columns.py" line="126"/>
+        <location filename="../../gui/models/columns.py" line="129"/>
         <source>%n days left</source>
         <translation>
             <numerusform>%n day left</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/columns.py" line="129"/>
+        <location filename="../../gui/models/columns.py" line="132"/>
         <source>expired %n days ago</source>
         <translation>
             <numerusform>expired %n day ago</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>EntryDetails</name>
     <message numerus="yes">
-        <location filename="../../gui/views/entry_details.py" line="437"/>
+        <location filename="../../gui/views/entry_details.py" line="436"/>
         <source>Expired %n days ago</source>
         <translation>
             <numerusform>Expired %n day ago</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/entry_details.py" line="441"/>
+        <location filename="../../gui/views/entry_details.py" line="440"/>
         <source>Expires soon: %n days left</source>
         <translation>
             <numerusform>Expires soon: %n day left</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/views/entry_details.py" line="443"/>
+        <location filename="../../gui/views/entry_details.py" line="442"/>
         <source>Valid: %n days left</source>
         <translation>
             <numerusform>Valid: %n day left</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>KeyPage</name>
     <message numerus="yes">
-        <location filename="../../gui/wizards/keypair_wizard.py" line="170"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="171"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>KeymonMainWindow</name>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="406"/>
+        <location filename="../../gui/main_window.py" line="480"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>TrayText</name>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="52"/>
+        <location filename="../../gui/tray.py" line="50"/>
         <source>expired %n days ago</source>
         <translation>
             <numerusform>expired %n day ago</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="56"/>
+        <location filename="../../gui/tray.py" line="54"/>
         <source>expires in %n days</source>
         <translation>
             <numerusform>expires in %n day</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="76"/>
+        <location filename="../../gui/tray.py" line="74"/>
         <source>%n certificates expire within {days} days</source>
         <translation>
             <numerusform>%n certificate expires within {days} days</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="79"/>
+        <location filename="../../gui/tray.py" line="77"/>
         <source>%n expired</source>
         <translation>
             <numerusform>%n expired</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/tray.py" line="83"/>
+        <location filename="../../gui/tray.py" line="81"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
