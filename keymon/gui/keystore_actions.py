@@ -31,6 +31,7 @@ from keymon.core.x509.encoding import certificate_pem
 from keymon.gui import undo
 from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
+from keymon.gui.backup_purge import offer_backup_purge
 from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow, unlock_key
@@ -73,12 +74,8 @@ class KeystoreActions(ActionGroup):
             return load(data, pw, cancel)
 
         def failed(error: ErrorInfo) -> None:
-            self.ctx.prompts.error(
-                QCoreApplication.translate("Operations", "Cannot read {name}").format(
-                    name=path.name
-                ),
-                error.message,
-            )
+            title = QCoreApplication.translate("Operations", "Cannot read {name}")
+            self.ctx.prompts.error(title.format(name=path.name), error.message)
 
         source = PasswordSource(path, password, prompt=DialogPasswordPrompt(self.ctx.prompts))
         PasswordFlow(
@@ -382,7 +379,7 @@ class KeystoreActions(ActionGroup):
 
         def saved() -> None:  # the save has made one more backup, with the old password
             session.saved.disconnect(saved)
-            self._offer_backup_purge()
+            offer_backup_purge(self.ctx)
 
         session.saved.connect(saved)
         session.push(undo.ChangePassword(session, answer.password))
@@ -393,34 +390,6 @@ class KeystoreActions(ActionGroup):
                 self.ctx.prompts.info(
                     QCoreApplication.translate("Operations", "Password not remembered"), exc.message
                 )
-
-    def _offer_backup_purge(self) -> None:
-        """Backups keep the old password: offer to delete them all (as the Backups dialog does)."""
-        store = self.ctx.store
-        if store is None or store.path is None:
-            return
-        backups = store.backups()
-        count = len(backups.versions())
-        if not count:
-            return
-        text = QCoreApplication.translate(
-            "Operations",
-            "The backups of {name} ({count}) still open with the old password, and hold any "
-            "entry deleted since. Delete all backups of this keystore now?",
-        ).format(count=count, name=store.path.name)
-        title = QCoreApplication.translate("Operations", "Delete All Backups")
-        if not self.ctx.prompts.confirm(title, text, destructive=True):
-            return
-        try:
-            deleted = backups.purge()
-        except KeymonError as exc:
-            self.ctx.prompts.error(title, exc.message)
-            return
-        self.ctx.show_message(
-            QCoreApplication.translate("Operations", "The backups were deleted ({count}).").format(
-                count=deleted
-            )
-        )
 
     @handles(ActionId.BACKUPS)
     def backups(self) -> None:
