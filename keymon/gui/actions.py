@@ -53,6 +53,7 @@ class ActionId(enum.StrEnum):
     CONNECTIVITY_TEST = "actionConnectivityTest"
     SETTINGS = "actionSettings"
     MONITORING = "actionMonitoring"
+    CONNECT_TENANT = "actionConnectTenant"
 
 
 class Needs(enum.Enum):
@@ -298,6 +299,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ),
         "Ctrl+M",
         None,
+        Needs.NOTHING,
+    ),
+    ActionSpec(
+        ActionId.CONNECT_TENANT,
+        QT_TRANSLATE_NOOP("Actions", "Connect to &Tenant…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Add an SAP Cloud Integration tenant from its service key and test it"
+        ),
+        None,
+        "network-transmit-receive",
         Needs.NOTHING,
     ),
 )

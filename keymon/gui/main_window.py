@@ -55,10 +55,13 @@ from keymon.gui.prompts import DialogPrompts, Prompts
 from keymon.gui.session import KeystoreSession
 from keymon.gui.settings import Settings
 from keymon.gui.settings_actions import SettingsActions
+from keymon.gui.tenants.session import TenantSession
+from keymon.gui.tenants.tenant_actions import TenantActions
 from keymon.gui.views.connectivity_panel import ConnectivityPanel
 from keymon.gui.views.empty_guide import EmptyGuide
 from keymon.gui.views.entry_details import EntryDetails
 from keymon.gui.views.monitoring_view import install_monitoring
+from keymon.gui.window_state import restore_state, save_state
 from keymon.gui.workers import ErrorInfo, TaskHandle, TaskRunner
 
 _EXPIRY_CHOICES = (
@@ -117,7 +120,8 @@ class KeymonMainWindow(QMainWindow):
         self.undo_action, self.redo_action = built.undo_action, built.redo_action
         self.about_action, self.help_menu = built.about_action, built.help_menu
         self.download_menu, self.view_menu = built.download_menu, built.view_menu
-        self._restore_state()
+        self.tenants = TenantActions(ctx, self, built, self.actions_by_name, self.show_tenant)
+        restore_state(self, settings, self.table, self.splitter)
         self.setAcceptDrops(True)
         ctx.runner.busyChanged.connect(self._busy_changed)
         self.proxy.countsChanged.connect(self._update_counts)
@@ -140,7 +144,7 @@ class KeymonMainWindow(QMainWindow):
             ActionId.IMPORT_ROOT_CA: self.connectivity_panel.offer_import_root,
             ActionId.MONITORING: monitoring.toggle,
         }
-        groups = [self.keystore_actions, PkiActions(ctx, self), SettingsActions(ctx)]
+        groups = [self.keystore_actions, PkiActions(ctx, self), SettingsActions(ctx), self.tenants]
         bind_actions(self.actions_by_name, [own, *(g.handlers() for g in groups)])
         self._connect_undo()
 
@@ -290,14 +294,14 @@ class KeymonMainWindow(QMainWindow):
         self.context.open_keystore(path, password)
 
     def reload(self) -> None:
+        if self.tenants.current is not None:
+            return self.tenants.reload()
         if self.session is not None and self.session.store.path is not None:
             self.open_keystore(self.session.store.path, self.session.store.password)
 
     def show_keystore(self, store: Keystore) -> None:
         """Show a freshly opened keystore (a new session, a fresh undo history)."""
-        if self.session is not None:
-            self.session.wait_saved()
-            self.session.deleteLater()
+        self._end_session(None)
         if store.format is Format.PKCS12:
             # the encryption of the next save
             store.set_protection(self.settings.pkcs12_protection)
@@ -321,12 +325,26 @@ class KeymonMainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
+    def show_tenant(self, tenant: TenantSession) -> None:
+        """Show a tenant keystore read-only (no file session, no undo history)."""
+        self._end_session(tenant)
+        self.table.setColumnHidden(self.model.column_index("owner"), False)
+        self._reset_model(announce=True)
+        self._update_title()
+        self._update_actions()
+
+    def _end_session(self, tenant: TenantSession | None) -> None:
+        if self.session is not None:
+            self.session.wait_saved()
+            self.session.deleteLater()
+            self.context.session = None
+        self.tenants.replace(tenant)
+
     def _reset_model(self, announce: bool = False) -> None:
         """Derive the table rows in a worker (10,000 entries take ~0.5 s), then show them."""
         store = self.store
-        entries = store.entries if store is not None else ()
-        self._pool = store.certificates() if store is not None else []
-        self._trusted = store.trusted_certificates() if store is not None else []
+        entries = store.entries if store is not None else self.tenants.entries()
+        self._pool, self._trusted = self.tenants.pools(store)
         if self._derive is not None:
             self._derive.cancel()
 
@@ -423,7 +441,8 @@ class KeymonMainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self, *_args: object) -> None:
-        selected = self.selected_entries() if self.session is not None else []
+        shown = self.session is not None or self.tenants.current is not None
+        selected = self.selected_entries() if shown else []
         one = selected[0] if len(selected) == 1 else None
         has = {
             Needs.NOTHING: True,
@@ -439,6 +458,7 @@ class KeymonMainWindow(QMainWindow):
         explain_disabled(self.actions_by_name, one)
         self.empty_guide.set_no_keystore(self.session is None)
         self.actions_by_name[ActionId.DELETE].setEnabled(bool(selected))
+        self.tenants.limit_actions(self.actions_by_name)
         stack = self.session.undo_stack if self.session is not None else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
@@ -467,6 +487,8 @@ class KeymonMainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         store = self.store
+        if store is None and self.tenants.current is not None:
+            return self.tenants.show_title(self, self.file_label)
         if store is None or store.path is None:
             self.setWindowTitle(f"keymon {__version__}")
             self.file_label.setText("")
@@ -537,29 +559,7 @@ class KeymonMainWindow(QMainWindow):
         self.context.aboutToClose.emit()
         if self.session is not None:
             self.session.wait_saved()
-        self._save_state()
+        save_state(self, self.settings, self.table, self.splitter)
         self.refresher.stop()
         self.runner.shutdown(5000)
         super().closeEvent(event)
-
-    def _restore_state(self) -> None:
-        geometry = self.settings.bytes_value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        header = self.settings.bytes_value("table/header")
-        if header is not None:
-            view_header = self.table.horizontalHeader()
-            view_header.restoreState(header)
-            # the header remembers the sort indicator; the model must sort to match
-            self.table.sortByColumn(
-                view_header.sortIndicatorSection(), view_header.sortIndicatorOrder()
-            )
-        splitter = self.settings.bytes_value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
-    def _save_state(self) -> None:
-        self.settings.set_value("window/geometry", self.saveGeometry())
-        self.settings.set_value("table/header", self.table.horizontalHeader().saveState())
-        self.settings.set_value("window/splitter", self.splitter.saveState())
-        self.settings.sync()

@@ -25,6 +25,7 @@ from keymon.core.entries import CertSummary, Entry, EntryKind, SecretKeyEntry
 from keymon.core.expiry import DAY, Expiry, Status, days_left, entry_expiry
 from keymon.gui import i18n
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
+from keymon.gui.tenants.owner import OWNER_COLUMN
 from keymon.gui.models.text_filter import searchable
 
 SortKey = Any  # a comparable raw value (datetime, int, str, tuple of those) or None
@@ -359,6 +360,7 @@ COLUMNS: tuple[Column, ...] = (
         visible=False,
         width=130,
     ),
+    Column(**OWNER_COLUMN),
 )
 
 COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)

@@ -1,0 +1,1 @@
+"""SAP Cloud Integration tenants in the window: connect, open, browse (read-only)."""

@@ -1,0 +1,240 @@
+"""File › Connect to Tenant… and File › Open Tenant ▸: profiles and opening a tenant keystore.
+
+Opening reads the entries and their chains in a worker (the core's bounded pool) with
+progress and Cancel in the status bar; the window shows the result read-only. A
+failure (401, 403, 503 lock, a dropped connection) is one sentence in the status bar
+and the window keeps what it showed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
+
+from keymon.core.cancel import CancelCheck
+from keymon.core.entries import CertInfo, Entry
+from keymon.core.errors import KeymonError, PasswordRequired
+from keymon.core.keystore import Keystore
+from keymon.core.sapci import api
+from keymon.core.sapci.client import RetryPolicy, TenantClient
+from keymon.core.sapci.location import TenantKeystore, TenantLocation, open_tenant_keystore
+from keymon.core.sapci.profiles import ProfileStore, TenantProfile
+from keymon.gui.action_binding import ActionGroup, handles
+from keymon.gui.actions import ActionId
+from keymon.gui.context import AppContext
+from keymon.gui.menus import Menus
+from keymon.gui.tenants.connect_wizard import ConnectTenantWizard
+from keymon.gui.tenants.enabling import apply_tenant_limits
+from keymon.gui.tenants.session import TenantSession, view_pools
+from keymon.gui.tenants.status import TenantStatus
+from keymon.gui.workers import ErrorInfo, TaskHandle
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+translate = QCoreApplication.translate
+
+
+def read_tenant(
+    client: TenantClient, keystore: str, cancel: CancelCheck, progress: ProgressFn
+) -> TenantKeystore:
+    """Every entry of the tenant keystore with its chain (run in a worker)."""
+    location = TenantLocation(client.profile.name, keystore)
+
+    def count(done: int, total: int) -> None:
+        progress(done, total, "")
+
+    return open_tenant_keystore(location, client=client, cancel=cancel, progress=count)
+
+
+class TenantActions(ActionGroup):
+    """Connecting to tenants and opening their keystores in the window."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        window: QMainWindow,
+        menus: Menus,
+        actions: Mapping[ActionId, QAction],
+        show: Callable[[TenantSession], None],
+    ) -> None:
+        self.ctx = ctx
+        self.show = show
+        #: The tenant the window shows now (None when a file or nothing is open).
+        self.current: TenantSession | None = None
+        #: How the tenant's 429/503 answers are retried (tests make it fast).
+        self.retry: RetryPolicy | None = None
+        self.loading: TaskHandle | None = None
+        self.status = TenantStatus(window)
+        window.statusBar().addPermanentWidget(self.status)
+        self.status.cancelRequested.connect(self.cancel_loading)
+        self.open_menu = QMenu(translate("Tenants", "Open Te&nant"), window)
+        self.open_menu.setObjectName("openTenantMenu")
+        self.open_menu.aboutToShow.connect(self.fill_open_menu)
+        install_file_menu(menus.recent_menu, actions[ActionId.CONNECT_TENANT], self.open_menu)
+
+    @property
+    def profiles(self) -> ProfileStore:
+        return ProfileStore()
+
+    # -- the window's part --------------------------------------------------------------
+    def replace(self, tenant: TenantSession | None) -> None:
+        """``tenant`` is shown from now on (None: a file); the previous one's client closes."""
+        if self.current is not None and self.current is not tenant:
+            self.current.close()
+        self.current = tenant
+
+    def entries(self) -> tuple[Entry, ...]:
+        return self.current.view.entries if self.current is not None else ()
+
+    def pools(self, store: Keystore | None) -> tuple[list[CertInfo], list[CertInfo]]:
+        """All certificates and the trusted ones of the file, else of the tenant shown."""
+        if store is not None:
+            return store.certificates(), store.trusted_certificates()
+        return view_pools(self.current.view) if self.current is not None else ([], [])
+
+    def limit_actions(self, actions: Mapping[ActionId, QAction]) -> None:
+        apply_tenant_limits(actions, self.current)
+
+    def show_title(self, window: QMainWindow, label: QLabel) -> None:
+        """The tenant's location in the title and the status bar's label."""
+        tenant = self.current
+        if tenant is None:
+            return
+        window.setWindowTitle(f"{tenant.label} – keymon")
+        mode = (
+            translate("Tenants", "read-only profile")
+            if tenant.read_only
+            else translate("Tenants", "tenant")
+        )
+        label.setText(f"{tenant.label} · SAP Cloud Integration · {mode}")
+        label.setToolTip(tenant.profile.api_url)
+
+    def reload(self) -> None:
+        if self.current is not None:
+            self.open_tenant(self.current.profile.name, self.current.view.location.keystore)
+
+    # -- connecting ------------------------------------------------------------------
+    @handles(ActionId.CONNECT_TENANT)
+    def connect_tenant(self) -> None:
+        """Run the Connect to Tenant wizard; Finish saves the profile and opens the tenant."""
+        wizard = ConnectTenantWizard(
+            self.ctx.runner, self.ctx.prompts, self.ctx.dialog_parent, self.retry
+        )
+        wizard.setModal(True)
+        if not self.ctx.run_wizard(wizard) or wizard.outcome is None:
+            return
+        new = wizard.outcome
+        try:
+            replace = new.profile.name in self.profiles.load()
+            if replace and not self.ctx.prompts.confirm(
+                translate("Tenants", "Replace tenant profile"),
+                translate(
+                    "Tenants", "A tenant profile named {name} exists. Replace it and its secret?"
+                ).format(name=new.profile.name),
+            ):
+                return
+            self.profiles.save(new, replace=replace)
+        except KeymonError as exc:
+            self.ctx.prompts.error(
+                translate("Tenants", "The tenant profile was not saved"), exc.message
+            )
+            return
+        self.ctx.show_message(
+            translate("Tenants", "Saved tenant profile {name}").format(name=new.profile.name)
+        )
+        self.open_tenant(new.profile.name)
+
+    def fill_open_menu(self) -> None:
+        self.open_menu.clear()
+        try:
+            profiles = sorted(self.profiles.load())
+        except KeymonError as exc:
+            self.status.show_error(exc.message)
+            profiles = []
+        for name in profiles:
+            action = self.open_menu.addAction(name)
+            action.triggered.connect(lambda _c=False, n=name: self.open_tenant(n))
+        if not profiles:
+            self.open_menu.addAction(translate("Tenants", "(no tenant profiles)")).setEnabled(False)
+
+    # -- opening ---------------------------------------------------------------------
+    def client_for(self, profile: TenantProfile) -> TenantClient:
+        secret = self.profiles.secret(profile)
+        if secret is None:
+            raise PasswordRequired(
+                translate(
+                    "Tenants",
+                    "The secret of tenant profile {name} is not in the system keyring; "
+                    "connect to the tenant again.",
+                ).format(name=profile.name)
+            )
+        return TenantClient(profile, secret, retry=self.retry)
+
+    def open_tenant(self, name: str, keystore: str = api.SYSTEM) -> TaskHandle | None:
+        """Read the tenant keystore in a worker; the window shows it when all is read."""
+        try:
+            profile = self.profiles.get(name)
+            client = self.client_for(profile)
+        except KeymonError as exc:
+            self.status.show_error(exc.message)
+            return None
+        self.cancel_loading()
+        self.status.start(translate("Tenants", "Reading tenant {name}").format(name=name))
+
+        def done(view: TenantKeystore) -> None:
+            self.loading = None
+            self.status.finish()
+            self.show(TenantSession(profile, client, view))
+            self.ctx.show_message(
+                translate("Tenants", "Opened tenant {name}: {count} entries").format(
+                    name=name, count=len(view)
+                )
+            )
+
+        def failed(error: ErrorInfo) -> None:
+            self.loading = None
+            client.close()
+            self.status.finish()
+            self.status.show_error(error.message)
+
+        def cancelled() -> None:
+            self.loading = None
+            client.close()
+            self.status.finish()
+            self.status.show_error(
+                translate("Tenants", "Reading tenant {name} was cancelled.").format(name=name)
+            )
+
+        self.loading = self.ctx.runner.run(
+            read_tenant,
+            client,
+            keystore,
+            title=translate("Tenants", "Reading tenant {name}").format(name=name),
+            on_done=done,
+            on_error=failed,
+            on_progress=lambda d, t, _text: self.status.advance(d, t),
+            on_cancelled=cancelled,
+        )
+        return self.loading
+
+    def cancel_loading(self) -> None:
+        if self.loading is not None:
+            self.loading.cancel()
+
+
+def install_file_menu(recent_menu: QMenu, connect: QAction, open_menu: QMenu) -> None:
+    """Put Connect to Tenant… and Open Tenant ▸ in the File menu after Open Recent."""
+    file_menu = recent_menu.parentWidget()
+    assert isinstance(file_menu, QMenu)
+    items = file_menu.actions()
+    position = items.index(recent_menu.menuAction()) + 1
+    if position >= len(items):
+        file_menu.addAction(connect)
+        file_menu.addMenu(open_menu)
+        return
+    file_menu.insertAction(items[position], connect)
+    file_menu.insertMenu(items[position], open_menu)
