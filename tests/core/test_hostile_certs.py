@@ -7,12 +7,12 @@ import warnings
 
 import pytest
 
+from keymon.cli.listing import entry_details_json, entry_json
 from keymon.core.compat import decoding
 from keymon.core.entries import UNDECODABLE_NAME, CertificateEntry, CertInfo
 from keymon.core.errors import CorruptData, KeymonError
 from keymon.core.expiry import entry_expiry
 from keymon.core.ics import calendar
-from keymon.core.listing import entry_details_json, entry_json
 from keymon.core.monitoring import monitor_keystore
 from keymon.core.x509.csr import CsrInfo, certificate_extensions, subject_from_certificate
 from keymon.core.x509.info import CertDetails

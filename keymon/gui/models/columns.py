@@ -25,8 +25,8 @@ from keymon.core.entries import CertSummary, Entry, EntryKind, SecretKeyEntry
 from keymon.core.expiry import DAY, Expiry, Status, days_left, entry_expiry
 from keymon.gui import i18n
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
-from keymon.gui.tenants.owner import OWNER_COLUMN
 from keymon.gui.models.text_filter import searchable
+from keymon.gui.tenants.owner import OWNER_COLUMN
 
 SortKey = Any  # a comparable raw value (datetime, int, str, tuple of those) or None
 
