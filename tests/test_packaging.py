@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -11,8 +12,11 @@ from pathlib import Path
 import pytest
 
 from keymon import APP_ID, __version__
-from keymon.cli import COMMANDS, build_parser, main
+from keymon.cli import build_parser, main
+from keymon.cli.parser import subcommand_names
 
+#: Every subcommand, nested ones as "tenant add".
+COMMANDS = subcommand_names(build_parser())
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).with_name("keymon")
 
@@ -69,20 +73,20 @@ def test_keymon_version_prints_the_version() -> None:
 @pytest.mark.parametrize("command", ["list", "export", "genkey", "probe"])
 def test_subcommand_help_runs_as_a_program(command: str) -> None:
     done = subprocess.run(
-        [*_script(), command, "--help"], capture_output=True, text=True, timeout=60
+        [*_script(), *command.split(), "--help"], capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"usage: keymon {command}")
 
 
 def _options(command: str) -> set[str]:
-    parser = build_parser()
-    sub = next(a for a in parser._subparsers._group_actions)  # type: ignore[union-attr]
-    choices = sub.choices
-    assert isinstance(choices, dict)
+    parser: argparse.ArgumentParser = build_parser()
+    for name in command.split():
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        parser = sub.choices[name]
     return {
         option
-        for action in choices[command]._actions
+        for action in parser._actions
         for option in action.option_strings
         if option.startswith("--") and option != "--help"
     }
@@ -93,7 +97,7 @@ def test_every_subcommand_help_lists_its_options(
     command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        main([command, "--help"])
+        main([*command.split(), "--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith(f"usage: keymon {command}")
