@@ -26,6 +26,7 @@ class ActionId(enum.StrEnum):
     """Every action of the main window; the value is the QAction's object name."""
 
     OPEN = "actionOpen"
+    NEW_KEYSTORE = "actionNewKeystore"
     OPEN_DEFAULT = "actionOpenDefault"
     BACKUPS = "actionBackups"
     CHANGE_PASSWORD = "actionChangePassword"  # noqa: S105 (an action name)
@@ -83,6 +84,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Open a keystore file"),
         StdKey.Open,
         "document-open",
+    ),
+    ActionSpec(
+        ActionId.NEW_KEYSTORE,
+        QT_TRANSLATE_NOOP("Actions", "&New Keystore…"),
+        QT_TRANSLATE_NOOP("Actions", "Create an empty PKCS#12 or JKS keystore and open it"),
+        StdKey.New,
     ),
     ActionSpec(
         ActionId.OPEN_DEFAULT,

@@ -29,11 +29,12 @@ from keymon.core.formats.detect import Format, Loaded, detect, load
 from keymon.core.passwords import PasswordSource
 from keymon.core.x509.encoding import certificate_pem
 from keymon.gui import undo
-from keymon.gui.action_binding import ActionGroup, handles
+from keymon.gui.action_binding import handles
 from keymon.gui.actions import ActionId
 from keymon.gui.backup_purge import offer_backup_purge
 from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
+from keymon.gui.new_keystore import NewKeystoreActions
 from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow, unlock_key
 from keymon.gui.wizards.import_root_wizard import ImportRootWizard
 from keymon.gui.workers import ErrorInfo
@@ -56,8 +57,8 @@ def _filter(text: str) -> str:
 CERT_ONLY = (Format.DER, Format.PKCS7, Format.PKIPATH)
 
 
-class KeystoreActions(ActionGroup):
-    """Open, add, merge, download, copy, rename, delete, change password, restore."""
+class KeystoreActions(NewKeystoreActions):
+    """New, open, add, merge, download, copy, rename, delete, change password, restore."""
 
     def __init__(self, ctx: AppContext, selection: EntrySelection) -> None:
         self.ctx = ctx

@@ -58,7 +58,7 @@ from keymon.gui.settings_actions import SettingsActions
 from keymon.gui.tenants.session import TenantSession
 from keymon.gui.tenants.tenant_actions import TenantActions
 from keymon.gui.views.connectivity_panel import ConnectivityPanel
-from keymon.gui.views.empty_guide import EmptyGuide
+from keymon.gui.views.empty_guide import FIRST_STEPS, EmptyGuide
 from keymon.gui.views.entry_details import EntryDetails
 from keymon.gui.views.monitoring_view import install_monitoring
 from keymon.gui.window_state import restore_state, save_state
@@ -110,9 +110,8 @@ class KeymonMainWindow(QMainWindow):
         self.actions_by_name = build_actions(self)
         self._build_ui()
         FocusReturn(self, self.table)  # not the filter box or Host field after a dialog
-        first_steps = (ActionId.OPEN, ActionId.GENERATE_KEY_PAIR, ActionId.CONNECTIVITY_TEST)
         self.empty_guide = EmptyGuide(
-            self.table, self.model, [self.actions_by_name[a] for a in first_steps]
+            self.table, self.model, [self.actions_by_name[a] for a in FIRST_STEPS]
         )
         built = menus.build_menus(
             self, self.actions_by_name, settings, self.open_keystore, self.table, self.model

@@ -67,7 +67,7 @@ def build_menus(
     """
     menubar = w.menuBar()
     file_menu = menubar.addMenu(QCoreApplication.translate("KeymonMainWindow", "&File"))
-    file_menu.addActions([a[ActionId.OPEN], a[ActionId.OPEN_DEFAULT]])
+    file_menu.addActions([a[ActionId.NEW_KEYSTORE], a[ActionId.OPEN], a[ActionId.OPEN_DEFAULT]])
     recent_menu = file_menu.addMenu(QCoreApplication.translate("KeymonMainWindow", "Open &Recent"))
     recent_menu.setObjectName("recentMenu")
     recent_menu.aboutToShow.connect(lambda: fill_recent(recent_menu, settings, open_path))

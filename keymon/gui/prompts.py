@@ -30,6 +30,7 @@ from keymon.gui.dialogs import (
     PasswordDialog,
     RenameDialog,
 )
+from keymon.gui.dialogs.new_keystore_dialog import NewKeystoreAnswer, NewKeystoreDialog
 from keymon.gui.dialogs.settings_dialog import SettingsDialog
 from keymon.gui.preferences import Preferences
 
@@ -76,6 +77,8 @@ class Prompts(Protocol):
     ) -> ExportAnswer | None: ...
 
     def change_password(self) -> PasswordAnswer | None: ...
+
+    def new_keystore(self, suggested: Path) -> NewKeystoreAnswer | None: ...
 
     def edit_settings(self, current: Preferences) -> Preferences | None: ...
 
@@ -243,6 +246,10 @@ class DialogPrompts:
     def change_password(self) -> PasswordAnswer | None:
         dialog = ChangePasswordDialog(self.parent)
         return self._answer(dialog, ChangePasswordDialog.answer)
+
+    def new_keystore(self, suggested: Path) -> NewKeystoreAnswer | None:
+        dialog = NewKeystoreDialog(suggested, self.parent, choose_file=self.choose_save_file)
+        return self._answer(dialog, NewKeystoreDialog.answer)
 
     def run_wizard(self, wizard: QWizard) -> int:
         return self._run(wizard)

@@ -16,6 +16,7 @@ from keymon.core.entries import Entry
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.storage import Backup
 from keymon.gui.dialogs import ExportAnswer, MergePlan, PasswordAnswer
+from keymon.gui.dialogs.new_keystore_dialog import NewKeystoreAnswer
 from keymon.gui.preferences import Preferences
 
 WizardDriver = Callable[[QWizard], int]
@@ -57,6 +58,7 @@ _ANSWER_TYPES: dict[str, tuple[type, ...]] = {
     "ask_reload": (bool,),
     "ask_password": (PasswordAnswer, type(None)),
     "change_password": (PasswordAnswer, type(None)),
+    "new_keystore": (NewKeystoreAnswer, type(None)),
     "choose_open_file": (Path, type(None)),
     "choose_save_file": (Path, type(None)),
     "choose_entries": (list, type(None)),
@@ -185,6 +187,10 @@ class ScriptedPrompts:
 
     def change_password(self) -> PasswordAnswer | None:
         result: PasswordAnswer | None = self._ask("change_password")
+        return result
+
+    def new_keystore(self, suggested: Path) -> NewKeystoreAnswer | None:
+        result: NewKeystoreAnswer | None = self._ask("new_keystore", suggested=suggested)
         return result
 
     def choose_backup(

@@ -34,7 +34,12 @@ def test_an_empty_keystore_shows_the_first_steps(
     guide = window.empty_guide
     qtbot.waitUntil(guide.isVisible)
     buttons = {b.defaultAction().objectName(): b for b in guide.findChildren(QToolButton)}
-    assert list(buttons) == ["actionOpen", "actionGenerateKeyPair", "actionConnectivityTest"]
+    assert list(buttons) == [
+        "actionOpen",
+        "actionNewKeystore",
+        "actionGenerateKeyPair",
+        "actionConnectivityTest",
+    ]
     assert all(b.isEnabled() and b.isVisible() for b in buttons.values())
     assert guide.geometry() == window.table.viewport().rect()
     prompts.expect("choose_open_file", None)  # the Open button asks for a file

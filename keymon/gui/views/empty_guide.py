@@ -1,7 +1,8 @@
 """What an empty window says: three first steps, each a button for its action.
 
 Shown over the entries table while the open keystore has no entries (or none is
-open): Open a keystore · Generate a key pair · Test a connection. The buttons are
+open): Open a keystore · New keystore · Generate a key pair · Test a connection
+(:data:`FIRST_STEPS`). The buttons are
 the actions themselves, so they are enabled, named and translated as the menus are.
 """
 
@@ -12,6 +13,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from keymon.gui.actions import ActionId
+
+#: The actions an empty window offers, in this order.
+FIRST_STEPS = (
+    ActionId.OPEN,
+    ActionId.NEW_KEYSTORE,
+    ActionId.GENERATE_KEY_PAIR,
+    ActionId.CONNECTIVITY_TEST,
+)
 
 
 class EmptyGuide(QWidget):
