@@ -98,7 +98,7 @@ class _EntriesDialog(QDialog):
             self.tr("Alias"),
             self.tr("Type"),
             self.tr("Subject"),
-            self.tr("Valid until"),
+            self.tr("Valid Until"),
         ]
         self.tree.setHeaderLabels(self.headers)
         self.items: list[QTreeWidgetItem] = []
@@ -238,7 +238,7 @@ class MergeDialog(_EntriesDialog):
         self.existing = list(existing_aliases)
         existing_keys = {alias_key(a) for a in self.existing}
         self.tree.setColumnCount(6)
-        self.tree.setHeaderLabels([*self.headers, self.tr("Action"), self.tr("Alias after adding")])
+        self.tree.setHeaderLabels([*self.headers, self.tr("Action"), self.tr("Alias After Adding")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summaryLabel")

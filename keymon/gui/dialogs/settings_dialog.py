@@ -1,8 +1,8 @@
 """The Settings dialog: expiry warning window, key defaults, PKCS#12 encryption, theme,
 language, tray icon.
 
-The dialog edits a :class:`~keymon.gui.preferences.Preferences` value and never touches the settings
-file itself; ``answer()`` returns the edited copy and the caller stores and
+The dialog edits a :class:`~keymon.gui.preferences.Preferences` value and never touches
+the settings file itself; ``answer()`` returns the edited copy and the caller stores and
 applies it. No password is ever part of it.
 """
 
@@ -24,6 +24,7 @@ from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.x509.keygen import EC_CURVES, RSA_SIZES
 from keymon.gui.dialogs.password_dialog import ok_cancel
 from keymon.gui.i18n import LANGUAGES, SYSTEM
+from keymon.gui.label_columns import share_label_width
 from keymon.gui.preferences import Preferences
 
 
@@ -36,13 +37,31 @@ def key_choices() -> list[tuple[str, str]]:
 
 
 class SettingsDialog(QDialog):
+    """Three groups (Expiry, New key pairs and files, Appearance) sharing one label column."""
+
     def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
         self.current = current
+        groups = (self._build_expiry(), self._build_keys(), self._build_looks())
+        #: The groups' forms; their labels share one width, so the fields line up.
+        self.forms = [group.layout() for group in groups]
+        share_label_width(*(form for form in self.forms if isinstance(form, QFormLayout)))
+        self.buttons, self.ok_button = ok_cancel(self)
+        layout = QVBoxLayout(self)
+        for widget in groups:
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        for signal in (self.language_combo.currentIndexChanged, self.tray_check.toggled):
+            signal.connect(self._update_note)
+        self._update_note()
+        self.warning_spin.setFocus()
 
+    def _build_expiry(self) -> QGroupBox:
+        current = self.current
         self.warning_spin = self._spin("warningDaysSpin", 1, 365, current.warning_days)
         self.warning_spin.setAccessibleName(self.tr("Expiry warning window in days"))
         self.warning_spin.setToolTip(
@@ -54,7 +73,14 @@ class SettingsDialog(QDialog):
         self.tray_check = QCheckBox(self.tr("Show a &tray icon and notify about expiry"), self)
         self.tray_check.setObjectName("trayCheck")
         self.tray_check.setChecked(current.tray)
+        expiry = QGroupBox(self.tr("Expiry"), self)
+        form = QFormLayout(expiry)
+        form.addRow(self.tr("&Warn this many days ahead:"), self.warning_spin)
+        form.addRow("", self.tray_check)  # in the field column, under the spin box
+        return expiry
 
+    def _build_keys(self) -> QGroupBox:
+        current = self.current
         self.key_combo = QComboBox(self)
         self.key_combo.setObjectName("defaultKeyCombo")
         self.key_combo.setAccessibleName(self.tr("Default key type"))
@@ -63,7 +89,6 @@ class SettingsDialog(QDialog):
         self._select(self.key_combo, current.default_key)
         self.validity_spin = self._spin("validitySpin", 1, 36500, current.validity_days)
         self.validity_spin.setAccessibleName(self.tr("Default validity in days"))
-
         self.pkcs12_combo = QComboBox(self)
         self.pkcs12_combo.setObjectName("pkcs12Combo")
         self.pkcs12_combo.setAccessibleName(self.tr("PKCS#12 encryption"))
@@ -87,7 +112,15 @@ class SettingsDialog(QDialog):
                 "that cannot read modern files."
             )
         )
+        keys = QGroupBox(self.tr("New key pairs and files"), self)
+        form = QFormLayout(keys)
+        form.addRow(self.tr("Default &key:"), self.key_combo)
+        form.addRow(self.tr("Default &validity:"), self.validity_spin)
+        form.addRow(self.tr("&PKCS#12 encryption:"), self.pkcs12_combo)
+        return keys
 
+    def _build_looks(self) -> QGroupBox:
+        current = self.current
         self.theme_combo = QComboBox(self)
         self.theme_combo.setObjectName("themeCombo")
         self.theme_combo.setAccessibleName(self.tr("Theme"))
@@ -105,32 +138,12 @@ class SettingsDialog(QDialog):
         self.restart_note = QLabel(self)
         self.restart_note.setObjectName("restartNote")
         self.restart_note.setWordWrap(True)
-
-        expiry = QGroupBox(self.tr("Expiry"), self)
-        form = QFormLayout(expiry)
-        form.addRow(self.tr("&Warn this many days ahead:"), self.warning_spin)
-        form.addRow(self.tray_check)
-        keys = QGroupBox(self.tr("New key pairs and files"), self)
-        form = QFormLayout(keys)
-        form.addRow(self.tr("Default &key:"), self.key_combo)
-        form.addRow(self.tr("Default &validity:"), self.validity_spin)
-        form.addRow(self.tr("&PKCS#12 encryption:"), self.pkcs12_combo)
         looks = QGroupBox(self.tr("Appearance"), self)
         form = QFormLayout(looks)
         form.addRow(self.tr("T&heme:"), self.theme_combo)
         form.addRow(self.tr("&Language:"), self.language_combo)
-        form.addRow(self.restart_note)
-        self.buttons, self.ok_button = ok_cancel(self)
-
-        layout = QVBoxLayout(self)
-        for widget in (expiry, keys, looks):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        for signal in (self.language_combo.currentIndexChanged, self.tray_check.toggled):
-            signal.connect(self._update_note)
-        self._update_note()
-        self.warning_spin.setFocus()
+        form.addRow("", self.restart_note)
+        return looks
 
     def _spin(self, name: str, low: int, high: int, value: int) -> QSpinBox:
         spin = QSpinBox(self)

@@ -27,8 +27,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     "",
     QT_TRANSLATE_NOOP("MonitoringModel", "Expires"),
-    QT_TRANSLATE_NOOP("MonitoringModel", "Days left"),
-    QT_TRANSLATE_NOOP("MonitoringModel", "Common name"),
+    QT_TRANSLATE_NOOP("MonitoringModel", "Days Left"),
+    QT_TRANSLATE_NOOP("MonitoringModel", "Common Name"),
     QT_TRANSLATE_NOOP("MonitoringModel", "Alias"),
     QT_TRANSLATE_NOOP("MonitoringModel", "Position"),
     QT_TRANSLATE_NOOP("MonitoringModel", "Keystore"),

@@ -30,6 +30,7 @@ from keymon.core.entries import KeyPairEntry
 from keymon.core.errors import UsageError
 from keymon.core.expiry import days_left
 from keymon.core.x509.keygen import KeyPairRequest, generate_key_pair
+from keymon.gui.label_columns import share_label_width
 from keymon.gui.wizards.building_blocks import (
     PkiWizard,
     SanPage,
@@ -80,12 +81,12 @@ class IdentityPage(WizardPage):
         self.subject = SubjectForm(self)
         self.subject.cn_edit.textChanged.connect(self._suggest_alias)
         self.subject.changed.connect(self.message.clear_message)
-        alias_form = QFormLayout()
-        alias_form.addRow(self.tr("&Alias:"), self.alias_edit)
+        form = self.subject.layout()
+        assert isinstance(form, QFormLayout)
+        form.insertRow(0, self.tr("&Alias:"), self.alias_edit)  # one label column with the subject
         group = QGroupBox(self.tr("Subject"), self)
         QVBoxLayout(group).addWidget(self.subject)
         layout = QVBoxLayout(self)
-        layout.addLayout(alias_form)
         layout.addWidget(group)
         layout.addStretch(1)
         layout.addWidget(self.message)
@@ -148,6 +149,7 @@ class KeyPage(WizardPage):
         dates.addRow(self.tr("Valid &from:"), self.valid_from)
         dates.addRow(self.tr("Valid &until:"), self.valid_until)
         dates.addRow("", self.duration)
+        share_label_width(self.key.form, dates)  # the two groups' fields line up
         layout = QVBoxLayout(self)
         layout.addWidget(key_group)
         layout.addWidget(validity_group)
