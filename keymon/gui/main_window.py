@@ -144,7 +144,9 @@ class KeymonMainWindow(QMainWindow):
             ActionId.MONITORING: monitoring.toggle,
         }
         groups = [self.keystore_actions, PkiActions(ctx, self), SettingsActions(ctx), self.tenants]
-        bind_actions(self.actions_by_name, [own, *(g.handlers() for g in groups)])
+        tables = self.tenants.route([own, *(g.handlers() for g in groups)])
+        bind_actions(self.actions_by_name, tables)
+        self.net_actions.tenant_target = self.tenants.writes  # Import Root CA into a tenant
         self._connect_undo()
 
     # -- what the context holds ---------------------------------------------------------
@@ -552,7 +554,8 @@ class KeymonMainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.keystore_actions.open_dropped_files(paths)
+            # on a tenant, dropped certificates go to the tenant
+            self.keystore_actions.open_dropped_files(self.tenants.writes.take_dropped(paths))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.aboutToClose.emit()

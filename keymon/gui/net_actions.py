@@ -4,6 +4,8 @@ the server's root (one undo step).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QCoreApplication
 
 from keymon.core.aliases import suggest_alias
@@ -14,12 +16,27 @@ from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.wizards.import_root_wizard import ImportRootWizard
 
 
+class TenantTarget(Protocol):
+    """A tenant shown in the window that takes the root instead of the file."""
+
+    def writable(self) -> bool: ...
+
+    def import_root(self, result: ProbeResult) -> bool: ...
+
+
 class NetActions:
     """What the connectivity panel's result buttons do."""
 
     def __init__(self, ctx: AppContext, selection: EntrySelection) -> None:
         self.ctx = ctx
         self.selection = selection
+        #: The tenant shown in the window, when one is (Import Root CA targets it).
+        self.tenant_target: TenantTarget | None = None
+
+    def can_import_root(self) -> bool:
+        """A keystore file is open, or a tenant that may be changed."""
+        target = self.tenant_target
+        return self.ctx.session is not None or (target is not None and target.writable())
 
     def save_server_certificates(self, result: ProbeResult) -> None:
         chain = result.chain
@@ -36,6 +53,8 @@ class NetActions:
 
     def import_root(self, result: ProbeResult) -> bool:
         """Run the Import root CA wizard; Finish adds one trusted entry (one undo step)."""
+        if self.ctx.session is None and self.tenant_target is not None:
+            return self.tenant_target.import_root(result)
         session = self.ctx.session
         if session is None or not result.chain:
             return False

@@ -54,6 +54,16 @@ def test_csrf_is_fetched_once_and_refetched_when_stale(
     assert "old_partner_root" in {e["Alias"] for e in api.list_entries(client)}
 
 
+def test_first_write_after_the_token_expired_renews_it_for_the_csrf_fetch(
+    fresh_tenant: FakeTenant, make_client: MakeClient
+) -> None:
+    client = make_client(fresh_tenant)
+    assert api.list_entries(client)  # a token, no CSRF token yet
+    fresh_tenant.expire_tokens()
+    api.rename(client, "old_partner_root", "older_partner_root")  # CSRF fetch gets a 401 first
+    assert "older_partner_root" in {e["Alias"] for e in api.list_entries(client)}
+
+
 def test_429_with_retry_after_then_success(tenant: FakeTenant, make_client: MakeClient) -> None:
     client = make_client(tenant)
     tenant.inject(429, times=2, method="GET", path="/KeystoreEntries", retry_after=2)

@@ -136,6 +136,9 @@ class TenantClient:
         if cached:
             return cached
         response = self._send("GET", "/", headers={"X-CSRF-Token": "Fetch"})
+        if response.status_code == 401 and self.profile.auth is not AuthKind.BASIC:
+            # the token expired since the last call (_send forgot it): once more, renewed
+            response = self._send("GET", "/", headers={"X-CSRF-Token": "Fetch"})
         if response.status_code >= 400:
             raise errors_text.api_error(self.profile, response.status_code, _json(response))
         token = str(response.headers.get("X-CSRF-Token") or "")

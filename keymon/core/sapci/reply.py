@@ -32,8 +32,12 @@ def plan_tenant_reply(
     now: dt.datetime,
 ) -> ReplyPlan:
     """:func:`plan_reply` for a tenant key pair (ReplyMismatch when the key differs)."""
-    stand_in = _PublicStandIn(entry.alias, chain=entry.chain, sealed=_NO_KEY)
-    return plan_reply(stand_in, reply_certs, keystore_certs, trusted, now)
+    return plan_reply(public_stand_in(entry), reply_certs, keystore_certs, trusted, now)
+
+
+def public_stand_in(entry: TenantKeyPair) -> KeyPairEntry:
+    """The key pair as :func:`plan_reply` and the CA-reply wizard check it (public key only)."""
+    return _PublicStandIn(entry.alias, chain=entry.chain, sealed=_NO_KEY)
 
 
 class _NoKey:

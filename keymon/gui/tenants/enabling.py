@@ -2,60 +2,81 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
+from keymon.core.entries import Entry
 from keymon.gui.actions import ActionId
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.tenants.session import TenantSession
+from keymon.gui.tenants.tenant_writes import READ_ONLY, SAP_OWNED, sap_owned
 
 #: Actions that need the entry's private key here (on a tenant it stays on the tenant).
-NEEDS_LOCAL_KEY = frozenset(
-    {ActionId.EXPORT_KEY_PAIR, ActionId.CREATE_CSR, ActionId.IMPORT_CA_REPLY, ActionId.SIGN_CSR}
-)
+NEEDS_LOCAL_KEY = frozenset({ActionId.EXPORT_KEY_PAIR, ActionId.SIGN_CSR})
 #: Actions that change or need a keystore file.
 NEEDS_FILE = frozenset(
     {
         ActionId.BACKUPS,
         ActionId.CHANGE_PASSWORD,
-        ActionId.ADD_CERTIFICATE,
         ActionId.ADD_CERTIFICATE_FROM_CLIPBOARD,
         ActionId.ADD_KEY_PAIR,
         ActionId.ADD_KEYSTORE,
-        ActionId.GENERATE_KEY_PAIR,
-        ActionId.RENAME,
-        ActionId.DELETE,
     }
 )
+#: Writes to the tenant that need no selection (enabled unless the profile is read-only).
+TENANT_WRITES = frozenset(
+    {ActionId.ADD_CERTIFICATE, ActionId.GENERATE_KEY_PAIR, ActionId.IMPORT_ROOT_CA}
+)
+#: Writes to the selected tenant entries (refused on SAP's entries and read-only profiles).
+ENTRY_WRITES = frozenset({ActionId.RENAME, ActionId.DELETE, ActionId.IMPORT_CA_REPLY})
 KEY_ON_TENANT = QT_TRANSLATE_NOOP(
     "Tenants", "The private key stays on the tenant: keymon cannot use or export it."
 )
 FILE_ONLY = QT_TRANSLATE_NOOP(
-    "Tenants", "Not available on a tenant keystore: it is shown read-only."
+    "Tenants", "Not available on a tenant keystore: it works on keystore files only."
 )
 _TIP = "keymonTenantTip"  # the action's own tooltip, kept while a reason replaces it
 
 
-def apply_tenant_limits(actions: Mapping[ActionId, QAction], tenant: TenantSession | None) -> None:
-    """Disable what a tenant keystore cannot do (the tooltip says why); Reload reads it again."""
+def _reason(
+    name: ActionId, tenant: TenantSession, selected: Sequence[Entry]
+) -> tuple[str | None, bool]:
+    """Why ``name`` is disabled on ``tenant`` (None: it is not), and whether to enable it."""
+    tr = QCoreApplication.translate
+    if name in NEEDS_LOCAL_KEY:
+        return tr("Tenants", KEY_ON_TENANT), False
+    if name in NEEDS_FILE:
+        return tr("Tenants", FILE_ONLY), False
+    if name in TENANT_WRITES or name in ENTRY_WRITES:
+        if tenant.read_only:
+            return tr("Tenants", READ_ONLY).format(name=tenant.profile.name), False
+        owned = next((e for e in selected if sap_owned(e)), None)
+        if name in ENTRY_WRITES and owned is not None:
+            return tr("Tenants", SAP_OWNED).format(alias=owned.alias), False
+        return None, name in TENANT_WRITES
+    return None, False
+
+
+def apply_tenant_limits(
+    actions: Mapping[ActionId, QAction],
+    tenant: TenantSession | None,
+    selected: Sequence[Entry] = (),
+) -> None:
+    """Disable what a tenant keystore cannot do (the tooltip says why); enable its writes."""
     for name, action in actions.items():
         own = action.property(_TIP)
         if own is None:
             own = action.toolTip()
             action.setProperty(_TIP, own)
-        reason = None
-        if tenant is not None:
-            if name in NEEDS_LOCAL_KEY:
-                reason = KEY_ON_TENANT
-            elif name in NEEDS_FILE:
-                reason = FILE_ONLY
+        reason, enable = _reason(name, tenant, selected) if tenant is not None else (None, False)
+        if enable:
+            action.setEnabled(True)
         if reason is None:
             action.setToolTip(str(own))
             continue
-        text = QCoreApplication.translate("Tenants", reason)
         action.setEnabled(False)
-        action.setToolTip(text)
+        action.setToolTip(reason)
     if tenant is not None:
         actions[ActionId.RELOAD].setEnabled(True)

@@ -8,7 +8,9 @@ and the window keeps what it showed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
@@ -22,14 +24,16 @@ from keymon.core.sapci import api
 from keymon.core.sapci.client import RetryPolicy, TenantClient
 from keymon.core.sapci.location import TenantKeystore, TenantLocation, open_tenant_keystore
 from keymon.core.sapci.profiles import ProfileStore, TenantProfile
-from keymon.gui.action_binding import ActionGroup, handles
+from keymon.gui.action_binding import ActionGroup, Handler, handles
 from keymon.gui.actions import ActionId
-from keymon.gui.context import AppContext
+from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.menus import Menus
 from keymon.gui.tenants.connect_wizard import ConnectTenantWizard
 from keymon.gui.tenants.enabling import apply_tenant_limits
 from keymon.gui.tenants.session import TenantSession, view_pools
 from keymon.gui.tenants.status import TenantStatus
+from keymon.gui.tenants.tenant_keypairs import TenantKeyPairs
+from keymon.gui.tenants.tenant_writes import TenantWrites
 from keymon.gui.workers import ErrorInfo, TaskHandle
 
 ProgressFn = Callable[[int, int, str], None]
@@ -75,6 +79,54 @@ class TenantActions(ActionGroup):
         self.open_menu.setObjectName("openTenantMenu")
         self.open_menu.aboutToShow.connect(self.fill_open_menu)
         install_file_menu(menus.recent_menu, actions[ActionId.CONNECT_TENANT], self.open_menu)
+        #: The writes to the tenant shown (the window is the selection).
+        self.writes = TenantWrites(ctx, self, cast(EntrySelection, window))
+        self.keypairs = TenantKeyPairs(self.writes)
+        self.backup_action = self._menu_action(
+            menus, translate("Tenants", "Back &Up Tenant Keystore…"), self.writes.backup
+        )
+        self.backup_action.setObjectName("actionTenantBackup")
+        self.restore_action = self._menu_action(
+            menus, translate("Tenants", "Restore Tenant &Backup…"), self.writes.restore
+        )
+        self.restore_action.setObjectName("actionTenantRestore")
+
+    def _menu_action(self, menus: Menus, text: str, handler: Callable[[], object]) -> QAction:
+        """An action of the File menu after Open Tenant ▸ (enabled while a tenant is shown)."""
+        file_menu = menus.recent_menu.parentWidget()
+        assert isinstance(file_menu, QMenu)
+        items = file_menu.actions()
+        position = items.index(self.open_menu.menuAction()) + 1
+        action = QAction(text, file_menu)
+        action.triggered.connect(lambda _checked=False: handler())
+        action.setEnabled(False)
+        if position < len(items):
+            file_menu.insertAction(items[position], action)
+        else:
+            file_menu.addAction(action)
+        return action
+
+    def route(self, tables: Sequence[Mapping[ActionId, Handler]]) -> list[dict[ActionId, Handler]]:
+        """The handler tables with the tenant's writes first while a tenant is shown."""
+        mine: dict[ActionId, Handler] = {
+            ActionId.ADD_CERTIFICATE: self.writes.add_certificate,
+            ActionId.DELETE: self.writes.delete,
+            ActionId.RENAME: self.writes.rename,
+            ActionId.GENERATE_KEY_PAIR: self.keypairs.generate,
+            ActionId.CREATE_CSR: self.keypairs.download_csr,
+            ActionId.IMPORT_CA_REPLY: self.keypairs.install_ca_response,
+        }
+        routed = []
+        for table in tables:
+            both = dict(table)
+            for action, on_tenant in mine.items():
+                if action in both:
+                    both[action] = partial(self._either, on_tenant, both[action])
+            routed.append(both)
+        return routed
+
+    def _either(self, on_tenant: Handler, on_file: Handler) -> object:
+        return on_tenant() if self.current is not None else on_file()
 
     @property
     def profiles(self) -> ProfileStore:
@@ -97,7 +149,13 @@ class TenantActions(ActionGroup):
         return view_pools(self.current.view) if self.current is not None else ([], [])
 
     def limit_actions(self, actions: Mapping[ActionId, QAction]) -> None:
-        apply_tenant_limits(actions, self.current)
+        shown = self.current is not None
+        selected = self.writes.selection.selected_entries() if shown else []
+        apply_tenant_limits(actions, self.current, selected)
+        reason = self.writes.refusal() if shown else None
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(shown and reason is None)
+            action.setToolTip(reason or "")
 
     def show_title(self, window: QMainWindow, label: QLabel) -> None:
         """The tenant's location in the title and the status bar's label."""

@@ -395,7 +395,7 @@ class ConnectivityPanel(QWidget):
     def _update_buttons(self) -> None:
         has_chain = self.result is not None and bool(self.result.chain) and not self.running
         self.download_button.setEnabled(has_chain)
-        self.import_root_button.setEnabled(has_chain and self.ctx.session is not None)
+        self.import_root_button.setEnabled(has_chain and self.net_actions.can_import_root())
 
     def _host_port_changed(self, text: str) -> None:
         """A port in the host field wins: the port box shows it and cannot be edited."""
@@ -512,7 +512,7 @@ class ConnectivityPanel(QWidget):
         if isinstance(dock, QDockWidget):
             dock.show()
             dock.raise_()
-        if self.result is not None and self.result.chain and self.ctx.session is not None:
+        if self.result is not None and self.result.chain and self.net_actions.can_import_root():
             self.import_root()
             return
         self._show_error(
