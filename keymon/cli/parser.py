@@ -62,6 +62,11 @@ def _entry_commands(cmd: AddCommand) -> None:
         default="error",
         help="what to do when an alias exists already (default: error)",
     )
+    p.add_argument(
+        "--fingerprint",
+        metavar="SHA256HEX",
+        help="sapci: target: the trusted certificate's SHA-256 fingerprint, as compared",
+    )
     password_options(p, "source-", "source file's ")
     key_password_options(p)
 
@@ -87,6 +92,7 @@ def _keystore_commands(cmd: AddCommand) -> None:
 
     p = cmd("delete", "Delete entries.")
     p.add_argument("aliases", metavar="ALIAS", nargs="+")
+    p.add_argument("--yes", action="store_true", help="sapci: target: delete key pairs too")
 
     p = cmd("convert", "Write a keystore in another format.", keystore=False)
     p.add_argument("keystore", metavar="SOURCE", type=Path)

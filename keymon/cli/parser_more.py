@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from keymon.cli.options import key_password_options, password_options
+from keymon.cli.parser_tenant import add_tenant_admin_commands
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -149,6 +150,8 @@ def add_tenant_commands(sub: Subparsers) -> None:
     p = actions.add_parser("test", help=text, description=text)
     p.add_argument("name", metavar="NAME")
     p.add_argument("--json", action="store_true", help="print a JSON object")
+
+    add_tenant_admin_commands(actions)
 
     text = "Compare two keystores (files or sapci: tenants); exit 1 when they differ."
     p = sub.add_parser("diff", help=text, description=text)

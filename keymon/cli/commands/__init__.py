@@ -6,9 +6,18 @@ is the complete table once this package is imported.
 
 from __future__ import annotations
 
-from keymon.cli.commands import backups, diff, editing, keystore, pki, probe, tenant
+from keymon.cli.commands import (
+    backups,
+    diff,
+    editing,
+    keystore,
+    pki,
+    probe,
+    tenant,
+    tenant_admin,
+)
 from keymon.cli.registry import handlers
 
 __all__ = ["MODULES", "handlers"]
 
-MODULES = (backups, diff, editing, keystore, pki, probe, tenant)
+MODULES = (backups, diff, editing, keystore, pki, probe, tenant, tenant_admin)

@@ -7,6 +7,7 @@ import getpass
 import sys
 
 from keymon.cli.keystores import open_keystore, open_or_create, save
+from keymon.cli.locations import is_tenant
 from keymon.cli.output import note
 from keymon.cli.passwords import (
     ASK_OPTIONS_HINT,
@@ -24,6 +25,10 @@ from keymon.core.formats.pkcs12_write import Pkcs12Protection
 
 @command("rename")
 def cmd_rename(args: argparse.Namespace) -> int:
+    if is_tenant(args.keystore):
+        from keymon.cli.commands.tenant_writes import tenant_rename
+
+        return tenant_rename(args)
     store = open_keystore(args)
     before = len(store)
     entry = store.rename(args.old, args.new)
@@ -34,6 +39,10 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 @command("delete")
 def cmd_delete(args: argparse.Namespace) -> int:
+    if is_tenant(args.keystore):
+        from keymon.cli.commands.tenant_writes import tenant_delete
+
+        return tenant_delete(args)
     store = open_keystore(args)
     before = len(store)
     removed = store.delete(args.aliases)
@@ -75,6 +84,10 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 @command("import")
 def cmd_import(args: argparse.Namespace) -> int:
+    if is_tenant(args.keystore):
+        from keymon.cli.commands.tenant_writes import tenant_import
+
+        return tenant_import(args)
     from keymon.core.formats.detect import load as load_any
 
     source_data, _ = storage.read_file(args.file)

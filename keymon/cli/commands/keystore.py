@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from keymon.cli.output import not_the_keystore, now, print_json, print_table, wr
 from keymon.cli.passwords import explicit_password, key_pair, prompter
 from keymon.cli.registry import command
 from keymon.core import storage
+from keymon.core.errors import TenantError
 from keymon.core.expiry import Status, entry_expiry
 from keymon.core.keystore import Keystore
 
@@ -96,8 +98,13 @@ def cmd_expiring(args: argparse.Namespace) -> int:
     when = now()
     found: list[dict[str, Any]] = []
     opened: list[tuple[Path | None, Readable]] = []
+    unreachable = []
     for path in args.keystores:
-        store = open_readable(args, path)
+        try:
+            store = open_readable(args, path)
+        except TenantError as exc:  # one tenant down does not hide the others
+            unreachable.append(unreachable_json(path, exc))
+            continue
         opened.append((path, store))
         for entry in store:
             expiry = entry_expiry(entry, when, args.days)
@@ -112,8 +119,10 @@ def cmd_expiring(args: argparse.Namespace) -> int:
         items = monitoring.collect(opened, when, args.days)
         data = ics.calendar(items, warning_days=args.days, now=when)
         storage.atomic_write(args.ics, data, 0o644)
+    for item in unreachable:
+        print(f"keymon: {item['keystore']}: {item['error']}", file=sys.stderr)
     if args.json:
-        print_json(found)
+        print_json(unreachable + found)
     elif found:
         for item in found:
             print(
@@ -121,8 +130,22 @@ def cmd_expiring(args: argparse.Namespace) -> int:
                 f"({item['chain_not_after']}, {item['days_left']} days)"
             )
     else:
-        print(f"No entry expires within {args.days:g} days.")
+        others = " of the keystores read" if unreachable else ""
+        print(f"No entry{others} expires within {args.days:g} days.")
+    if unreachable:
+        return TenantError.exit_code
     return 1 if found else 0
+
+
+def unreachable_json(location: Path, exc: TenantError) -> dict[str, Any]:
+    """What `expiring --json` says for a tenant it could not read (status "unreachable")."""
+    return {
+        "keystore": str(location),
+        "alias": None,
+        "status": "unreachable",
+        "error": exc.message,
+        "http_status": exc.status,
+    }
 
 
 @command("export")

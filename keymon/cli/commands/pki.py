@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from keymon.cli.keystores import open_keystore, open_or_create, save
+from keymon.cli.locations import is_tenant
 from keymon.cli.output import not_the_keystore, note, now, write_public
 from keymon.cli.passwords import key_pair
 from keymon.cli.registry import command
@@ -45,6 +46,10 @@ def _template_extensions(name: str | None, entry: KeyPairEntry) -> ExtensionSet 
 
 @command("genkey")
 def cmd_genkey(args: argparse.Namespace) -> int:
+    if is_tenant(args.keystore):
+        from keymon.cli.commands.tenant_pki import tenant_genkey
+
+        return tenant_genkey(args)
     spec = _key_spec(args)
     request = KeyPairRequest.create(
         args.alias,
@@ -72,6 +77,10 @@ def cmd_genkey(args: argparse.Namespace) -> int:
 
 @command("csr")
 def cmd_csr(args: argparse.Namespace) -> int:
+    if is_tenant(args.keystore):
+        from keymon.cli.commands.tenant_pki import tenant_csr
+
+        return tenant_csr(args)
     store = open_keystore(args)
     entry = key_pair(store, args, args.alias)
     not_the_keystore(args.output, store)
@@ -89,6 +98,10 @@ def cmd_csr(args: argparse.Namespace) -> int:
 
 @command("ca-reply")
 def cmd_ca_reply(args: argparse.Namespace) -> int:
+    if is_tenant(args.keystore):
+        from keymon.cli.commands.tenant_pki import tenant_ca_reply
+
+        return tenant_ca_reply(args)
     store = open_keystore(args)
     entry = key_pair(store, args, args.alias)
     data, _ = storage.read_file(args.reply)
