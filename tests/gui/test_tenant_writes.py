@@ -123,6 +123,8 @@ def test_add_certificate_uploads_only_after_the_fingerprint_was_confirmed(
     uploads = [p for m, p in tenant.requests if m == "PUT" and "CertificateResources" in p]
     assert len(uploads) == 1 and "fingerprintVerified=true" in uploads[0]
     assert "partner_root" in aliases(window)
+    current = window.current_entry()
+    assert current is not None and current.alias == "partner_root"  # the new entry is selected
 
 
 def test_declining_the_confirmation_sends_nothing(
@@ -231,6 +233,8 @@ def test_rename_on_the_tenant_names_the_change_and_undo_is_not_faked(
     written(qtbot, on_tenant, ActionId.RENAME)
     assert "receiver_root_2026" in held(tenant) and "receiver_root_ca" not in held(tenant)
     assert "receiver_root_2026" in aliases(on_tenant)
+    current = on_tenant.current_entry()
+    assert current is not None and current.alias == "receiver_root_2026"
     assert not on_tenant.undo_action.isEnabled()  # no undo that would not be real
 
 
@@ -271,7 +275,10 @@ def test_an_expired_token_during_a_write_is_renewed_and_the_write_happens(
     on_tenant.select_alias("old_partner_root")
     tenant.expire_tokens()
     prompts.expect("confirm", True, containing="This cannot be undone")
-    written(qtbot, on_tenant, ActionId.DELETE)
+    with qtbot.waitSignal(on_tenant.keystoreOpened, timeout=20_000):
+        on_tenant.actions_by_name[ActionId.DELETE].trigger()
+        assert on_tenant.busy_bar.isVisible()  # the write runs in a worker
+        assert on_tenant.tenants.writes.running is not None
     assert "old_partner_root" not in held(tenant)
     assert not prompts.messages
 

@@ -56,7 +56,8 @@ class TenantKeyPairs:
         done = translate(
             "Tenants", "Generated {alias} on tenant {name}; Create CSR… downloads its request"
         ).format(alias=request.alias, name=name)
-        return self.writes.write(translate("Tenants", "Generating on the tenant"), job, done)
+        title = translate("Tenants", "Generating on the tenant")
+        return self.writes.write(title, job, done, select=request.alias)
 
     def download_csr(self) -> TaskHandle | None:
         """Create CSR… on a tenant key pair: the tenant signs the request with its key."""
@@ -128,4 +129,5 @@ class TenantKeyPairs:
             translate("Tenants", "Installing on the tenant"),
             job,
             done.format(alias=alias, name=name),
+            select=alias,
         )

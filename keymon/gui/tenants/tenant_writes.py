@@ -106,9 +106,10 @@ class TenantWrites:
         job: Callable[[TenantClient], object],
         done_text: str,
         *,
-        on_done: Callable[[object], None] | None = None,
+        select: str | None = None,
     ) -> TaskHandle | None:
-        """Run ``job(client)`` in a worker; then say ``done_text`` and read the tenant again."""
+        """Run ``job(client)`` in a worker; then say ``done_text`` and read the tenant again
+        (``select``: the alias to select once it is read)."""
         tenant = self.tenants.current
         if tenant is None:
             return None
@@ -116,8 +117,8 @@ class TenantWrites:
         def done(result: object) -> None:
             self.running = None
             self.ctx.show_message(done_text)
-            if on_done is not None:
-                on_done(result)
+            if select is not None:
+                self._select_when_read(select)
             self.tenants.reload()
 
         def failed(error: ErrorInfo) -> None:
@@ -129,6 +130,13 @@ class TenantWrites:
             job, tenant.client, title=title, on_done=done, on_error=failed
         )
         return self.running
+
+    def _select_when_read(self, alias: str) -> None:
+        def pick() -> None:
+            self.ctx.keystoreOpened.disconnect(pick)
+            self.selection.select_alias(alias)
+
+        self.ctx.keystoreOpened.connect(pick)
 
     # -- trusted certificates ---------------------------------------------------------
     def add_certificate(self) -> None:
@@ -213,7 +221,9 @@ class TenantWrites:
         done = translate("Tenants", "Added {alias} to tenant {name}").format(
             alias=entry.alias, name=self.name
         )
-        return self.write(translate("Tenants", "Adding to the tenant"), job, done)
+        return self.write(
+            translate("Tenants", "Adding to the tenant"), job, done, select=entry.alias
+        )
 
     def take_dropped(self, paths: Sequence[Path]) -> list[Path]:
         """Dropped certificate files go to the tenant shown; the other paths are returned."""
@@ -296,7 +306,7 @@ class TenantWrites:
         done = translate(
             "Tenants", "Renamed {old} to {new} on tenant {name} (rename it back to undo)"
         ).format(old=old, new=new, name=self.name)
-        self.write(translate("Tenants", "Renaming on the tenant"), job, done)
+        self.write(translate("Tenants", "Renaming on the tenant"), job, done, select=new)
 
     # -- backup, restore ------------------------------------------------------------------
     def backup(self) -> None:
