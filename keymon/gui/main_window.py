@@ -6,22 +6,16 @@ keymon.gui.operations and the undo commands), every long one runs in a worker.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDockWidget,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QProgressBar,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,15 +37,18 @@ from keymon.gui.actions import (
 )
 from keymon.gui.context import AppContext
 from keymon.gui.focus_return import FocusReturn
-from keymon.gui.i18n import QT_TRANSLATE_NOOP
+from keymon.gui.gc_pause import GcPause
 from keymon.gui.keystore_actions import KeystoreActions
-from keymon.gui.models.columns import Row, derive_rows
-from keymon.gui.models.entries_model import EntriesModel, ExpiryRefresher
+from keymon.gui.models.entries_model import EntriesModel
 from keymon.gui.models.entries_proxy import EntriesProxy
+from keymon.gui.models.expiry_refresher import ExpiryRefresher
+from keymon.gui.models.row_warmer import RowWarmer
+from keymon.gui.models.rows import DerivedRows, derive_sorted
 from keymon.gui.net_actions import NetActions
 from keymon.gui.opening import KeystoreOpener
 from keymon.gui.pki_actions import PkiActions
 from keymon.gui.prompts import DialogPrompts, Prompts
+from keymon.gui.selection_memory import SelectionMemory
 from keymon.gui.session import KeystoreSession
 from keymon.gui.settings import Settings
 from keymon.gui.settings_actions import SettingsActions
@@ -59,25 +56,12 @@ from keymon.gui.tenants.session import TenantSession
 from keymon.gui.tenants.tenant_actions import TenantActions
 from keymon.gui.views.connectivity_panel import ConnectivityPanel
 from keymon.gui.views.empty_guide import FIRST_STEPS, EmptyGuide
+from keymon.gui.views.entries_table import build_entries_table
 from keymon.gui.views.entry_details import EntryDetails
+from keymon.gui.views.filter_bar import FilterBar
 from keymon.gui.views.monitoring_view import install_monitoring
 from keymon.gui.window_state import restore_state, save_state
 from keymon.gui.workers import ErrorInfo, TaskHandle, TaskRunner
-
-_EXPIRY_CHOICES = (
-    (None, QT_TRANSLATE_NOOP("KeymonMainWindow", "Any expiry")),
-    (0, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expired")),
-    (7, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in 7 days")),
-    (30, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in 30 days")),
-    (90, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in 90 days")),
-    (365, QT_TRANSLATE_NOOP("KeymonMainWindow", "Expires in a year")),
-)
-_KIND_CHOICES = (
-    (None, QT_TRANSLATE_NOOP("KeymonMainWindow", "All entries")),
-    ("key_pair", QT_TRANSLATE_NOOP("KeymonMainWindow", "Key pairs")),
-    ("certificate", QT_TRANSLATE_NOOP("KeymonMainWindow", "Trusted certificates")),
-    ("secret_key", QT_TRANSLATE_NOOP("KeymonMainWindow", "Secret keys")),
-)
 
 
 class KeymonMainWindow(QMainWindow):
@@ -101,12 +85,14 @@ class KeymonMainWindow(QMainWindow):
         ctx.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.opener.opened.connect(self.show_keystore)
         self._derive: TaskHandle | None = None
+        self.gc_pause = GcPause(self)  # no collector pauses while a keystore is read
+        ctx.opener.busyChanged.connect(lambda busy: self.gc_pause.hold("open", busy))
         self.model = EntriesModel(parent=self, warning_days=settings.warning_days)
         self.model.set_palette(self.palette())
         ctx.warningDaysChanged.connect(self.model.set_warning_days)
         self.proxy = EntriesProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.refresher = ExpiryRefresher(self.model, self)
+        self.refresher, self.warmer = ExpiryRefresher(self.model, self), RowWarmer(self.model)
         self.actions_by_name = build_actions(self)
         self._build_ui()
         FocusReturn(self, self.table)  # not the filter box or Host field after a dialog
@@ -121,7 +107,6 @@ class KeymonMainWindow(QMainWindow):
         self.download_menu, self.view_menu = built.download_menu, built.view_menu
         self.tenants = TenantActions(ctx, self, built, self.actions_by_name, self.show_tenant)
         restore_state(self, settings, self.table, self.splitter)
-        self.setAcceptDrops(True)
         ctx.runner.busyChanged.connect(self._busy_changed)
         self.proxy.countsChanged.connect(self._update_counts)
         self.refresher.start()
@@ -134,20 +119,23 @@ class KeymonMainWindow(QMainWindow):
         self.monitoring_view, self.monitoring_dock = monitoring.view, monitoring.dock
         self.expiry_tray = monitoring.tray
         self.view_menu.addAction(self.actions_by_name[ActionId.MONITORING])
-        own: dict[ActionId, Handler] = {
-            ActionId.QUIT: self.close,
-            ActionId.FIND: self._focus_filter,
-            ActionId.OPEN_DEFAULT: lambda: self.open_keystore(None),
-            ActionId.RELOAD: self.reload,
-            ActionId.CONNECTIVITY_TEST: self._toggle_connectivity,
-            ActionId.IMPORT_ROOT_CA: self.connectivity_panel.offer_import_root,
-            ActionId.MONITORING: monitoring.toggle,
-        }
+        own = self._own_handlers(monitoring.toggle)
         groups = [self.keystore_actions, PkiActions(ctx, self), SettingsActions(ctx), self.tenants]
         tables = self.tenants.route([own, *(g.handlers() for g in groups)])
         bind_actions(self.actions_by_name, tables)
         self.net_actions.tenant_target = self.tenants.writes  # Import Root CA into a tenant
         self._connect_undo()
+
+    def _own_handlers(self, toggle_monitoring: Handler) -> dict[ActionId, Handler]:
+        return {
+            ActionId.QUIT: self.close,
+            ActionId.FIND: self.filter_bar.focus,
+            ActionId.OPEN_DEFAULT: lambda: self.open_keystore(None),
+            ActionId.RELOAD: self.reload,
+            ActionId.CONNECTIVITY_TEST: self._toggle_connectivity,
+            ActionId.IMPORT_ROOT_CA: self.connectivity_panel.offer_import_root,
+            ActionId.MONITORING: toggle_monitoring,
+        }
 
     # -- what the context holds ---------------------------------------------------------
     @property
@@ -176,71 +164,22 @@ class KeymonMainWindow(QMainWindow):
 
     # -- layout ------------------------------------------------------------------
     def _build_ui(self) -> None:
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText(
-            self.tr("Filter by alias, subject, issuer, serial or fingerprint")
-        )
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(self.tr("Filter entries"))
-        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
-        self.kind_combo = QComboBox(self)
-        self.kind_combo.setObjectName("kindFilter")
-        self.kind_combo.setAccessibleName(self.tr("Entry type filter"))
-        for value, text in _KIND_CHOICES:
-            self.kind_combo.addItem(self.tr(text), value)
-        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self.expiry_combo = QComboBox(self)
-        self.expiry_combo.setObjectName("expiryFilter")
-        self.expiry_combo.setAccessibleName(self.tr("Expiry filter"))
-        for days, text in _EXPIRY_CHOICES:
-            self.expiry_combo.addItem(self.tr(text), days)
-        self.expiry_combo.currentIndexChanged.connect(self._expiry_changed)
-
-        self.table = QTableView(self)
-        self.table.setObjectName("entriesTable")
-        self.table.setAccessibleName(self.tr("Keystore entries"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(self.model.column_index("alias"), Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setSectionsMovable(True)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, column.width)
-            self.table.setColumnHidden(i, not column.visible)
-        header = self.table.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(
-            lambda pos: menus.header_menu(self.table, self.model, pos)
-        )
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(
-            lambda pos: menus.table_menu(self.table, self.actions_by_name, pos)
-        )
+        self.setAcceptDrops(True)
+        self.filter_bar = FilterBar(self.proxy, self)
+        self.filter_edit = self.filter_bar.edit
+        self.kind_combo = self.filter_bar.kind_combo
+        self.expiry_combo = self.filter_bar.expiry_combo
+        self.table = build_entries_table(self, self.proxy, self.model, self.actions_by_name)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._kept_selection: tuple[list[str], str | None] = ([], None)
-        self.proxy.modelAboutToBeReset.connect(self._remember_selection)
-        self.proxy.modelReset.connect(self._restore_selection)
+        SelectionMemory(self.table, self.proxy, self._selection_changed)
 
         self.details = EntryDetails(self)
         self.table.doubleClicked.connect(lambda _i: self.details.setFocus())
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.filter_edit, 1)
-        filters.addWidget(self.kind_combo)
-        filters.addWidget(self.expiry_combo)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
-        left_layout.addLayout(filters)
+        left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -249,8 +188,6 @@ class KeymonMainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)  # the table takes what the details do not need
         self.details.setMinimumWidth(340)
         self.setCentralWidget(self.splitter)
-        self.setTabOrder(self.filter_edit, self.kind_combo)
-        self.setTabOrder(self.kind_combo, self.expiry_combo)
         self.setTabOrder(self.expiry_combo, self.table)
 
         self.counts_label = QLabel(self)
@@ -342,35 +279,36 @@ class KeymonMainWindow(QMainWindow):
         self.tenants.replace(tenant)
 
     def _reset_model(self, announce: bool = False) -> None:
-        """Derive the table rows in a worker (10,000 entries take ~0.5 s), then show them."""
+        """Derive and sort the table rows in a worker, then show them (a cheap swap)."""
         store = self.store
         entries = store.entries if store is not None else self.tenants.entries()
         self._pool, self._trusted = self.tenants.pools(store)
         if self._derive is not None:
             self._derive.cancel()
+        self.gc_pause.hold("derive", True)
 
-        def ready(rows: list[Row]) -> None:
+        def ready(rows: DerivedRows) -> None:
             self._derive = None
             self.model.set_rows(rows)
-            # The keystore and its rows live as long as the window shows them: keep them out
-            # of the collector's full passes (the Monitoring view's collection stalled 80 ms
-            # on one at 10,000 entries, 25 ms without). What an earlier open froze is
-            # handed back to the collector first.
-            gc.unfreeze()
-            gc.freeze()
+            # The keystore and its rows live as long as the window shows them: the pause
+            # ends by freezing them out of the collector's full passes.
+            self.gc_pause.hold("derive", False)
             self._selection_changed()
             self._update_counts()
             if announce:
                 self.keystoreOpened.emit()
 
         self._derive = self.runner.run(
-            derive_rows,
+            derive_sorted,
             entries,
             self.model.now,
             self.model.warning_days,
             self.model.columns,
+            self.model.sort_spec(),
             title=self.tr("Reading entries"),
             on_done=ready,
+            on_error=lambda _e: self.gc_pause.hold("derive", False),
+            on_cancelled=lambda: self.gc_pause.hold("derive", False),
         )
 
     def _insert(self, entry: Entry) -> None:
@@ -408,30 +346,6 @@ class KeymonMainWindow(QMainWindow):
         )
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
-
-    def _remember_selection(self) -> None:
-        current = self.current_entry()
-        aliases = [e.alias for e in self.selected_entries()]
-        self._kept_selection = (aliases, current.alias if current is not None else None)
-
-    def _restore_selection(self) -> None:
-        """Select again what was selected before the proxy was reset (a wider filter)."""
-        aliases, current = self._kept_selection
-        self._kept_selection = ([], None)
-        selection = QItemSelection()
-        last = self.proxy.columnCount() - 1
-        for alias in aliases:
-            row = self.proxy.row_of(alias)
-            if row is not None:
-                selection.select(self.proxy.index(row, 0), self.proxy.index(row, last))
-        model = self.table.selectionModel()
-        flags = QItemSelectionModel.SelectionFlag
-        model.select(selection, flags.ClearAndSelect)
-        row = self.proxy.row_of(current) if current is not None else None
-        if row is not None:
-            model.setCurrentIndex(self.proxy.index(row, 0), flags.NoUpdate)
-            self.table.scrollTo(self.proxy.index(row, 0))
-        self._selection_changed()
 
     def _selection_changed(self, *_args: object) -> None:
         entry = self.current_entry()
@@ -517,21 +431,7 @@ class KeymonMainWindow(QMainWindow):
         if store is not None and store.path is not None and self.prompts.ask_reload(store.path):
             self.reload()
 
-    # -- filters, menus ----------------------------------------------------------------
-    def _focus_filter(self) -> None:
-        self.filter_edit.setFocus()
-        self.filter_edit.selectAll()
-
-    def _kind_changed(self) -> None:
-        kind = self.kind_combo.currentData()
-        self.proxy.set_kinds(None if kind is None else [kind])
-        self._update_counts()
-
-    def _expiry_changed(self) -> None:
-        days = self.expiry_combo.currentData()
-        self.proxy.set_expires_within(None if days is None else float(days))
-        self._update_counts()
-
+    # -- undo ------------------------------------------------------------------------
     def _undo(self) -> None:
         if self.session is not None:
             self.session.undo_stack.undo()
@@ -564,4 +464,5 @@ class KeymonMainWindow(QMainWindow):
         save_state(self, self.settings, self.table, self.splitter)
         self.refresher.stop()
         self.runner.shutdown(5000)
+        self.gc_pause.release_all()
         super().closeEvent(event)

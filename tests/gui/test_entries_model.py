@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QThreadPool
@@ -25,7 +25,7 @@ from keymon.gui.models import (
     EntriesProxy,
     ExpiryRefresher,
 )
-from keymon.gui.models.columns import derive_rows
+from keymon.gui.models.rows import derive_rows
 from keymon.gui.models.text_filter import filter_words
 from keymon.gui.palette import StatusPalette, contrast_ratio, relative_luminance
 from keymon.gui.workers import TaskRunner
@@ -466,36 +466,26 @@ def many() -> list[Entry]:
     ]
 
 
-def _timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 @pytest.mark.slow
-def test_ten_thousand_rows_stay_fast(qtbot: QtBot, many: list[Entry]) -> None:
-    cold = _timed(lambda: derive_rows(many, NOW, 30))  # certificate summaries computed here
+def test_ten_thousand_rows_sort_and_filter_completely(qtbot: QtBot, many: list[Entry]) -> None:
+    """Behaviour at scale (the figures are bench/gui_bench.py's): every row sorted, every
+    keystroke's rows as a fresh filter finds them."""
     model = EntriesModel(now=NOW)
-    warm = _timed(lambda: model.set_entries(many))
+    model.set_entries(many)
     proxy = EntriesProxy()
     proxy.setSourceModel(model)
     until = model.column_index("valid_until")
-    sort = _timed(lambda: proxy.sort(until, Qt.SortOrder.DescendingOrder))
+    proxy.sort(until, Qt.SortOrder.DescendingOrder)
     keys = [proxy.index(r, until).data(SORT_ROLE) for r in range(proxy.rowCount())]
-    assert keys == sorted(keys, reverse=True)
-    keystrokes = []
+    assert keys == sorted(keys, reverse=True) and len(keys) == 10_000
     for text in ["c", "ca", "ca-", "ca-0", "ca-00", "ca-001", "ca-0012", "ca-001", "", "bench ca"]:
-        keystrokes.append(_timed(lambda text=text: proxy.set_filter_text(text)))  # type: ignore[misc]
+        proxy.set_filter_text(text)
+        fresh = EntriesProxy()
+        fresh.setSourceModel(model)
+        fresh.set_filter_text(text)
+        assert proxy.rowCount() == fresh.rowCount(), text
         if text == "ca-0012":
             assert proxy.rowCount() == 10
-    within = _timed(lambda: proxy.set_expires_within(30))
-    refresh = _timed(lambda: model.refresh_time(NOW + DAY))
-    print(
-        f"\n10,000 rows: derive cold {cold:.3f} s, warm {warm:.3f} s; sort {sort * 1000:.0f} ms; "
-        f"filter keystroke max {max(keystrokes) * 1000:.0f} ms; "
-        f"expires-within {within * 1000:.0f} ms; refresh_time {refresh * 1000:.0f} ms"
-    )
-    # Generous bounds (shared CI machines); the targets are 1 s and 50 ms.
-    assert warm < 1.0
-    assert sort < 0.5
-    assert max(keystrokes) < 0.25
+    proxy.set_expires_within(30)
+    limit = NOW + 30 * DAY
+    assert proxy.rowCount() == sum(1 for r in model.rows if r.facts.expiry.not_after <= limit)

@@ -1,15 +1,16 @@
 """Qt models of keystore data: the entries table and its filter proxy."""
 
-from keymon.gui.models.columns import COLUMNS, Column, Row
+from keymon.gui.models.columns import COLUMNS, Column
 from keymon.gui.models.entries_model import (
     ENTRY_ROLE,
     FILTER_TEXT_ROLE,
     SORT_ROLE,
     STATUS_ROLE,
     EntriesModel,
-    ExpiryRefresher,
 )
 from keymon.gui.models.entries_proxy import EntriesProxy
+from keymon.gui.models.expiry_refresher import ExpiryRefresher
+from keymon.gui.models.rows import Row
 
 __all__ = [
     "COLUMNS",

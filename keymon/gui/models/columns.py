@@ -1,9 +1,9 @@
 """The columns of the entries table, declared once (XCA's ``dbheader`` idea).
 
 Each :class:`Column` says how to show, sort and explain one value of an entry.
-:func:`derive_row` applies every column once per entry and keeps the results
-in a frozen :class:`Row`, so painting and sorting never touch a certificate
-again. Rows can be derived in a worker thread: the only Qt used here is the
+:mod:`~keymon.gui.models.rows` applies them to entries and keeps the results,
+so painting and sorting never touch a certificate again. Rows can be derived in a
+worker thread: the only Qt used here is the
 (thread-safe) translation lookup, and fixed labels are translated once per language
 (:func:`translated`), never once per row.
 
@@ -15,17 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from keymon.core.entries import CertSummary, Entry, EntryKind, SecretKeyEntry
-from keymon.core.expiry import DAY, Expiry, Status, days_left, entry_expiry
+from keymon.core.expiry import DAY, Expiry, Status, days_left
 from keymon.gui import i18n
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
-from keymon.gui.models.text_filter import searchable
 from keymon.gui.tenants.owner import OWNER_COLUMN
 
 SortKey = Any  # a comparable raw value (datetime, int, str, tuple of those) or None
@@ -60,24 +59,6 @@ class Column:
     def name(self) -> str:
         """The title, or the label of an untitled column (English source)."""
         return self.title or self.label
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One derived table row: display strings and raw sort keys per column."""
-
-    facts: Facts
-    texts: tuple[str, ...]
-    keys: tuple[SortKey, ...]
-    filter_text: str
-
-    @property
-    def entry(self) -> Entry:
-        return self.facts.entry
-
-    @property
-    def status(self) -> Status:
-        return self.facts.expiry.status
 
 
 STATUS_LABELS = {
@@ -371,110 +352,3 @@ def column_index(key: str, columns: Sequence[Column] = COLUMNS) -> int:
         if column.key == key:
             return i
     raise KeyError(key)
-
-
-def filter_text(facts: Facts) -> str:
-    """The text the filter box searches: words of alias and names, hex values from the start."""
-    s = facts.summary
-    if s is None:
-        return searchable([facts.entry.alias], [])
-    padded = serial_colon(s.serial).replace(":", "")
-    return searchable(
-        [facts.entry.alias, s.subject, s.issuer], [s.serial_hex, padded, s.sha256, s.sha1]
-    )
-
-
-def facts_of(entry: Entry, now: dt.datetime, warning_days: float) -> Facts:
-    cert = entry.certificate
-    summary = cert.summary if cert is not None else None
-    return Facts(entry, summary, entry_expiry(entry, now, warning_days))
-
-
-def row_of_facts(facts: Facts, columns: Sequence[Column] = COLUMNS) -> Row:
-    return Row(
-        facts,
-        tuple(c.display(facts) for c in columns),
-        tuple(c.sort_key(facts) for c in columns),
-        filter_text(facts),
-    )
-
-
-def derive_row(
-    entry: Entry, now: dt.datetime, warning_days: float, columns: Sequence[Column] = COLUMNS
-) -> Row:
-    return row_of_facts(facts_of(entry, now, warning_days), columns)
-
-
-ProgressFn = Callable[[int, int, str], None]
-
-
-class SupportsCancel(Protocol):
-    def raise_if_cancelled(self) -> None: ...
-
-
-def derive_rows(
-    entries: Iterable[Entry],
-    now: dt.datetime,
-    warning_days: float,
-    columns: Sequence[Column] = COLUMNS,
-    *,
-    cancel: SupportsCancel | None = None,
-    progress: ProgressFn | None = None,
-    chunk: int = 500,
-) -> list[Row]:
-    """Rows for ``entries``; a pure function, fit to run in a worker.
-
-    ``cancel`` is anything with ``raise_if_cancelled()`` (a workers.CancelToken);
-    ``progress(done, total, text)`` is called every ``chunk`` rows.
-    """
-    items = list(entries)
-    rows: list[Row] = []
-    reading = QCoreApplication.translate("Columns", "Reading entries") if progress else ""
-    for start in range(0, len(items), chunk):
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        rows.extend(derive_row(e, now, warning_days, columns) for e in items[start : start + chunk])
-        if progress is not None:
-            progress(len(rows), len(items), reading)
-    return rows
-
-
-def sort_position_key(column: int, descending: bool) -> Callable[[Row], tuple[Any, ...]]:
-    """A key ordering rows by ``column`` (sorted with ``reverse=descending``).
-
-    None sorts last in both orders; ties go by alias.
-    """
-
-    def key(row: Row) -> tuple[Any, ...]:
-        value, alias = row.keys[column], row.facts.entry.alias.casefold()
-        if value is None:
-            return (0, alias) if descending else (1, alias)
-        return (1, value, alias) if descending else (0, value, alias)
-
-    return key
-
-
-def sorted_order(rows: Sequence[Row], column: int, descending: bool) -> list[int]:
-    """The permutation that sorts ``rows``: new position → old position."""
-    key = sort_position_key(column, descending)
-    keys = [key(row) for row in rows]
-    return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
-
-
-def insert_position(rows: Sequence[Row], new: Row, column: int, descending: bool) -> int:
-    """Where ``new`` goes in ``rows``, which are sorted by ``column``."""
-    key = sort_position_key(column, descending)
-    k = key(new)
-    if descending:
-        return next((i for i, r in enumerate(rows) if k > key(r)), len(rows))
-    return next((i for i, r in enumerate(rows) if k < key(r)), len(rows))
-
-
-def status_boundaries(facts: Facts, warning_days: float) -> tuple[dt.datetime, ...]:
-    """The instants at which this entry's status can change (see ``entry_expiry``)."""
-    certs = facts.entry.certificates
-    if not certs or facts.expiry.not_after is None:
-        return ()
-    not_after = facts.expiry.not_after
-    latest_start = max(c.summary.not_before for c in certs)
-    return (latest_start, not_after - dt.timedelta(days=warning_days), not_after)

@@ -12,9 +12,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -24,10 +23,8 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
     SignalInstance,
-    Slot,
 )
 from PySide6.QtGui import QGuiApplication, QPalette
 
@@ -39,16 +36,19 @@ from keymon.gui.models.columns import (
     COLUMNS,
     Column,
     Facts,
-    Row,
     column_index,
+    status_label,
+    translated,
+)
+from keymon.gui.models.rows import (
+    DerivedRows,
+    Row,
+    all_boundaries,
     derive_row,
     derive_rows,
     insert_position,
     row_of_facts,
     sorted_order,
-    status_boundaries,
-    status_label,
-    translated,
 )
 from keymon.gui.palette import StatusPalette
 
@@ -139,7 +139,7 @@ class EntriesModel(QAbstractTableModel):
         if role == _DISPLAY:
             return row.texts[c]
         if role == SORT_ROLE:
-            return row.keys[c]
+            return row.key(c)
         if role == ENTRY_ROLE:
             return row.facts.entry
         if role == STATUS_ROLE:
@@ -232,6 +232,10 @@ class EntriesModel(QAbstractTableModel):
     def sort_order(self) -> Qt.SortOrder:
         return self._sort_order
 
+    def sort_spec(self) -> tuple[int, bool]:
+        """(column, descending) as :func:`~keymon.gui.models.rows.derive_sorted` takes it."""
+        return self._sort_column, self._descending()
+
     def entries(self) -> list[Entry]:
         return [row.facts.entry for row in self._rows]
 
@@ -254,12 +258,18 @@ class EntriesModel(QAbstractTableModel):
             self._now = now
         self.set_rows(derive_rows(entries, self._now, self._warning_days, self._columns))
 
-    def set_rows(self, rows: Iterable[Row]) -> None:
-        """Show rows made by :func:`derive_rows` (e.g. in a worker) for this model's settings."""
+    def set_rows(self, rows: Iterable[Row] | DerivedRows) -> None:
+        """Show rows made by :func:`derive_rows` or :func:`derive_sorted` (e.g. in a worker)
+        for this model's settings; what ``derive_sorted`` ordered and counted is kept."""
         self.beginResetModel()
-        self._rows = list(rows)
+        derived = rows if isinstance(rows, DerivedRows) else None
+        self._rows = list(rows.rows if isinstance(rows, DerivedRows) else rows)
         self._changed()
-        if self._sort_column >= 0:
+        if derived is not None:
+            self._boundaries, self._counts = list(derived.boundaries), Counter(derived.counts)
+        if self._sort_column >= 0 and (
+            derived is None or derived.sort != (self._sort_column, self._descending())
+        ):
             order = sorted_order(self._rows, self._sort_column, self._descending())
             self._rows = [self._rows[i] for i in order]
         self.endResetModel()
@@ -350,9 +360,7 @@ class EntriesModel(QAbstractTableModel):
         """Seconds until the next row changes status after ``now``; None if none ever will."""
         now = now or utcnow()
         if self._boundaries is None:
-            self._boundaries = sorted(
-                b for row in self._rows for b in status_boundaries(row.facts, self._warning_days)
-            )
+            self._boundaries = all_boundaries(self._rows, self._warning_days)
         i = bisect.bisect_right(self._boundaries, now)
         if i >= len(self._boundaries):
             return None
@@ -422,70 +430,3 @@ def _runs(rows: Sequence[int]) -> Iterable[tuple[int, int]]:
     for _, run in itertools.groupby(enumerate(rows), lambda pair: pair[1] - pair[0]):
         group = [r for _, r in run]
         yield group[0], group[-1]
-
-
-class ExpiryRefresher(QObject):
-    """Refreshes the model exactly when the next status changes (XCA's timerMaintenance).
-
-    The timer is rescheduled after every refresh and whenever rows change, and
-    never sleeps longer than :attr:`MAX_INTERVAL_MS` so a suspended machine
-    catches up soon after it wakes.
-    """
-
-    MAX_INTERVAL_MS = 60 * 60 * 1000
-    MARGIN_MS = 20  # fire just after the boundary, not just before it
-
-    def __init__(
-        self,
-        model: EntriesModel,
-        parent: QObject | None = None,
-        *,
-        clock: Callable[[], dt.datetime] = utcnow,
-    ) -> None:
-        super().__init__(parent if parent is not None else model)
-        self._model, self._clock = model, clock
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.refresh_now)
-        self._running = False
-        # New rows may have been derived before a boundary that has passed since.
-        # (deferred: the reset itself already took its share of this event-loop turn)
-        model.modelReset.connect(lambda: QTimer.singleShot(0, self, self.refresh_now))
-        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
-            signal.connect(self.reschedule)
-        model.timeChanged.connect(self.reschedule)
-
-    @property
-    def timer(self) -> QTimer:
-        return self._timer
-
-    def start(self) -> None:
-        """Bring the model to the clock's time now, then follow it."""
-        self._running = True
-        self.refresh_now()
-
-    def stop(self) -> None:
-        self._running = False
-        self._timer.stop()
-
-    @Slot()
-    def refresh_now(self) -> None:
-        if self._running:
-            self._model.refresh_time(self._clock())  # emits timeChanged → reschedule
-
-    @Slot()
-    def reschedule(self) -> None:
-        if not self._running:
-            return
-        # Measured from the model's "now", so a row evaluated at an older time
-        # than the clock's is caught up at once rather than skipped.
-        model_now = self._model.now
-        seconds = self._model.next_change_in(model_now)
-        if seconds is None:
-            interval = self.MAX_INTERVAL_MS
-        else:
-            due = model_now + dt.timedelta(seconds=seconds)
-            remaining_ms = math.ceil((due - self._clock()).total_seconds() * 1000)
-            interval = min(max(remaining_ms, 0) + self.MARGIN_MS, self.MAX_INTERVAL_MS)
-        self._timer.start(interval)

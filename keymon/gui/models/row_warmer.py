@@ -1,0 +1,63 @@
+"""Making the rows' filter texts and sort keys in idle moments after a keystore is shown.
+
+Rows make what they show, sort and filter by when first asked (see
+:mod:`~keymon.gui.models.rows`), so a 10,000-entry keystore appears without making
+them all. This warmer makes the rest in the GUI thread in slices of a few
+milliseconds (a worker thread would contend for the GIL with painting), so the first
+filter keystroke or click on a column header finds them ready. Nothing depends on it
+having run: a row not yet prepared makes its values when asked.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from keymon.gui.models.entries_model import EntriesModel
+
+#: How long one slice may run before the event loop gets its turn back.
+SLICE_SECONDS = 0.008
+
+
+class RowWarmer(QObject):
+    """Prepares every row of ``model`` after each reset, slice by slice."""
+
+    #: Every row of the model is prepared.
+    finished = Signal()
+
+    def __init__(self, model: EntriesModel, parent: QObject | None = None) -> None:
+        super().__init__(parent if parent is not None else model)
+        self._model = model
+        self._next = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.step)
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+            signal.connect(self.restart)
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def restart(self) -> None:
+        self._next = 0
+        self._timer.start()
+
+    def step(self, budget: float = SLICE_SECONDS) -> None:
+        """Prepare rows for about ``budget`` seconds (at least 64 rows); stop when all are."""
+        rows = self._model.rows
+        deadline = time.perf_counter() + budget
+        i, end = self._next, len(rows)
+        while i < end:
+            stop = min(i + 64, end)
+            for row in rows[i:stop]:
+                if not row.prepared():
+                    row.prepare()
+            i = stop
+            if time.perf_counter() > deadline:
+                break
+        self._next = i
+        if i >= end:
+            self._timer.stop()
+            self.finished.emit()
