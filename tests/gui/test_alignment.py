@@ -62,6 +62,8 @@ def test_settings_has_one_label_column(qtbot: QtBot) -> None:
     assert len(_label_widths(forms)) == 1
     assert _field_xs(forms, dialog) == {_x(dialog.warning_spin, dialog)}
     assert _x(dialog.tray_check, dialog) == _x(dialog.warning_spin, dialog)  # under its spin box
+    # the field column is narrower than a spanning row: the dialog grows, nothing is cut
+    assert dialog.tray_check.width() >= dialog.tray_check.sizeHint().width()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -68,7 +69,6 @@ class NewKeystoreDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("newKeystoreDialog")
         self.setWindowTitle(self.tr("New Keystore"))
-        self.setMinimumWidth(520)
         self._choose_file = choose_file
         self.path_edit = QLineEdit(str(suggested), self)
         self.path_edit.setObjectName("pathEdit")
@@ -93,7 +93,9 @@ class NewKeystoreDialog(QDialog):
         self.fields = NewPasswordFields(self)
         form = self.fields.layout()
         assert isinstance(form, QFormLayout)  # one label column for the whole dialog
-        form.insertRow(0, self.tr("&File:"), path_row)
+        path_label = QLabel(self.tr("&File:"), self)  # a row of widgets gets no buddy itself
+        path_label.setBuddy(self.path_edit)
+        form.insertRow(0, path_label, path_row)
         form.insertRow(1, "", self.path_message)
         form.insertRow(2, self.tr("F&ormat:"), self.format_combo)
         self.form = form
@@ -104,6 +106,7 @@ class NewKeystoreDialog(QDialog):
         layout.addWidget(self.fields)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(max(520, layout.minimumSize().width()))  # long translations too
         QWidget.setTabOrder(self.path_edit, self.browse_button)
         QWidget.setTabOrder(self.browse_button, self.format_combo)
         QWidget.setTabOrder(self.format_combo, self.fields.password_edit)

@@ -43,7 +43,6 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(560)
         self.current = current
         groups = (self._build_expiry(), self._build_keys(), self._build_looks())
         #: The groups' forms; their labels share one width, so the fields line up.
@@ -58,6 +57,7 @@ class SettingsDialog(QDialog):
         for signal in (self.language_combo.currentIndexChanged, self.tray_check.toggled):
             signal.connect(self._update_note)
         self._update_note()
+        self.setMinimumWidth(max(560, layout.minimumSize().width()))  # long translations too
         self.warning_spin.setFocus()
 
     def _build_expiry(self) -> QGroupBox:
@@ -143,6 +143,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("T&heme:"), self.theme_combo)
         form.addRow(self.tr("&Language:"), self.language_combo)
         form.addRow("", self.restart_note)
+        self._looks_form = form
         return looks
 
     def _spin(self, name: str, low: int, high: int, value: int) -> QSpinBox:
@@ -168,6 +169,7 @@ class SettingsDialog(QDialog):
             if later
             else ""
         )
+        self._looks_form.setRowVisible(self.restart_note, later)  # no empty row below
 
     def answer(self) -> Preferences:
         return Preferences(
