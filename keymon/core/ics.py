@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
-from keymon.core.monitoring import MonitoredCertificate
+from keymon.core.monitoring import MonitoredCertificate, keystore_label
 
 PRODUCT = "-//keymon//keymon//EN"
 MAX_OCTETS = 75  # per line, without the CRLF (RFC 5545 §3.1)
@@ -55,7 +55,9 @@ def alarm_days(warning_days: float) -> int:
 
 
 def summary_text(item: MonitoredCertificate) -> str:
-    where = item.alias if item.keystore is None else f"{item.alias} in {item.keystore.name}"
+    if item.keystore is None:
+        return f"Certificate {item.common_name} ({item.alias}) expires"
+    where = f"{item.alias} in {keystore_label(item.keystore)}"
     return f"Certificate {item.common_name} ({where}) expires"
 
 

@@ -2,7 +2,8 @@
 
 `keymon expiring --ics`, the GUI's Monitoring view and its tray icon all work
 from :func:`collect`, which flattens keystores into one list of
-:class:`MonitoredCertificate` sorted by notAfter.
+:class:`MonitoredCertificate` sorted by notAfter. A keystore is a file or a
+tenant location (``sapci:PROFILE``, kept as a Path of that text).
 """
 
 from __future__ import annotations
@@ -21,6 +22,17 @@ Role = Literal["leaf", "intermediate", "root"]
 
 #: The settings key (GUI) under which the watched keystore paths are kept.
 WATCH_KEY = "monitoring/watch"
+#: The settings key (GUI) under which the watched tenant locations (sapci:NAME) are kept.
+TENANT_WATCH_KEY = "monitoring/tenants"
+TENANT_SCHEME = "sapci:"
+
+
+def keystore_label(keystore: Path | None) -> str:
+    """How a keystore is named in a row: a file's name, or the whole ``sapci:`` location."""
+    if keystore is None:
+        return ""
+    text = str(keystore)
+    return text if text.startswith(TENANT_SCHEME) else keystore.name
 
 
 @dataclass(frozen=True)
@@ -151,3 +163,15 @@ def add_to_watch_list(paths: Sequence[Path], path: Path) -> list[Path]:
 
 def remove_from_watch_list(paths: Sequence[Path], path: Path) -> list[Path]:
     return [p for p in paths if p != Path(path)]
+
+
+def parse_tenant_watch_list(value: object) -> list[str]:
+    """Watched tenant locations (``sapci:NAME``) from a stored value; others are dropped."""
+    raw = [value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else []
+    locations: list[str] = []
+    for item in raw:
+        text = str(item).strip()
+        named = text.startswith(TENANT_SCHEME) and len(text) > len(TENANT_SCHEME)
+        if named and text not in locations:
+            locations.append(text)
+    return locations

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from keymon.core.expiry import Status
-from keymon.core.monitoring import MonitoredCertificate
+from keymon.core.monitoring import MonitoredCertificate, keystore_label
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.palette import StatusPalette
 
@@ -142,5 +142,5 @@ class MonitoringModel(QAbstractTableModel):
         if column == 5:
             return self._roles.get(item.role, item.role)
         if column == 6:
-            return item.keystore.name if item.keystore is not None else self._unsaved
+            return keystore_label(item.keystore) if item.keystore is not None else self._unsaved
         return None

@@ -2,7 +2,9 @@
 
 The watched keystores are a list of paths in the settings ("monitoring/watch");
 their passwords come from the system keyring or are asked for, and are never
-stored anywhere else. Keystores are read and certificates collected in the
+stored anywhere else. Watched tenants (``sapci:NAME``) are read next to them by
+:class:`~keymon.gui.views.monitoring_tenants.TenantWatch`; Refresh reads them
+again and can be cancelled. Keystores are read and certificates collected in the
 context's task runner. :func:`install_monitoring` puts the view in a dock of the
 main window and starts the tray icon; it returns View › Monitoring's handler.
 """
@@ -47,6 +49,7 @@ from keymon.gui.context import AppContext
 from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow
 from keymon.gui.tray import ExpiryTray
 from keymon.gui.views.monitoring_model import COLUMNS, MonitoringModel
+from keymon.gui.views.monitoring_tenants import TenantWatch, add_tenant_button, status_lines
 from keymon.gui.workers import ErrorInfo, TaskHandle
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -75,6 +78,8 @@ class MonitoringView(QWidget):
         self._collect: TaskHandle | None = None
         self._session: object | None = None
         self.model = MonitoringModel(self)
+        self.tenants = TenantWatch(ctx, self)
+        self.tenants.changed.connect(self._tenants_changed)
         self._build()
         self._timer = QTimer(self)  # coalesces a burst of edits into one refresh
         self._timer.setSingleShot(True)
@@ -84,6 +89,7 @@ class MonitoringView(QWidget):
         ctx.warningDaysChanged.connect(self.refresh)
         for path in self.watch:
             self._load(path)
+        self.tenants.refresh()
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -125,6 +131,8 @@ class MonitoringView(QWidget):
         self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
         self.remove_button.setMenu(self.remove_menu)
         self.password_button = self._password_button()
+        self.tenant_button = add_tenant_button(self, self.tenants)
+        self.refresh_button = self._refresh_button()
         self.export_button = QPushButton(self.tr("Export &Calendar…"), self)
         self.export_button.setObjectName("monitoringExport")
         self.export_button.setToolTip(
@@ -137,9 +145,11 @@ class MonitoringView(QWidget):
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.tenant_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.password_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -147,6 +157,14 @@ class MonitoringView(QWidget):
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
         self._update_buttons()
+
+    def _refresh_button(self) -> QPushButton:
+        """Refresh: reads the watched tenants again; Cancel Refresh while they are read."""
+        button = QPushButton(self.tr("Re&fresh"), self)
+        button.setObjectName("monitoringRefresh")
+        button.setToolTip(self.tr("Read the watched tenants again"))
+        button.clicked.connect(self._refresh_clicked)
+        return button
 
     def _password_button(self) -> QPushButton:
         """Enter Password…: shown while a watched keystore waits for its password."""
@@ -183,7 +201,7 @@ class MonitoringView(QWidget):
         for path in self.watch:
             if path in self._stores and path.absolute() != open_path:
                 sources.append((path, self._stores[path]))
-        return sources
+        return sources + self.tenants.sources()
 
     def _recompute(self) -> None:
         if self._collect is not None:
@@ -208,7 +226,7 @@ class MonitoringView(QWidget):
         self._fit_columns()
         self._update_status()
         self.refreshed.emit()
-        if not self._loading and self._with_store:
+        if not self._loading and not self.tenants.loading and self._with_store:
             self.settled.emit(items)
 
     def _fit_columns(self) -> None:
@@ -260,9 +278,32 @@ class MonitoringView(QWidget):
         for path in self.watch:
             action = self.remove_menu.addAction(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.remove_keystore(p))
+        for location in self.tenants.locations:
+            action = self.remove_menu.addAction(location)
+            action.triggered.connect(lambda _c=False, t=location: self.tenants.remove(t))
+
+    # -- watched tenants ----------------------------------------------------------------
+    def add_tenant(self, name: str) -> None:
+        """Watch the tenant of profile ``name`` (its system keystore)."""
+        self.tenants.add(name)
+
+    def _refresh_clicked(self) -> None:
+        """Refresh reads the watched tenants again; while they are read, it cancels."""
+        if self.tenants.loading:
+            self.tenants.cancel()
+        else:
+            self.tenants.refresh()
+
+    def _tenants_changed(self) -> None:
+        self._update_buttons()
+        self._update_status()
+        self.refresh()
 
     def _update_buttons(self) -> None:
-        self.remove_button.setEnabled(bool(self.watch))
+        loading = self.tenants.loading
+        self.refresh_button.setText(self.tr("Cancel Re&fresh") if loading else self.tr("Re&fresh"))
+        self.refresh_button.setEnabled(bool(self.tenants.locations))
+        self.remove_button.setEnabled(bool(self.watch or self.tenants.locations))
         needs = any(p in self._locked for p in self.watch)
         self.password_button.setVisible(needs)
         self.password_button.setEnabled(needs)
@@ -332,6 +373,7 @@ class MonitoringView(QWidget):
         for path, message in self._errors.items():
             name = path.name or self.tr("Monitoring")
             lines.append(self.tr("{keystore}: {message}").format(keystore=name, message=message))
+        lines += status_lines(self.tenants, self.tr("{keystore}: {message}"))
         self.status_label.setText("\n".join(lines))
         self.status_label.setVisible(bool(lines))
 
