@@ -147,7 +147,7 @@ def test_a_tenant_is_browsed_read_only_with_sap_entries_marked(
     for name, reason in (
         (ActionId.EXPORT_KEY_PAIR, KEY_ON_TENANT),
         (ActionId.SIGN_CSR, KEY_ON_TENANT),
-        (ActionId.ADD_KEY_PAIR, FILE_ONLY),
+        (ActionId.ADD_KEYSTORE, FILE_ONLY),
         (ActionId.CHANGE_PASSWORD, FILE_ONLY),
     ):
         assert not actions[name].isEnabled(), name

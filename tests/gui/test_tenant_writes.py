@@ -17,14 +17,18 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from keymon.core.entries import CertificateEntry, CertInfo, KeyPairEntry
+from keymon.core.formats.detect import Format
+from keymon.core.keystore import Keystore
 from keymon.core.sapci.mapping import TenantKeyPair
 from keymon.gui.actions import ActionId
+from keymon.gui.dialogs import PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.tenants.enabling import FILE_ONLY
 from keymon.gui.tenants.keypair_request_wizard import TenantKeyPairWizard
 from keymon.gui.wizards.ca_reply_wizard import CaReplyWizard, ReplySourcePage
 from keymon.gui.wizards.import_root_wizard import AliasPage, ChooseRootPage, colon_fingerprint
 from tests import factory
+from tests.gui.helpers import PW
 from tests.gui.scripted_prompts import ScriptedPrompts
 from tests.gui.tenant_helpers import open_tenant, save_profile
 from tests.gui.test_connectivity_panel import full_chain_server, panel_of, run_test
@@ -246,12 +250,19 @@ def test_a_read_only_profile_allows_no_write_and_says_why(
     open_tenant(qtbot, window)
     window.select_alias("receiver_root_ca")
     reason = "The tenant profile dev is marked read-only: keymon does not change it."
-    for name in (ActionId.ADD_CERTIFICATE, ActionId.DELETE, ActionId.RENAME):
+    for name in (
+        ActionId.ADD_CERTIFICATE,
+        ActionId.ADD_KEY_PAIR,
+        ActionId.GENERATE_KEY_PAIR,
+        ActionId.IMPORT_ROOT_CA,
+        ActionId.DELETE,
+        ActionId.RENAME,
+    ):
         action = window.actions_by_name[name]
         assert not action.isEnabled() and action.toolTip() == reason, name
     assert not window.tenants.backup_action.isEnabled()
     assert window.actions_by_name[ActionId.DOWNLOAD_CERTIFICATE].isEnabled()
-    assert window.actions_by_name[ActionId.ADD_KEY_PAIR].toolTip() == FILE_ONLY
+    assert window.actions_by_name[ActionId.ADD_KEYSTORE].toolTip() == FILE_ONLY
     prompts.expect("error", containing="read-only")
     window.tenants.writes.delete()
     assert "receiver_root_ca" in held(tenant)
@@ -427,3 +438,46 @@ def test_import_root_from_the_connectivity_test_goes_to_the_tenant(
     assert seen["fingerprint"] == colon_fingerprint(pki.root_info.sha256)
     assert tenant.state.entry("probe_root") == CertificateEntry("probe_root", pki.root_info)
     assert "probe_root" in aliases(window) and window.session is None
+
+
+# -- key pairs from a local keystore ---------------------------------------------------------
+def test_upload_every_chosen_key_pair_of_a_local_keystore_each_under_its_alias(
+    qtbot: QtBot,
+    on_tenant: KeymonMainWindow,
+    prompts: ScriptedPrompts,
+    tenant: FakeTenant,
+    store_path: Path,
+) -> None:
+    local = Keystore.open(store_path, PW)
+    prompts.expect("choose_open_file", store_path)
+    prompts.expect("ask_password", PasswordAnswer(PW))
+    prompts.expect("choose_entries", lambda q: list(q["entries"]))
+    prompts.expect("confirm", True, containing="private keys included")
+    written(qtbot, on_tenant, ActionId.ADD_KEY_PAIR)
+    for alias in ("tenant", "other"):
+        uploaded = tenant.state.entry(alias)
+        mine = local.get(alias)
+        assert isinstance(uploaded, KeyPairEntry) and isinstance(mine, KeyPairEntry)
+        assert uploaded.chain == mine.chain  # the tenant holds the same key pair
+    assert {"tenant", "other"} <= aliases(on_tenant)
+    confirm = str(prompts.asked[-1]["text"])
+    assert PW not in confirm and "tenant dev" in confirm
+
+
+def test_an_alias_the_tenant_has_already_is_refused_before_upload(
+    qtbot: QtBot,
+    on_tenant: KeymonMainWindow,
+    prompts: ScriptedPrompts,
+    tenant: FakeTenant,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "client.p12"
+    Keystore([factory.key_pair_entry("tenant_client", "Clash")], password=PW).save_as(
+        path, Format.PKCS12, PW
+    )
+    prompts.expect("choose_open_file", path).expect("ask_password", PasswordAnswer(PW))
+    prompts.expect("error", containing="already has entries named tenant_client")
+    before = len(tenant.requests)
+    on_tenant.actions_by_name[ActionId.ADD_KEY_PAIR].trigger()
+    qtbot.waitUntil(lambda: not prompts.pending, timeout=15_000)
+    assert not [p for _m, p in tenant.requests[before:] if "KeyPairResources" in p]

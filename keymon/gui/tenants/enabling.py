@@ -21,13 +21,17 @@ NEEDS_FILE = frozenset(
         ActionId.BACKUPS,
         ActionId.CHANGE_PASSWORD,
         ActionId.ADD_CERTIFICATE_FROM_CLIPBOARD,
-        ActionId.ADD_KEY_PAIR,
         ActionId.ADD_KEYSTORE,
     }
 )
 #: Writes to the tenant that need no selection (enabled unless the profile is read-only).
 TENANT_WRITES = frozenset(
-    {ActionId.ADD_CERTIFICATE, ActionId.GENERATE_KEY_PAIR, ActionId.IMPORT_ROOT_CA}
+    {
+        ActionId.ADD_CERTIFICATE,
+        ActionId.ADD_KEY_PAIR,
+        ActionId.GENERATE_KEY_PAIR,
+        ActionId.IMPORT_ROOT_CA,
+    }
 )
 #: Writes to the selected tenant entries (refused on SAP's entries and read-only profiles).
 ENTRY_WRITES = frozenset({ActionId.RENAME, ActionId.DELETE, ActionId.IMPORT_CA_REPLY})

@@ -33,6 +33,7 @@ from keymon.gui.tenants.enabling import apply_tenant_limits
 from keymon.gui.tenants.session import TenantSession, view_pools
 from keymon.gui.tenants.status import TenantStatus
 from keymon.gui.tenants.tenant_keypairs import TenantKeyPairs
+from keymon.gui.tenants.tenant_uploads import TenantUploads
 from keymon.gui.tenants.tenant_writes import TenantWrites
 from keymon.gui.workers import ErrorInfo, TaskHandle
 
@@ -82,6 +83,7 @@ class TenantActions(ActionGroup):
         #: The writes to the tenant shown (the window is the selection).
         self.writes = TenantWrites(ctx, self, cast(EntrySelection, window))
         self.keypairs = TenantKeyPairs(self.writes)
+        self.uploads = TenantUploads(self.writes)
         self.backup_action = self._menu_action(
             menus, translate("Tenants", "Back &Up Tenant Keystore…"), self.writes.backup
         )
@@ -110,6 +112,7 @@ class TenantActions(ActionGroup):
         """The handler tables with the tenant's writes first while a tenant is shown."""
         mine: dict[ActionId, Handler] = {
             ActionId.ADD_CERTIFICATE: self.writes.add_certificate,
+            ActionId.ADD_KEY_PAIR: self.uploads.add_key_pairs,
             ActionId.DELETE: self.writes.delete,
             ActionId.RENAME: self.writes.rename,
             ActionId.GENERATE_KEY_PAIR: self.keypairs.generate,
