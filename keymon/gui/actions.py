@@ -90,6 +90,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "&New Keystore…"),
         QT_TRANSLATE_NOOP("Actions", "Create an empty PKCS#12 or JKS keystore and open it"),
         StdKey.New,
+        "keymon-keystore-new",
     ),
     ActionSpec(
         ActionId.OPEN_DEFAULT,

@@ -39,6 +39,7 @@ MIME_TYPES = {
 }
 ACTION_ICONS = {
     "preferences-system",
+    "keymon-keystore-new",  # File › New Keystore… (no theme has a keystore icon)
     "document-open",
     "list-add",
     "document-save",
