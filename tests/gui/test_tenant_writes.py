@@ -343,8 +343,10 @@ def test_generate_on_the_tenant_download_the_csr_and_install_the_ca_response(
     assert isinstance(window.current_entry(), TenantKeyPair)
     csr_path = tmp_path / "orders.csr"
     prompts.expect("choose_save_file", csr_path)
-    handle = window.tenants.keypairs.download_csr()
-    assert handle is not None
+    csr_action = window.actions_by_name[ActionId.CREATE_CSR]
+    assert csr_action.isEnabled()  # the tenant signs the request with its key
+    assert not window.actions_by_name[ActionId.EXPORT_KEY_PAIR].isEnabled()
+    csr_action.trigger()
     qtbot.waitUntil(lambda: csr_path.exists(), timeout=15_000)
     csr = x509.load_pem_x509_csr(csr_path.read_bytes())
     assert csr.public_key() == made.certificate.cert.public_key()

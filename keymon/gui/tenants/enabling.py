@@ -70,16 +70,17 @@ def apply_tenant_limits(
 ) -> None:
     """Disable what a tenant keystore cannot do (the tooltip says why); enable its writes."""
     for name, action in actions.items():
-        own = action.property(_TIP)
-        if own is None:
-            own = action.toolTip()
-            action.setProperty(_TIP, own)
         reason, enable = _reason(name, tenant, selected) if tenant is not None else (None, False)
         if enable:
             action.setEnabled(True)
+        replaced = action.property(_TIP)
         if reason is None:
-            action.setToolTip(str(own))
+            if replaced is not None:  # give back the tooltip a reason replaced
+                action.setToolTip(str(replaced))
+                action.setProperty(_TIP, None)
             continue
+        if replaced is None:
+            action.setProperty(_TIP, action.toolTip())
         action.setEnabled(False)
         action.setToolTip(reason)
     if tenant is not None:
