@@ -85,7 +85,7 @@ def _entry_commands(cmd: AddCommand) -> None:
 
 
 def _keystore_commands(cmd: AddCommand) -> None:
-    """rename, delete, convert, expiring, backups, restore, passwd."""
+    """rename, delete, convert, expiring, backups, restore, create, passwd."""
     p = cmd("rename", "Rename an entry.")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
@@ -126,6 +126,11 @@ def _keystore_commands(cmd: AddCommand) -> None:
 
     p = cmd("restore", "Make a saved version the current keystore (undoable).")
     p.add_argument("version", metavar="VERSION", type=int)
+
+    p = cmd("create", "Create an empty keystore (PKCS#12 unless --format or a .jks name says JKS).")
+    p.add_argument("--format", choices=("pkcs12", "jks"), help="default: by the file name")
+    p.add_argument("--force", action="store_true", help="replace KEYSTORE if it exists (backed up)")
+    p.add_argument("--remember", action="store_true", help="store the password in the keyring")
 
     p = cmd("passwd", "Change the keystore password.")
     password_options(p, "new-", "new ")

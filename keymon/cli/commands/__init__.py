@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from keymon.cli.commands import (
     backups,
+    creating,
     diff,
     editing,
     keystore,
@@ -20,4 +21,4 @@ from keymon.cli.registry import handlers
 
 __all__ = ["MODULES", "handlers"]
 
-MODULES = (backups, diff, editing, keystore, pki, probe, tenant, tenant_admin)
+MODULES = (backups, creating, diff, editing, keystore, pki, probe, tenant, tenant_admin)
