@@ -369,3 +369,17 @@ def test_expiring_reports_an_unreachable_tenant_without_blocking_the_others(
     assert code == 7 and "sapci:prod: tenant_client" in out and "sapci:gone" in err
     code, _, _ = run(capsys, "expiring", "sapci:prod", "sapci:test", path, "--json")
     assert code == 1  # something is in the window, every keystore was read
+
+
+def test_file_only_commands_say_so_for_a_tenant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args in (
+        ["restore", "sapci:dev", "1"],
+        ["passwd", "sapci:dev"],
+        ["convert", "sapci:dev", tmp_path / "out.p12", "--to", "pkcs12"],
+        ["sign-csr", "sapci:dev", "ca", tmp_path / "x.csr", "-o", tmp_path / "x.pem"],
+    ):
+        code, _, err = run(capsys, *args)
+        assert code == 2 and "works on keystore files, not tenants" in err, args
+    assert not (tmp_path / "out.p12").exists()

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 
+from keymon.cli.commands.tenant_guard import refuse_tenant
 from keymon.cli.keystores import open_keystore, open_or_create, save
 from keymon.cli.locations import is_tenant
 from keymon.cli.output import note
@@ -53,6 +54,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 @command("restore")
 def cmd_restore(args: argparse.Namespace) -> int:
+    refuse_tenant(args.keystore, "restore", "for a tenant's backup use `keymon tenant restore`")
     store = open_keystore(args)
     store.restore(args.version)
     print(f"Restored version {args.version} of {store.path} ({len(store)} entries).")
@@ -61,6 +63,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 @command("passwd")
 def cmd_passwd(args: argparse.Namespace) -> int:
+    refuse_tenant(args.keystore, "passwd", "a tenant keystore has no password here")
     store = open_keystore(args)
     new = explicit_password(args, "new-")
     if new is None:
@@ -110,6 +113,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 @command("convert")
 def cmd_convert(args: argparse.Namespace) -> int:
+    refuse_tenant(args.keystore, "convert", "`keymon export` writes a tenant entry's certificate")
     store = open_keystore(args)
     target_fmt = Format(args.to)
     password = explicit_password(args, "target-")

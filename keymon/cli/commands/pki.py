@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from keymon.cli.commands.tenant_guard import refuse_tenant
 from keymon.cli.keystores import open_keystore, open_or_create, save
 from keymon.cli.locations import is_tenant
 from keymon.cli.output import not_the_keystore, note, now, write_public
@@ -122,6 +123,7 @@ def cmd_ca_reply(args: argparse.Namespace) -> int:
 
 @command("sign-csr")
 def cmd_sign_csr(args: argparse.Namespace) -> int:
+    refuse_tenant(args.keystore, "sign-csr", "the CA's private key must be in a local keystore")
     store = open_keystore(args)
     ca = key_pair(store, args, args.ca_alias)
     not_the_keystore(args.output, store)

@@ -139,3 +139,9 @@ def plural(count: int, word: str) -> str:
 def namespace_has(args: argparse.Namespace, *names: str) -> list[str]:
     """The options of ``names`` (dest names) that were given."""
     return [n for n in names if getattr(args, n, None) not in (None, False, [])]
+
+
+def refuse_tenant(location: object, command: str, hint: str) -> None:
+    """UsageError when a command that works on files only is given ``sapci:...``."""
+    if str(location).startswith("sapci:"):
+        raise UsageError(f"`keymon {command}` works on keystore files, not tenants; {hint}.")
