@@ -9,8 +9,10 @@ tenant having received no write at all.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -383,3 +385,32 @@ def test_file_only_commands_say_so_for_a_tenant(
         code, _, err = run(capsys, *args)
         assert code == 2 and "works on keystore files, not tenants" in err, args
     assert not (tmp_path / "out.p12").exists()
+
+
+class Terminal(io.StringIO):
+    """Typed answers on what looks like a terminal (``input()`` reads them)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_the_user_types_yes_after_comparing(
+    tenant: FakeTenant,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add(capsys, tenant, tmp_path)
+    path, cert = cert_file(tmp_path)
+    monkeypatch.setattr(sys, "stdin", Terminal("no\n"))
+    code, out, err = run(capsys, "import", "sapci:dev", path, "--alias", "partner")
+    assert code == 2 and "Does this fingerprint match" in out and "partner" not in system(tenant)
+    monkeypatch.setattr(sys, "stdin", Terminal("yes\n"))
+    code, out, err = run(capsys, "import", "sapci:dev", path, "--alias", "partner")
+    assert code == 0, err
+    assert tenant.state.entry("partner").certificate.cert == cert  # type: ignore[union-attr]
+
+    monkeypatch.setattr(sys, "stdin", Terminal("yes\n"))
+    code, out, err = run(capsys, "delete", "sapci:dev", "tenant_client")
+    assert code == 0 and "cannot be undone" in out, err
+    assert "tenant_client" not in system(tenant)

@@ -94,6 +94,13 @@ def test_a_watched_tenant_joins_the_table_the_tray_and_the_calendar(
     text = ics.read_bytes().decode("utf-8").replace("\r\n ", "")
     assert "tenant_client in sapci:dev" in text
 
+    again = MonitoringView(view.ctx)  # as after a restart: the watch list is in the settings
+    qtbot.addWidget(again)
+    assert again.tenants.locations == ["sapci:dev"]
+    again.tenants.retry = FAST
+    qtbot.waitUntil(lambda: bool(tenant_rows(again, "sapci:dev")), timeout=20_000)
+    qtbot.waitUntil(lambda: not again.tenants.loading, timeout=20_000)
+
     view.remove_menu.aboutToShow.emit()
     remove = next(a for a in view.remove_menu.actions() if a.text() == "sapci:dev")
     remove.trigger()
