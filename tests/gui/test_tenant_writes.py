@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from keymon.core.entries import CertificateEntry, CertInfo, KeyPairEntry
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
+from keymon.core.sapci import api
 from keymon.core.sapci.mapping import TenantKeyPair
 from keymon.gui.actions import ActionId
 from keymon.gui.dialogs import PasswordAnswer
@@ -290,8 +291,11 @@ def test_an_expired_token_during_a_write_is_renewed_and_the_write_happens(
         on_tenant.actions_by_name[ActionId.DELETE].trigger()
         assert on_tenant.busy_bar.isVisible()  # the write runs in a worker
         assert on_tenant.tenants.writes.running is not None
+        prompts.expect("error", containing="A change to tenant dev is still running")
+        assert on_tenant.tenants.writes.write("again", api.backup, "") is None  # one at a time
     assert "old_partner_root" not in held(tenant)
-    assert not prompts.messages
+    assert [m.method for m in prompts.messages] == ["error"]  # only the refused second one
+    assert not held(tenant, "backup_admin_system")
 
 
 # -- 4. a key pair made on the tenant, its CSR, the CA response --------------------------

@@ -113,6 +113,14 @@ class TenantWrites:
         tenant = self.tenants.current
         if tenant is None:
             return None
+        if self.running is not None and not self.running.done:
+            self.ctx.prompts.error(
+                translate("Tenants", "The tenant is not changed"),
+                translate("Tenants", "A change to tenant {name} is still running.").format(
+                    name=tenant.profile.name
+                ),
+            )
+            return None
 
         def done(result: object) -> None:
             self.running = None
