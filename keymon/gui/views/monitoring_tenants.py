@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 from keymon.core import monitoring
 from keymon.core.cancel import CancelToken
 from keymon.core.entries import Entry
-from keymon.core.errors import KeymonError
+from keymon.core.errors import KeymonError, TenantError
 from keymon.gui.context import AppContext
 from keymon.gui.workers import ErrorInfo, TaskHandle
 
@@ -135,7 +135,10 @@ class TenantWatch(QObject):
     def _failed(self, location: str, error: ErrorInfo) -> None:
         self.tasks.pop(location, None)
         if location in self.locations:
-            text = self.tr("unreachable: {message}").format(message=error.message)
+            if isinstance(error.error, TenantError):
+                text = self.tr("unreachable: {message}").format(message=error.message)
+            else:  # a missing profile or secret: nothing was asked of the tenant
+                text = self.tr("not read: {message}").format(message=error.message)
             if location in self.entries:
                 text += " " + self.tr("(showing what was read before)")
             self.errors[location] = text
