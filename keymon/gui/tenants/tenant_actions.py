@@ -3,7 +3,9 @@
 Opening reads the entries and their chains in a worker (the core's bounded pool) with
 progress and Cancel in the status bar; the window shows the result read-only. A
 failure (401, 403, 503 lock, a dropped connection) is one sentence in the status bar
-and the window keeps what it showed.
+and the window keeps what it showed. While a tenant is shown, the window's Add, Delete,
+Rename, Generate Key Pair, Create CSR and Import CA Reply go to its writes
+(:meth:`TenantActions.route`); Back Up and Restore Tenant Backup sit in the File menu.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def read_tenant(
 
 
 class TenantActions(ActionGroup):
-    """Connecting to tenants and opening their keystores in the window."""
+    """Connecting to tenants, opening their keystores in the window, routing their writes."""
 
     def __init__(
         self,
