@@ -62,7 +62,8 @@ class NewKeystoreActions(ActionGroup):
         answer = self.ctx.prompts.new_keystore(suggested)
         if answer is None:
             return
-        if answer.path.exists() and not self.ctx.prompts.confirm(
+        ask = answer.path.exists() and not answer.replace_confirmed
+        if ask and not self.ctx.prompts.confirm(
             _tr("Replace File"),
             _tr(
                 "{name} exists already. Replace it with a new, empty keystore? "

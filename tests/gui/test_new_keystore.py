@@ -199,6 +199,27 @@ def test_browse_asks_for_a_file_with_the_formats_extension(qtbot: QtBot, tmp_pat
     filters = "PKCS#12 (*.p12 *.pfx);;JKS (*.jks *.ks *.keystore)"
     assert asked == [("New Keystore", str(tmp_path / "new.p12"), filters)]
     assert dialog.path() == tmp_path / "chosen.jks" and dialog.format() is Format.JKS
+    assert not dialog.answer().replace_confirmed  # a new file: nothing to replace
+
+
+def test_a_file_the_chooser_confirmed_is_not_confirmed_twice(
+    window: KeymonMainWindow, qtbot: QtBot, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """QFileDialog asks before a chosen file is replaced; the action does not ask again."""
+    path = tmp_path / "chosen.p12"
+    path.write_bytes(b"old")
+    dialog = NewKeystoreDialog(tmp_path / "new.p12", choose_file=lambda *_a: path)
+    qtbot.addWidget(dialog)
+    dialog.browse_button.click()
+    dialog.fields.password_edit.setText(NEW_PW)
+    dialog.fields.repeat_edit.setText(NEW_PW)
+    answer = dialog.answer()
+    assert answer.replace_confirmed
+    dialog.path_edit.setText(str(tmp_path / "typed.p12"))
+    (tmp_path / "typed.p12").write_bytes(b"old")
+    assert not dialog.answer().replace_confirmed  # typed by hand: the action asks
+    _create(window, qtbot, prompts, answer)  # no confirm() scripted: none may be asked
+    assert Keystore.open(path, NEW_PW).format is Format.PKCS12
 
 
 def test_without_a_keyring_remember_is_disabled_and_says_why(qtbot: QtBot, tmp_path: Path) -> None:

@@ -54,6 +54,8 @@ class NewKeystoreAnswer:
     format: Format
     password: str = field(repr=False)
     remember: bool
+    #: The file chooser asked already whether to replace the existing file (do not ask twice).
+    replace_confirmed: bool = False
 
 
 class NewKeystoreDialog(QDialog):
@@ -70,6 +72,7 @@ class NewKeystoreDialog(QDialog):
         self.setObjectName("newKeystoreDialog")
         self.setWindowTitle(self.tr("New Keystore"))
         self._choose_file = choose_file
+        self._confirmed: Path | None = None  # an existing file the chooser confirmed replacing
         self.path_edit = QLineEdit(str(suggested), self)
         self.path_edit.setObjectName("pathEdit")
         self.path_edit.setAccessibleName(self.tr("File"))
@@ -123,8 +126,10 @@ class NewKeystoreDialog(QDialog):
         return Format(self.format_combo.currentData())
 
     def answer(self) -> NewKeystoreAnswer:
+        path = self.path()
+        confirmed = path == self._confirmed and path.exists()
         return NewKeystoreAnswer(
-            self.path(), self.format(), self.fields.password(), self.remember_option.remember()
+            path, self.format(), self.fields.password(), self.remember_option.remember(), confirmed
         )
 
     def problem(self) -> str | None:
@@ -175,6 +180,7 @@ class NewKeystoreDialog(QDialog):
         )
         chosen = self._choose_file(self.tr("New Keystore"), str(self.path()), filters)
         if chosen is not None:
+            self._confirmed = chosen if chosen.exists() else None  # the chooser asked
             self.path_edit.setText(str(chosen))
             found = _format_of(chosen)
             if found is not None:
