@@ -1,20 +1,25 @@
-"""Benchmark: start-up of the PyInstaller bundle against the venv's `keymon` (what `make run` runs).
+"""Benchmark: start-up of the venv's `keymon` (what `make run` runs) and of the PyInstaller bundle.
 
 For each program, several fresh processes (each with an empty KEYMON_HOME, no keyring, Qt's
-offscreen platform unless QT_QPA_PLATFORM says otherwise):
+offscreen platform unless QT_QPA_PLATFORM says otherwise, or a real X server with --xvfb):
 
 - window: from starting the process to the main window shown, as keymon reports it with
-  KEYMON_EXIT_AFTER_SHOW=1 (keymon/gui/app.py prints ``window shown <time.monotonic() ms>``
-  once the event loop runs with the window shown, then quits);
+  KEYMON_EXIT_AFTER_SHOW (keymon/gui/app.py prints ``window shown <time.monotonic() ms>``
+  once the event loop runs with the window shown);
+- keystore: from starting the process to the window's table painted with the keystore
+  given (``keystore shown <ms> <rows>``; issue 13's cold-start target is 400 ms under Xvfb);
 - exit: from starting the process to its exit after that (includes closing the window);
 - version: ``keymon --version`` (the command line's start-up, no Qt).
 
-Prints the first run apart, then the median and minimum of the others, and the bundle's
-size. With ``--drop-caches`` (root only) the kernel's page cache is dropped before every
-run, so each start reads its files from disk (a cold start after boot); without it the
-files are cached (a start after a recent one). Build the bundle first: ``make bundle``.
+Prints the first run apart, then the median and minimum of the others, and the load. The
+keystore is a PEM bundle (no password to ask): the system's CA bundle unless --keystore
+names another. ``--xvfb`` starts one Xvfb for all runs (its own start is not counted) and
+uses Qt's xcb platform. With ``--drop-caches`` (root only) the kernel's page cache is dropped
+before every run (a cold start after boot). The bundle is measured when it exists
+(``make bundle``) or is asked for with --programs.
 
-    .venv/bin/python bench/cold_start.py [--runs 7] [--drop-caches] [--bundle dist/keymon/keymon]
+    .venv/bin/python bench/cold_start.py [--runs 5] [--xvfb] [--programs venv,bundle]
+        [--keystore FILE] [--drop-caches] [--bundle dist/keymon/keymon]
 """
 
 from __future__ import annotations
@@ -37,20 +42,37 @@ def drop_caches() -> None:
     Path("/proc/sys/vm/drop_caches").write_text("3\n")
 
 
-def start_to_window(program: Path, home: Path, cold: bool) -> tuple[float, float]:
-    """(ms to window shown, ms to exit) of one fresh process."""
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """An Xvfb server on a free display number (it writes the number it took)."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        raise SystemExit("Xvfb did not start")
+    return server, f":{number}"
+
+
+def start_to_window(
+    program: Path, home: Path, cold: bool, keystore: Path | None
+) -> tuple[float, float, float]:
+    """(ms to window shown, ms to keystore shown (0 without one), ms to exit) of a process."""
     if cold:
         drop_caches()
     env = {
         **os.environ,
         "KEYMON_HOME": str(home),
-        "KEYMON_EXIT_AFTER_SHOW": "1",
+        "KEYMON_EXIT_AFTER_SHOW": "keystore" if keystore else "1",
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     }
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     start = time.monotonic() * 1000
     done = subprocess.run(
-        [str(program)],
+        [str(program), *([str(keystore)] if keystore else [])],
         env=env,
         stdin=subprocess.DEVNULL,
         capture_output=True,
@@ -60,9 +82,11 @@ def start_to_window(program: Path, home: Path, cold: bool) -> tuple[float, float
     )
     end = time.monotonic() * 1000
     shown = [line for line in done.stdout.splitlines() if line.startswith("window shown ")]
-    if done.returncode != 0 or not shown:
+    table = [line for line in done.stdout.splitlines() if line.startswith("keystore shown ")]
+    if done.returncode != 0 or not shown or (keystore and not table):
         raise SystemExit(f"{program} did not show its window:\n{done.stdout}{done.stderr}")
-    return float(shown[0].split()[-1]) - start, end - start
+    painted = float(table[0].split()[2]) - start if table else 0.0
+    return float(shown[0].split()[-1]) - start, painted, end - start
 
 
 def version_time(program: Path, cold: bool) -> float:
@@ -89,41 +113,66 @@ def size_of(folder: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--drop-caches", action="store_true", help="drop the page cache before every run (root)"
     )
+    parser.add_argument("--xvfb", action="store_true", help="a real X server (Xvfb), xcb")
+    parser.add_argument("--programs", default="", help="venv,bundle (default: those that exist)")
+    parser.add_argument("--keystore", type=Path, default=Path("/etc/ssl/certs/ca-certificates.crt"))
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "keymon" / "keymon")
     args = parser.parse_args()
     venv_keymon = Path(sys.executable).parent / "keymon"
-    programs = {"bundle": args.bundle.resolve(), "venv": venv_keymon}
+    every = {"venv": venv_keymon, "bundle": args.bundle.resolve()}
+    wanted = args.programs.split(",") if args.programs else ["venv", "bundle"]
+    programs = {k: v for k, v in every.items() if k in wanted and (args.programs or v.is_file())}
     for label, program in programs.items():
         if not program.is_file():
             hint = "run `make bundle` first" if label == "bundle" else "run `make run` once"
             raise SystemExit(f"{program} is missing: {hint}")
+    keystore = args.keystore if args.keystore.is_file() else None
+    xvfb = None
+    if args.xvfb:
+        xvfb, display = start_xvfb()
+        os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    try:
+        report(programs, args.runs, args.drop_caches, keystore)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait()
 
-    print(f"bundle: {programs['bundle'].parent} ({size_of(programs['bundle'].parent)}, du -sh)")
-    print(f"venv:   {venv_keymon}")
+
+def report(programs: dict[str, Path], runs: int, cold: bool, keystore: Path | None) -> None:
+    for label, program in programs.items():
+        where = program.parent if label == "bundle" else program
+        size = f" ({size_of(program.parent)}, du -sh)" if label == "bundle" else ""
+        print(f"{label}: {where}{size}")
     platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
-    cache = "dropped before every run" if args.drop_caches else "warm"
-    print(f"QT_QPA_PLATFORM={platform}, page cache {cache}, {args.runs} runs each")
+    cache = "dropped before every run" if cold else "warm"
+    print(f"QT_QPA_PLATFORM={platform}, page cache {cache}, {runs} runs each (+1 first)")
+    print(f"keystore: {keystore}")
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'program':8} {'what':8} {'first ms':>9} {'median ms':>10} {'min ms':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         for label, program in programs.items():
-            windows, exits = [], []
-            for run in range(args.runs + 1):
-                shown, ended = start_to_window(
-                    program, Path(tmp) / f"{label}-{run}", args.drop_caches
-                )
-                windows.append(shown)
-                exits.append(ended)
-            versions = [version_time(program, args.drop_caches) for _ in range(args.runs + 1)]
-            for what, times in (("window", windows), ("exit", exits), ("version", versions)):
+            figures: dict[str, list[float]] = {"window": [], "keystore": [], "exit": []}
+            for run in range(runs + 1):
+                home = Path(tmp) / f"{label}-{run}"
+                shown, painted, ended = start_to_window(program, home, cold, keystore)
+                figures["window"].append(shown)
+                figures["keystore"].append(painted)
+                figures["exit"].append(ended)
+            figures["version"] = [version_time(program, cold) for _ in range(runs + 1)]
+            if keystore is None:
+                del figures["keystore"]
+            for what, times in figures.items():
                 rest = times[1:]
                 print(
                     f"{label:8} {what:8} {times[0]:9.0f} {statistics.median(rest):10.0f} "
                     f"{min(rest):7.0f}"
                 )
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

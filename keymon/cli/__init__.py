@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from keymon.cli.parser import build_parser, subcommand_names
 from keymon.core.errors import KeymonError
 
-__all__ = ["EXIT_INTERNAL", "build_parser", "error", "main"]
+__all__ = ["COMMAND_MODULES", "EXIT_INTERNAL", "build_parser", "error", "handler", "main"]
 
 EXIT_INTERNAL = 70
 
@@ -59,14 +59,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+#: The module whose import registers a subcommand: a command loads only its own module
+#: (``keymon list`` need not import the PKI, probe or tenant code). One not listed here,
+#: or not found there, loads them all (tests/cli/test_command_modules.py checks this).
+COMMAND_MODULES = {
+    **dict.fromkeys(["list", "show", "expiring", "export"], "keystore"),
+    **dict.fromkeys(["rename", "delete", "restore", "passwd", "import", "convert"], "editing"),
+    **dict.fromkeys(["genkey", "csr", "ca-reply", "sign-csr"], "pki"),
+    "backups": "backups",
+    "create": "creating",
+    "diff": "diff",
+    "probe": "probe",
+}
+
+
+def handler(name: str) -> Callable[[argparse.Namespace], int]:
+    """The function that runs subcommand ``name``, importing as little as it can."""
+    import importlib
+
+    from keymon.cli.registry import handlers
+
+    module = COMMAND_MODULES.get(name)
+    if module is not None:
+        importlib.import_module(f"keymon.cli.commands.{module}")
+        found = handlers().get(name)
+        if found is not None:
+            return found
+    from keymon.cli.commands import handlers as every  # registers every subcommand
+
+    return every()[name]
+
+
 def _run(args: argparse.Namespace) -> int:
-    from keymon.cli.commands import handlers  # the subcommands register on import
     from keymon.cli.passwords import KEY_OPTION_HINT
     from keymon.core.locked import KeyLocked
 
     try:
         name = " ".join(filter(None, [args.command, getattr(args, "subcommand", None)]))
-        return handlers()[name](args)
+        return handler(name)(args)
     except KeyLocked as exc:  # say how to give the key password on the command line
         raise KeyLocked(exc.alias, wrong=exc.wrong, hint=KEY_OPTION_HINT) from exc
 

@@ -70,18 +70,37 @@ def run(args: list[str]) -> int:
     app = _application()
     window = open_main_window(args[0] if args else None, apply_preferences=True)
     window.opener.failed.connect(lambda _e: None)
-    if os.environ.get("KEYMON_EXIT_AFTER_SHOW"):
-        # Start-up checks and timing (tests/test_bundle.py, bench/cold_start.py): once the
-        # event loop runs with the window shown, print the time (time.monotonic in ms, the
-        # same clock as the launcher's) and quit.
-        import time
+    mode = os.environ.get("KEYMON_EXIT_AFTER_SHOW")
+    if mode:
+        _exit_after_show(app, window, keystore=mode == "keystore")
+    return int(app.exec())
 
-        from PySide6.QtCore import QTimer
 
-        def shown() -> None:
-            if window.isVisible():
-                print(f"window shown {time.monotonic() * 1000:.1f}", flush=True)
+def _exit_after_show(app: QApplication, window: KeymonMainWindow, *, keystore: bool) -> None:
+    """Start-up checks and timing (tests/test_bundle.py, bench/cold_start.py).
+
+    Once the event loop runs with the window shown, print ``window shown <ms>``
+    (time.monotonic, the launcher's clock) and quit; with ``keystore``, wait until the
+    table shows the keystore, paint it, print ``keystore shown <ms> <rows>`` and quit
+    (exit code 1 if it could not be opened).
+    """
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    def shown() -> None:
+        if window.isVisible():
+            print(f"window shown {time.monotonic() * 1000:.1f}", flush=True)
+        if not keystore:
             app.quit()
 
-        QTimer.singleShot(0, shown)
-    return int(app.exec())
+    def keystore_shown() -> None:
+        window.table.viewport().repaint()  # painted, rows included
+        rows = window.model.rowCount()
+        print(f"keystore shown {time.monotonic() * 1000:.1f} {rows}", flush=True)
+        app.quit()
+
+    if keystore:
+        window.keystoreOpened.connect(lambda: QTimer.singleShot(0, keystore_shown))
+        window.opener.failed.connect(lambda _e: app.exit(1))
+    QTimer.singleShot(0, shown)

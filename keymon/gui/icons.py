@@ -23,6 +23,8 @@ PACKAGE = "keymon.resources"
 STROKE = "#4d4d4d"  # the bundled action icons' only colour
 STROKE_ON_DARK = "#d6d6d6"
 SIZES = (16, 22, 24, 32, 48, 64, 96, 128, 256)
+#: What menus and toolbars draw (2x included); the large sizes are most of the drawing.
+ACTION_SIZES = (16, 22, 24, 32, 48)
 _cache: dict[tuple[str, bool], QIcon] = {}
 
 
@@ -60,7 +62,7 @@ def bundled_icon(name: str, dark: bool = False) -> QIcon:
         svg = svg.replace(STROKE, STROKE_ON_DARK)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     result = QIcon()
-    for size in SIZES:
+    for size in SIZES if name == APP_ID else ACTION_SIZES:
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)

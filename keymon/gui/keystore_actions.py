@@ -36,7 +36,6 @@ from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.new_keystore import NewKeystoreActions
 from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow, unlock_key
-from keymon.gui.wizards.import_root_wizard import ImportRootWizard
 from keymon.gui.workers import ErrorInfo
 
 KEYSTORE_FILTER = QT_TRANSLATE_NOOP(
@@ -113,6 +112,8 @@ class KeystoreActions(NewKeystoreActions):
             return
         if len(certs) == 1 and file_name is not None and self.ctx.session is not None:
             # one certificate from a file: the same review as Import Root CA
+            from keymon.gui.wizards.import_root_wizard import ImportRootWizard
+
             wizard = ImportRootWizard.for_file(
                 [certs[0].cert], file_name, self.ctx.session.store.aliases, self.ctx.dialog_parent
             )

@@ -18,10 +18,6 @@ from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.password_flow import unlock_key
-from keymon.gui.wizards.ca_reply_wizard import CaReplyWizard
-from keymon.gui.wizards.csr_wizard import CsrWizard
-from keymon.gui.wizards.keypair_wizard import KeyPairWizard
-from keymon.gui.wizards.sign_csr_wizard import SignCsrWizard
 
 
 class PkiActions(ActionGroup):
@@ -42,6 +38,8 @@ class PkiActions(ActionGroup):
     def generate_key_pair(self) -> None:
         if self.ctx.session is None or self.ctx.store is None:
             return
+        from keymon.gui.wizards.keypair_wizard import KeyPairWizard  # (wizards load on use)
+
         wizard = KeyPairWizard(
             self.ctx.store.aliases,
             self.ctx.runner,
@@ -60,6 +58,8 @@ class PkiActions(ActionGroup):
         entry = self._selected_key_pair()
         if entry is None:
             return
+        from keymon.gui.wizards.csr_wizard import CsrWizard
+
         wizard = CsrWizard(entry, self.ctx.prompts, self.ctx.dialog_parent)
         if not self.ctx.run_wizard(wizard) or wizard.outcome is None:
             return
@@ -78,6 +78,8 @@ class PkiActions(ActionGroup):
         if entry is None or self.ctx.store is None or self.ctx.session is None:
             return
         store = self.ctx.store
+        from keymon.gui.wizards.ca_reply_wizard import CaReplyWizard
+
         wizard = CaReplyWizard(
             entry,
             store.certificates(),
@@ -98,6 +100,8 @@ class PkiActions(ActionGroup):
         entry = self._selected_key_pair()
         if entry is None:
             return
+        from keymon.gui.wizards.sign_csr_wizard import SignCsrWizard
+
         wizard = SignCsrWizard(entry, self.ctx.prompts, self.ctx.dialog_parent)
         if not self.ctx.run_wizard(wizard) or wizard.outcome is None:
             return

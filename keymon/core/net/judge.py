@@ -19,7 +19,6 @@ from collections.abc import Iterable, Sequence
 from cryptography import x509
 
 from keymon.core.entries import CertInfo, KeyPairEntry
-from keymon.core.net.tls import MAX_CHAIN
 from keymon.core.x509.chain import ChainReport, complete_chain, validate_chain
 from keymon.core.x509.issuers import IssuerIndex
 
@@ -74,6 +73,8 @@ def order_problems(chain: Sequence[CertInfo], sent: int) -> tuple[str, ...]:
     if len(problems) > MAX_LISTED_PROBLEMS:
         more = len(problems) - MAX_LISTED_PROBLEMS
         problems = [*problems[:MAX_LISTED_PROBLEMS], f"and {more} more"]
+    from keymon.core.net.tls import MAX_CHAIN  # here: tls loads OpenSSL, start-up need not
+
     if sent > MAX_CHAIN:
         problems.append(f"the server sent {sent} certificates; only {MAX_CHAIN} were examined")
     return tuple(problems)

@@ -12,15 +12,19 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
-
 from keymon.core.errors import TenantError, UsageError
+from keymon.core.lazy import LazyModule
 from keymon.core.sapci import errors_text, tls
 from keymon.core.sapci.odata import error_message
 from keymon.core.sapci.profiles import AuthKind, TenantProfile
+
+if TYPE_CHECKING:
+    import httpx
+else:
+    httpx = LazyModule("httpx")  # imported at the first request, not at start-up
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,91 @@
+"""Start-up loads what the first screen needs (issue 13): a subcommand only its own
+module, the window neither the HTTP client, nor OpenSSL, nor wizards it has not opened."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from keymon.cli import COMMAND_MODULES, handler
+from keymon.cli.commands import handlers
+from keymon.cli.parser import build_parser, subcommand_names
+from tests import factory
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
+def test_each_listed_command_lives_in_its_module(name: str) -> None:
+    assert handlers()[name].__module__ == f"keymon.cli.commands.{COMMAND_MODULES[name]}"
+    assert handler(name) is handlers()[name]
+
+
+def test_every_subcommand_has_a_handler_listed_or_not() -> None:
+    for name in subcommand_names(build_parser()):
+        assert handler(name) is handlers()[name]
+
+
+def _loaded_after(code: str, *args: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``code``."""
+    script = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))\n"
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
+    return set(done.stdout.split())
+
+
+def test_list_loads_only_its_own_command_module(tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    pem = tmp_path / "one.pem"
+    pem.write_bytes(factory.trusted_entry("x").cert.cert.public_bytes(Encoding.PEM))
+    code = "import sys\nfrom keymon.cli import main\nmain(['list', sys.argv[1]])"
+    loaded = _loaded_after(code, str(pem))
+    assert "keymon.cli.commands.keystore" in loaded
+    for module in ("pki", "probe", "tenant", "backups", "editing"):
+        assert f"keymon.cli.commands.{module}" not in loaded
+    assert not {"httpx", "OpenSSL"} & loaded
+
+
+def test_the_window_module_loads_no_client_openssl_or_unopened_wizard() -> None:
+    loaded = _loaded_after("import keymon.gui.app")
+    assert "keymon.gui.main_window" in loaded
+    assert not {"httpx", "OpenSSL", "keymon.core.net.tls"} & loaded
+    for wizard in ("keypair_wizard", "csr_wizard", "sign_csr_wizard"):
+        assert f"keymon.gui.wizards.{wizard}" not in loaded
+
+
+def test_the_window_reports_the_keystore_shown_for_the_start_up_benchmark(tmp_path: Path) -> None:
+    """bench/cold_start.py times a start to the table painted with the keystore."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    pem = tmp_path / "two.pem"
+    pem.write_bytes(
+        b"".join(
+            factory.trusted_entry(alias).cert.cert.public_bytes(Encoding.PEM)
+            for alias in ("a", "b")
+        )
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "keymon.cli", str(pem)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={
+            "QT_QPA_PLATFORM": "offscreen",
+            "PATH": "/usr/bin:/bin",
+            "KEYMON_HOME": str(tmp_path / "home"),
+            "KEYMON_EXIT_AFTER_SHOW": "keystore",
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("window shown ")
+    assert lines[1].startswith("keystore shown ") and lines[1].endswith(" 2")
