@@ -18,11 +18,18 @@ from keymon.gui.settings import Settings
 from keymon.gui.theme import apply_theme
 from keymon.gui.workers import TaskRunner
 
+#: How long a worker thread may hold the GIL while the GUI thread waits for it (CPython's
+#: default is 5 ms). Every Python slot, paint callback and model call of the GUI thread
+#: needs the GIL; while a keystore is read in a worker each of them waited up to 5 ms,
+#: and an event-loop turn made of several stalled 50-120 ms.
+SWITCH_INTERVAL = 0.001
+
 
 def _application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+    sys.setswitchinterval(SWITCH_INTERVAL)
     # One identity, derived from APP_ID (io.github.keymon.Keymon): the domain is its
     # reverse, the desktop file (Wayland app id) is APP_ID, and the application name
     # "keymon" is the X11 WM_CLASS the desktop entry's StartupWMClass names.
