@@ -22,6 +22,7 @@ from pathlib import Path
 from keymon.core import config
 from keymon.core.atomic import TEMP_SUFFIX, atomic_write, sweep_stale_temps
 from keymon.core.errors import UnreadableFile, UsageError
+from keymon.core.snapshots import read_file
 
 try:
     import fcntl
@@ -169,8 +170,6 @@ class BackupStore:
         raise UsageError(f"There is no backup version {version} of {self.keystore.name}.")
 
     def read(self, version: int) -> bytes:
-        from keymon.core.storage import read_file
-
         return read_file(self.get(version).path)[0]
 
 

@@ -26,7 +26,7 @@ from keymon.core.entry_kind import EntryKind as EntryKind  # re-exported
 from keymon.core.errors import CorruptData
 from keymon.core.formats.der import Der, parse
 from keymon.core.locked import KeyLocked, LockedKey
-from keymon.core.x509 import dername, issuers
+from keymon.core.x509 import dername, issuance
 
 if TYPE_CHECKING:
     from functools import cached_property
@@ -211,7 +211,7 @@ class CertSummary:
     @cached_property
     def self_signed(self) -> bool:
         """Subject equals issuer and, where both are present, AKI equals SKI (no signature)."""
-        return issuers.is_self_signed(self._info)
+        return issuance.is_self_signed(self._info)
 
     @property
     def key_label(self) -> str:
@@ -315,25 +315,25 @@ class CertInfo:
         """(issuer, subject) as the DER stored in the certificate (None when unreadable)."""
         if self.outline is not None:
             return self.outline[1], self.outline[2]
-        return issuers.names_der(self)
+        return issuance.names_der(self)
 
     @cached_property
     def key_ids(self) -> tuple[bytes | None, bytes | None]:
         """(authority key identifier, subject key identifier), None where absent."""
-        return issuers.key_ids(self)
+        return issuance.key_ids(self)
 
     @cached_property
     def spki(self) -> bytes | None:
         """DER SubjectPublicKeyInfo of the public key (None when it cannot be decoded)."""
-        return issuers.spki_der(self)
+        return issuance.spki_der(self)
 
-    def issued_by(self, candidate: CertInfo) -> issuers.IssuerMatch:
+    def issued_by(self, candidate: CertInfo) -> issuance.IssuerMatch:
         """Whether ``candidate`` issued this certificate: names, key identifiers, signature."""
-        return issuers.issued_by(self, candidate)
+        return issuance.issued_by(self, candidate)
 
     def signed_by(self, issuer: CertInfo) -> bool:
         """True when ``issuer`` issued this certificate (verified, or not checkable)."""
-        return issuers.issued_by(self, issuer).links
+        return issuance.issued_by(self, issuer).links
 
 
 def _name_or_none(cert: x509.Certificate, which: str) -> x509.Name | None:

@@ -12,9 +12,7 @@ owner, group and mode (see atomic.py).
 
 from __future__ import annotations
 
-import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from keymon.core.atomic import (
@@ -27,9 +25,9 @@ from keymon.core.atomic import (
 )
 from keymon.core.backups import DEFAULT_KEEP, Backup, BackupStore
 from keymon.core.errors import ChangedOnDisk, UnreadableFile
-from keymon.core.formats.limits import read_limited
+from keymon.core.snapshots import FileSnapshot, changed_on_disk, current_snapshot, read_file
 
-__all__ = [  # what callers import from here; the writing lives in atomic.py and backups.py
+__all__ = [  # what callers import from here: writing is in atomic.py, backups.py, snapshots.py
     "DEFAULT_KEEP",
     "STALE_TEMP_SECONDS",
     "Backup",
@@ -45,54 +43,6 @@ __all__ = [  # what callers import from here; the writing lives in atomic.py and
     "save",
     "sweep_stale_temps",
 ]
-
-
-@dataclass(frozen=True)
-class FileSnapshot:
-    """What a file looked like when it was read: enough to notice any outside change."""
-
-    size: int
-    mtime_ns: int
-    sha256: str
-
-    @classmethod
-    def of_bytes(cls, data: bytes, stat: os.stat_result) -> FileSnapshot:
-        return cls(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
-
-
-def read_file(path: Path) -> tuple[bytes, FileSnapshot]:
-    """Read a keystore file and remember its state; OS errors become UnreadableFile."""
-    try:
-        with open(path, "rb") as fh:
-            data, stat = read_limited(fh, path)  # refuses files above MAX_INPUT
-    except FileNotFoundError as exc:
-        raise UnreadableFile(f"The file {path} does not exist.") from exc
-    except IsADirectoryError as exc:
-        raise UnreadableFile(f"{path} is a folder, not a keystore file.") from exc
-    except PermissionError as exc:
-        raise UnreadableFile(f"keymon is not allowed to read {path}.") from exc
-    except OSError as exc:
-        raise UnreadableFile(f"{path} cannot be read ({exc.strerror}).") from exc
-    return data, FileSnapshot.of_bytes(data, stat)
-
-
-def current_snapshot(path: Path) -> FileSnapshot | None:
-    """The file's state now, or None when it does not exist."""
-    try:
-        _data, snap = read_file(path)
-    except UnreadableFile:
-        if not path.exists():
-            return None
-        raise
-    return snap
-
-
-def changed_on_disk(path: Path, expected: FileSnapshot | None) -> bool:
-    """True when the file is not what was read (also: created or deleted since)."""
-    now = current_snapshot(path)
-    if now is None or expected is None:
-        return now != expected
-    return now.sha256 != expected.sha256
 
 
 def save(

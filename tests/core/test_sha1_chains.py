@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from keymon.cli import main
 from keymon.core.entries import CertInfo
 from keymon.core.formats import pem
-from keymon.core.x509 import issuers
+from keymon.core.x509 import issuance, issuers
 from keymon.core.x509.chain import Verdict, complete_chain, order_chain, validate_chain
 from keymon.core.x509.issuers import IssuerMatch, PathEnd, build_path
 from tests.factory import NOW, ec_key, make_cert, rsa_key
@@ -118,13 +118,13 @@ def test_same_name_with_another_key_identifier_is_not_the_issuer() -> None:
 def test_self_signed_needs_no_signature_check(monkeypatch: pytest.MonkeyPatch) -> None:
     certs = [weak_pki()[2], *weak_pki("md5")[1:], CertInfo.from_cert(make_cert(ec_key(35), "x"))]
     checks: list[tuple[CertInfo, CertInfo]] = []
-    real = issuers._check
+    real = issuance._check
 
     def counting(info: CertInfo, candidate: CertInfo) -> IssuerMatch:
         checks.append((info, candidate))
         return real(info, candidate)
 
-    monkeypatch.setattr(issuers, "_check", counting)
+    monkeypatch.setattr(issuance, "_check", counting)
     fresh = [CertInfo.from_der(c.der) for c in certs]
     assert [c.summary.self_signed for c in fresh] == [True, False, True, True]
     assert checks == []
