@@ -31,7 +31,7 @@ from keymon.core.formats import jks, pem, pkcs12
 from keymon.core.formats.detect import Format, Loaded, decode, detect
 from keymon.core.formats.kdf import CancelCheck
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
-from keymon.core.passwords import require_encodable
+from keymon.core.passwords import AskPrompt, PasswordSource, require_encodable
 
 PasswordPrompt = Callable[[Path], str]
 Clash = Literal["error", "rename", "overwrite"]
@@ -392,15 +392,24 @@ def _decode(
     path: Path | None,
     cancel: CancelCheck | None = None,
 ) -> tuple[Loaded, str | None]:
-    require_encodable(password)
-    try:
+    """Decode with ``password``; without one, ask once when the format needs it.
+
+    A given or asked password is final (the caller already looked in the keyring).
+    """
+    source = PasswordSource(
+        path or Path("keystore"),
+        password,
+        prompt=AskPrompt(ask) if ask is not None else None,
+        use_keyring=False,
+        reask_on_wrong=False,
+        max_prompts=1,
+    )
+
+    def attempt(password: str | None) -> tuple[Loaded, str | None]:
+        require_encodable(password)
         return decode(fmt, data, password, cancel), password
-    except PasswordRequired:
-        if ask is None or password is not None:
-            raise
-    password = ask(path or Path("keystore"))
-    require_encodable(password)
-    return decode(fmt, data, password, cancel), password
+
+    return source.run(attempt)
 
 
 def encode(

@@ -95,8 +95,8 @@ class PasswordSource:
     attempt fails, ``retry(error)`` is the next password, or None when there is none:
     the caller then reports ``error`` (or, when :attr:`cancelled`, stops quietly).
     ``succeeded()`` keeps a prompted password the user asked to remember. With
-    ``reask_on_wrong=False`` a wrong password is final and only a missing one is
-    asked for (the command line's contract).
+    ``reask_on_wrong=False`` only an attempt without a password that failed for
+    want of one is followed by a prompt (the command line's contract).
     """
 
     def __init__(
@@ -137,7 +137,8 @@ class PasswordSource:
         if not is_password_error(error) or self.prompt is None:
             return None
         wrong = isinstance(error, WrongPassword) and self.password is not None
-        if wrong and not self.reask_on_wrong:
+        missing = isinstance(error, PasswordRequired) and self.password is None
+        if not (missing or self.reask_on_wrong):
             return None
         if self.prompts >= self.max_prompts:
             return None
@@ -172,6 +173,16 @@ class PasswordSource:
                 continue
             self.succeeded()
             return result
+
+
+class AskPrompt:
+    """A :class:`PasswordPrompt` over a plain ``ask(target) -> password`` (Keystore.open's)."""
+
+    def __init__(self, ask: Callable[[Path], str]) -> None:
+        self.ask = ask
+
+    def __call__(self, target: Path, *, wrong: bool) -> PromptAnswer | None:
+        return PromptAnswer(self.ask(target))
 
 
 class ConsolePrompt:
