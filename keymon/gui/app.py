@@ -101,13 +101,23 @@ def _exit_after_show(app: QApplication, window: KeymonMainWindow, *, keystore: b
         if not keystore:
             app.quit()
 
+    printed: list[bool] = []
+
     def keystore_shown() -> None:
+        if printed:
+            return
+        printed.append(True)
         window.table.viewport().repaint()  # painted, rows included
         rows = window.model.rowCount()
         print(f"keystore shown {time.monotonic() * 1000:.1f} {rows}", flush=True)
         app.quit()
 
+    def rows_shown() -> None:
+        if window.model.rowCount():
+            QTimer.singleShot(0, keystore_shown)
+
     if keystore:
-        window.keystoreOpened.connect(lambda: QTimer.singleShot(0, keystore_shown))
+        window.model.modelReset.connect(rows_shown)
+        window.keystoreOpened.connect(keystore_shown)  # (an empty keystore)
         window.opener.failed.connect(lambda _e: app.exit(1))
     QTimer.singleShot(0, shown)
