@@ -210,3 +210,20 @@ def test_the_gc_pause_stops_the_collector_until_the_last_hold_ends(qtbot: QtBot)
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_a_narrowing_that_hides_scattered_rows_resets_once(
+    typed: tuple[EntriesModel, EntriesProxy],
+) -> None:
+    """Two rows in three hidden one by one would be ~100 removal signals: one reset instead."""
+    model, proxy = typed
+    model.sort(model.column_index("alias"))
+    resets: list[bool] = []
+    removed: list[int] = []
+    proxy.modelReset.connect(lambda: resets.append(True))
+    proxy.rowsRemoved.connect(lambda _p, first, last: removed.append(last - first + 1))
+    proxy.set_filter_text("bank")  # every third alias is a bank's
+    assert resets == [True] and removed == []
+    assert _aliases(proxy) == _fresh(model, "bank")
+    proxy.set_filter_text("bank cert 00")  # the first 100 aliases: one run hidden
+    assert resets == [True] and sum(removed) == COUNT // 3 - len(_fresh(model, "bank cert 00"))
