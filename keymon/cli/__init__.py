@@ -16,6 +16,7 @@ from pathlib import Path
 
 from keymon.cli.parser import build_parser, subcommand_names
 from keymon.core.errors import KeymonError
+from keymon.core.rust_panic import is_rust_panic, panic_message
 
 __all__ = ["COMMAND_MODULES", "EXIT_INTERNAL", "build_parser", "error", "handler", "main"]
 
@@ -57,6 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         error(f"internal error ({type(exc).__name__}: {exc}); set KEYMON_DEBUG=1 for details.")
         return EXIT_INTERNAL
+    except BaseException as exc:  # a Rust panic in cryptography is no Exception (rust_panic)
+        if not is_rust_panic(exc) or os.environ.get("KEYMON_DEBUG"):
+            raise
+        error(panic_message(exc))
+        return 4
 
 
 #: The module whose import registers a subcommand: a command loads only its own module

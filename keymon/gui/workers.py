@@ -27,11 +27,16 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 
 from keymon.core.cancel import Cancelled, CancelToken
 from keymon.core.errors import KeymonError
+from keymon.core.rust_panic import is_rust_panic
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 
 EXIT_INTERNAL = 70
 GENERIC_MESSAGE = QT_TRANSLATE_NOOP(
     "Workers", "Something unexpected went wrong in keymon; the details can help to report it."
+)
+PANIC_MESSAGE = QT_TRANSLATE_NOOP(
+    "Workers",
+    "The file is damaged or unsupported: the cryptography library refused its contents.",
 )
 
 ErrorKind = Literal["user", "os", "internal"]
@@ -77,6 +82,9 @@ class ErrorInfo:
         if isinstance(exc, OSError):
             message = f"{exc.filename or 'A file'}: {exc.strerror or exc}"
             return cls(title, message, exc, details, 4, "os")
+        if is_rust_panic(exc):  # a BaseException from cryptography's Rust code (rust_panic)
+            message = QCoreApplication.translate("Workers", PANIC_MESSAGE)
+            return cls(title, message, exc, details, 4, "user")
         message = QCoreApplication.translate("Workers", GENERIC_MESSAGE)
         return cls(title, message, exc, details, EXIT_INTERNAL, "internal")
 

@@ -150,34 +150,52 @@ def _names_gost(algorithm: der.Der) -> bool:
     return False
 
 
+def _at(element: der.Der | None, *path: int) -> der.Der | None:
+    """The element at ``path`` (child indices) inside ``element``; None where it is missing."""
+    for index in path:
+        if element is None or element.tag & 0x20 == 0:  # a primitive holds no children
+            return None
+        inner = element.children()
+        element = inner[index] if index < len(inner) else None
+    return element
+
+
+def _oid(element: der.Der | None) -> bytes | None:
+    return element.oid() if element is not None and element.tag == 0x06 else None
+
+
+def _octets(element: der.Der | None) -> bytes | None:
+    if element is None or element.tag & 0xDF != 0x04:  # OCTET STRING, primitive or BER
+        return None
+    return element.octets()
+
+
 def _pkcs12_algorithms(data: bytes) -> list[der.Der]:
-    """The MAC and encryption AlgorithmIdentifiers of a PFX (the outer layers only)."""
-    pfx = der.read(data).children()
-    found: list[der.Der] = []
-    if len(pfx) > 2:  # macData: DigestInfo { AlgorithmIdentifier, digest }, salt, iterations
-        found.append(pfx[2].children()[0].children()[0])
-    safe = pfx[1].children()
-    if safe[0].oid() != _DATA:
-        return found
-    octets = safe[1].children()[0].string("the authenticated safe")
-    for info in der.read(octets).children():
-        kind, content = info.children()[:2]
-        if kind.oid() == _ENCRYPTED_DATA:  # EncryptedData { version, EncryptedContentInfo }
-            found.append(content.children()[0].children()[1].children()[1])
-        elif kind.oid() == _DATA:
-            bags = der.read(content.children()[0].string("safe contents")).children()
-            for bag in bags:
-                bag_id, value = bag.children()[:2]
-                if bag_id.oid() == _SHROUDED_KEY_BAG:
-                    found.append(value.children()[0].children()[0])
-    return found
+    """The MAC and encryption AlgorithmIdentifiers of a PFX (the outer layers only).
+
+    Total on any structure: a part that is missing or of another shape is skipped.
+    """
+    pfx = der.read(data)
+    found: list[der.Der | None] = [_at(pfx, 2, 0, 0)]  # macData's digest algorithm
+    if _oid(_at(pfx, 1, 0)) != _DATA:
+        return [a for a in found if a is not None]
+    octets = _octets(_at(pfx, 1, 1, 0))
+    for info in der.read(octets).children() if octets else []:
+        kind, content = _oid(_at(info, 0)), _at(info, 1)
+        if kind == _ENCRYPTED_DATA:  # EncryptedData { version, EncryptedContentInfo }
+            found.append(_at(content, 0, 1, 1))
+        elif kind == _DATA and (safe := _octets(_at(content, 0))) is not None:
+            for bag in der.read(safe).children():
+                if _oid(_at(bag, 0)) == _SHROUDED_KEY_BAG:
+                    found.append(_at(bag, 1, 0, 0))
+    return [a for a in found if a is not None]
 
 
 def uses_gost(data: bytes) -> bool:
     """True for a PKCS#12 file whose encryption or MAC uses GOST algorithms."""
     try:
         return any(_names_gost(algorithm) for algorithm in _pkcs12_algorithms(data))
-    except (KeymonError, IndexError):
+    except KeymonError:  # damaged DER: not a GOST file; the PKCS#12 reader says what is wrong
         return False
 
 

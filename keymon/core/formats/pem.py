@@ -8,18 +8,11 @@ from collections.abc import Sequence
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
 from keymon.core.compat import DECODE_ERRORS, decoding
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry, SecretKeyEntry
-from keymon.core.errors import (
-    CorruptData,
-    PasswordRequired,
-    UnsupportedFormat,
-    UsageError,
-    WrongPassword,
-)
-from keymon.core.formats import pkcs7
+from keymon.core.errors import CorruptData, UnsupportedFormat, UsageError
+from keymon.core.formats import pem_keys, pkcs7
 from keymon.core.formats.assemble import LooseCert, LooseKey, assemble
 from keymon.core.formats.pem_scan import any_begin, attribute, scan
 
@@ -60,29 +53,6 @@ def _attrs(text: bytes) -> tuple[str | None, bytes | None]:
     return alias, local_id
 
 
-def _load_key(block: bytes, password: str | None) -> PrivateKeyTypes:
-    pw = password.encode("utf-8") if password else None
-    try:
-        return serialization.load_pem_private_key(block, pw)
-    except TypeError as exc:
-        text = str(exc)
-        if "not encrypted" in text:
-            return serialization.load_pem_private_key(block, None)
-        if "not given" in text or pw is None:
-            raise PasswordRequired("A private key in this PEM file is encrypted.") from exc
-        raise CorruptData(f"A private key in the PEM file cannot be read ({exc}).") from exc
-    except ValueError as exc:
-        # A wrong password usually fails the padding check ("bad decrypt"), but about one
-        # time in 256 it decrypts to garbage that only the key parser rejects.
-        encrypted = b"ENCRYPTED" in block
-        wording = "decrypt" in str(exc).lower() or "password" in str(exc).lower()
-        if pw is not None and (encrypted or wording):
-            raise WrongPassword("The password of the private key is wrong.") from exc
-        raise CorruptData(f"A private key in the PEM file cannot be read ({exc}).") from exc
-    except Exception as exc:  # unsupported key types (e.g. exotic curves)
-        raise UnsupportedFormat(f"A private key in the PEM file is not supported ({exc}).") from exc
-
-
 def blocks(data: bytes) -> list[tuple[str, bytes, bytes]]:
     """(label, whole block, text before it) for every PEM block (see :func:`scan`)."""
     return [(b.label, b.block, b.before) for b in scan(data)]
@@ -96,10 +66,11 @@ def load_loose(data: bytes, password: str | None) -> tuple[list[LooseKey], list[
         return keys, certs  # a keystore with no entries (yet)
     if not found:
         raise UnsupportedFormat("The file holds no PEM certificate or key.")
+    pem_keys.plan(block for label, block, _ in found if label in _KEY_LABELS)
     for label, block, before in found:
         alias, local_id = _attrs(before)
         if label in _KEY_LABELS:
-            keys.append(LooseKey(_load_key(block, password), alias, local_id))
+            keys.append(LooseKey(pem_keys.load_key(block, password), alias, local_id))
         elif label in _CERT_LABELS:
             certs.append(LooseCert(_load_cert(block), alias, local_id, trusted=False))
         elif label in _PKCS7_LABELS:
