@@ -3,6 +3,10 @@
 Layout: magic, version, count, entries (1 = protected private key and chain,
 2 = trusted certificate, 3 = JCEKS sealed secret key), then
 SHA-1(UTF-16BE(password) + b"Mighty Aphrodite" + everything before).
+
+JCEKS keys carry their own PBEWithMD5AndTripleDES iteration counts: :func:`load` announces
+every entry's cost to one :class:`~.kdf.Derivations` before deriving anything, so a file
+asking for more than :data:`~.kdf.SUN_PBE_BUDGET` MD5 rounds in all is refused up front.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from keymon.core.errors import (
 )
 from keymon.core.formats import javaser, sun_pbe
 from keymon.core.formats.javaser import ClassDesc, JavaEnum, JavaObject
+from keymon.core.formats.kdf import CancelCheck, Cost, Derivations
 from keymon.core.locked import LockedKey
 
 JKS_MAGIC = 0xFEEDFEED
@@ -103,6 +108,12 @@ class _Locked:
     chain: tuple[CertInfo, ...] = ()
     salt: bytes = b""
     iterations: int = 0
+
+    def cost(self) -> Cost | None:
+        """The key derivation unlocking this entry takes (None: next to nothing)."""
+        if self.tag == _TAG_SECRET:
+            return Cost.sun_pbe(self.salt, self.iterations)
+        return sun_pbe.key_cost(self.blob)
 
 
 class _Cursor:
@@ -218,9 +229,9 @@ def _secret_key(value: javaser.JavaValue) -> tuple[str, bytes]:
     return algorithm, key
 
 
-def _unseal(item: _Locked, password: str) -> javaser.JavaValue | None:
+def _unseal(item: _Locked, password: str, kdf: Derivations) -> javaser.JavaValue | None:
     """The sealed Java key object, or None when ``password`` does not open it."""
-    plain = sun_pbe.pbe_decrypt(item.blob, password, item.salt, item.iterations)
+    plain = sun_pbe.pbe_decrypt(item.blob, password, item.salt, item.iterations, kdf)
     if plain is None:
         return None
     try:
@@ -229,11 +240,11 @@ def _unseal(item: _Locked, password: str) -> javaser.JavaValue | None:
         return None  # valid padding by chance under a wrong password
 
 
-def _opens(item: _Locked, password: str) -> bool:
+def _opens(item: _Locked, password: str, kdf: Derivations) -> bool:
     """Whether ``password`` passes the entry's own check (used when the store digest fails)."""
     if item.tag == _TAG_SECRET:
-        return _unseal(item, password) is not None
-    return sun_pbe.recover_private_key(item.blob, password) is not None
+        return _unseal(item, password, kdf) is not None
+    return sun_pbe.recover_private_key(item.blob, password, kdf) is not None
 
 
 def _locked_key_pair(item: _Locked) -> KeyPairEntry:
@@ -241,15 +252,15 @@ def _locked_key_pair(item: _Locked) -> KeyPairEntry:
     return KeyPairEntry(item.alias, None, item.chain, item.modified, sealed=sealed)
 
 
-def _unlock(item: _Locked, password: str) -> Entry | None:
+def _unlock(item: _Locked, password: str, kdf: Derivations) -> Entry | None:
     """The unlocked entry, or None when ``password`` does not open it."""
     if item.tag == _TAG_SECRET:
-        value = _unseal(item, password)
+        value = _unseal(item, password, kdf)
         if value is None:
             return None
         algorithm, secret = _secret_key(value)
         return SecretKeyEntry(item.alias, algorithm, secret, item.modified)
-    pkcs8 = sun_pbe.recover_private_key(item.blob, password)
+    pkcs8 = sun_pbe.recover_private_key(item.blob, password, kdf)
     if pkcs8 is None:  # the key has its own password: list it locked
         return _locked_key_pair(item)
     try:
@@ -268,8 +279,12 @@ def _unlock(item: _Locked, password: str) -> Entry | None:
     return KeyPairEntry(item.alias, key, item.chain, item.modified)
 
 
-def load(data: bytes, password: str | None) -> list[Entry]:
-    """Read a JKS or JCEKS keystore. ``password=None`` reads trusted certificates only."""
+def load(data: bytes, password: str | None, cancel: CancelCheck | None = None) -> list[Entry]:
+    """Read a JKS or JCEKS keystore. ``password=None`` reads trusted certificates only.
+
+    TooMuchWork when its keys' derivations go over the budget; ``cancel`` is checked
+    between them (and within long ones).
+    """
     entries, body = _parse(data)
     locked = [e for e in entries if isinstance(e, _Locked)]
     if password is None:
@@ -278,9 +293,11 @@ def load(data: bytes, password: str | None) -> list[Entry]:
                 "The keystore holds private or secret keys, so its password is needed."
             )
         return [e for e in entries if not isinstance(e, _Locked)]
+    kdf = Derivations(cancel)
+    sun_pbe.plan(kdf, (item.cost() for item in locked))
     stored = bytes(data[len(body) :])
     if not hmac.compare_digest(_store_digest(body, password), stored):
-        if any(_opens(item, password) for item in locked[:_MAX_KEY_CHECKS]):
+        if any(_opens(item, password, kdf) for item in locked[:_MAX_KEY_CHECKS]):
             raise IntegrityError(
                 "The keystore's integrity check failed: the file was altered or damaged."
             )
@@ -290,7 +307,7 @@ def load(data: bytes, password: str | None) -> list[Entry]:
     result: list[Entry] = []
     for entry in entries:
         if isinstance(entry, _Locked):
-            unlocked = _unlock(entry, password)
+            unlocked = _unlock(entry, password, kdf)
             if unlocked is None:
                 raise WrongPassword(
                     f"The secret key {entry.alias!r} has a password of its own, "

@@ -2,7 +2,9 @@
 
 Both wrap a PKCS#8 private key in an EncryptedPrivateKeyInfo, read and written with
 :mod:`keymon.core.formats.der`. Recovery functions return ``None`` when the password
-does not fit and raise CorruptData on bad structure.
+does not fit and raise CorruptData on bad structure. The MD5 chains of
+PBEWithMD5AndTripleDES run through a per-open :class:`~.kdf.Derivations` (a file's total
+is bounded by its budget; see :func:`key_cost`), a fresh one when none is given.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+from collections.abc import Iterable
 
 from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
 from cryptography.hazmat.primitives import padding
@@ -27,6 +30,7 @@ from keymon.core.formats.der import (
     parse,
     seq,
 )
+from keymon.core.formats.kdf import Cost, Derivations
 
 JKS_PROTECTOR_OID = "1.3.6.1.4.1.42.2.17.1.1"
 PBE_MD5_3DES_OID = "1.3.6.1.4.1.42.2.19.1"
@@ -119,17 +123,11 @@ def pbe_password(password: str) -> bytes | None:
     return None
 
 
-def pbe_derive(pwd: bytes, salt: bytes, iterations: int) -> tuple[bytes, bytes]:
+def pbe_derive(
+    pwd: bytes, salt: bytes, iterations: int, kdf: Derivations | None = None
+) -> tuple[bytes, bytes]:
     """SunJCE's PBES1 variant for 3DES: MD5 chains over each salt half → key (24), IV (8)."""
-    halves = [salt[:4], salt[4:]]
-    if halves[0] == halves[1]:
-        halves[0] = halves[0][::-1]
-    out = b""
-    for half in halves:
-        digest = half
-        for _ in range(iterations):
-            digest = hashlib.md5(digest + pwd).digest()  # noqa: S324 - the JCEKS format
-        out += digest
+    out = (kdf or Derivations()).derive(Cost.sun_pbe(salt, iterations), pwd)
     return out[:24], out[24:]
 
 
@@ -151,17 +149,21 @@ def pbe_params_der(salt: bytes, iterations: int) -> bytes:
     return seq(octet_string(salt), integer(iterations))
 
 
-def _cipher(pwd: bytes, salt: bytes, iterations: int) -> Cipher[modes.CBC]:
-    key, iv = pbe_derive(pwd, salt, iterations)
+def _cipher(
+    pwd: bytes, salt: bytes, iterations: int, kdf: Derivations | None = None
+) -> Cipher[modes.CBC]:
+    key, iv = pbe_derive(pwd, salt, iterations, kdf)
     return Cipher(TripleDES(key), modes.CBC(iv))
 
 
-def pbe_decrypt(data: bytes, password: str, salt: bytes, iterations: int) -> bytes | None:
+def pbe_decrypt(
+    data: bytes, password: str, salt: bytes, iterations: int, kdf: Derivations | None = None
+) -> bytes | None:
     """Decrypt; None when the padding shows the password is wrong."""
     pwd = pbe_password(password)
     if pwd is None or not data or len(data) % 8:
         return None
-    decryptor = _cipher(pwd, salt, iterations).decryptor()
+    decryptor = _cipher(pwd, salt, iterations, kdf).decryptor()
     unpadder = padding.PKCS7(64).unpadder()
     try:
         plain = decryptor.update(data) + decryptor.finalize()
@@ -187,12 +189,31 @@ def jceks_protect(pkcs8: bytes, password: str, iterations: int = DEFAULT_ITERATI
     return _epki(oid_tlv(PBE_MD5_3DES_OID) + pbe_params_der(salt, iterations), encrypted)
 
 
-def recover_private_key(blob: bytes | memoryview, password: str) -> bytes | None:
+def key_cost(blob: bytes | memoryview) -> Cost | None:
+    """What recovering a protected key costs (None: the cheap JKS protector, or malformed)."""
+    try:
+        oid, params, _ = parse_epki(blob)
+        if oid != PBE_MD5_3DES_OID:
+            return None
+        return Cost.sun_pbe(*parse_pbe_params(params, wrapped=True))
+    except CorruptData:
+        return None  # recovering it raises the same error, at no cost
+
+
+def plan(kdf: Derivations, costs: Iterable[Cost | None]) -> None:
+    """Announce a file's PBEWithMD5AndTripleDES derivations (TooMuchWork over the budget)."""
+    kdf.plan(c for c in costs if c is not None)
+
+
+def recover_private_key(
+    blob: bytes | memoryview, password: str, kdf: Derivations | None = None
+) -> bytes | None:
     """PKCS#8 DER from either protector, or None when the password does not fit."""
     oid, params, data = parse_epki(blob)
     if oid == JKS_PROTECTOR_OID:
         return jks_recover(data, password)
     if oid == PBE_MD5_3DES_OID:
-        plain = pbe_decrypt(data, password, *parse_pbe_params(params, wrapped=True))
+        salt, iterations = parse_pbe_params(params, wrapped=True)
+        plain = pbe_decrypt(data, password, salt, iterations, kdf)
         return plain if plain is not None and is_sequence(plain) else None
     raise CorruptData(f"A key in the file is protected with an unknown algorithm ({oid}).")
