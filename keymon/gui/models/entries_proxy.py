@@ -304,12 +304,11 @@ def _hidden_runs(
 ) -> int:
     """How many separate runs of shown rows the new verdict hides (Qt's signals)."""
     runs, inside = 0, False
-    was = (lambda row: True) if old is None else (lambda row: old.get(row) is not False)
-    now = (lambda row: True) if new is None else (lambda row: new.get(row) is not False)
+    before, after = old or {}, new or {}
     for row in rows:
-        if not was(row):
+        if before.get(row) is False:
             continue  # not shown before: not in the proxy, does not split a run
-        hidden = not now(row)
+        hidden = after.get(row) is False
         if hidden and not inside:
             runs += 1
         inside = hidden
