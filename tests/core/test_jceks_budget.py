@@ -18,9 +18,11 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from keymon.cli import main
+from keymon.core.cancel import Cancelled
 from keymon.core.entries import Entry, SecretKeyEntry
 from keymon.core.errors import UnsupportedFormat, WrongPassword
 from keymon.core.formats import jks, kdf, sun_pbe
+from keymon.core.formats.detect import Format, decode
 from keymon.core.locked import LockedKey
 from tests.factory import ec_key, key_pair_entry
 
@@ -163,3 +165,26 @@ def test_the_cli_refuses_the_hostile_file_with_one_line_exit_4(
         err = capsys.readouterr().err
         assert code == 4, err
         assert err == f"keymon: {TOO_MUCH}\n"
+
+
+class CancelAfter:
+    """A cancel check that cancels at its ``n``-th call, counting the calls."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.calls = n, 0
+
+    def raise_if_cancelled(self) -> None:
+        self.calls += 1
+        if self.calls >= self.n:
+            raise Cancelled()
+
+
+def test_opening_a_jceks_is_cancellable_within_a_long_derivation() -> None:
+    """One key at 200,000 iterations: the check runs every 65,536 MD5 rounds, so a cancel
+    lands inside the first chain, through the format-neutral decode the GUI calls."""
+    data = jks.dump(entries(1), PW, jceks=True, iterations=200_000)
+    token = CancelAfter(2)
+    with pytest.raises(Cancelled):
+        decode(Format.JCEKS, data, PW, token)
+    assert token.calls == 2
+    assert len(decode(Format.JCEKS, data, PW, CancelAfter(100)).entries) == 1

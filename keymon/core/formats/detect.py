@@ -106,10 +106,13 @@ def load(data: bytes, password: str | None, cancel: pkcs12.CancelCheck | None = 
 def decode(
     fmt: Format, data: bytes, password: str | None, cancel: pkcs12.CancelCheck | None = None
 ) -> Loaded:
-    """:func:`load_as` with the notes; ``cancel`` is checked between PKCS#12 key derivations."""
+    """:func:`load_as` with the notes; ``cancel`` is checked between (and within long)
+    PKCS#12 and JCEKS key derivations."""
     if fmt is Format.PKCS12:
         read = pkcs12.decode(data, password, cancel)
         return Loaded(fmt, read.entries, read.notes)
+    if fmt in (Format.JKS, Format.JCEKS):
+        return Loaded(fmt, jks.load(data, password, cancel))
     return Loaded(fmt, load_as(fmt, data, password))
 
 
