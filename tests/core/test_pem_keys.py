@@ -12,13 +12,15 @@ from __future__ import annotations
 import base64
 import math
 import os
+import subprocess
+from pathlib import Path
 
 import pytest
 from asn1crypto.keys import RSAPrivateKey
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from keymon.core.errors import CorruptData, UnsupportedFormat
+from keymon.core.errors import CorruptData, UnsupportedFormat, WrongPassword
 from keymon.core.formats import kdf, pem, pem_keys
 from keymon.core.formats.der import NULL, integer, octet_string, oid_tlv, seq
 from tests.factory import ec_key, rsa_key
@@ -133,3 +135,55 @@ def test_costs_of_damaged_or_foreign_blocks_are_left_to_cryptography() -> None:
     assert pem_keys.key_costs(_pem("ENCRYPTED PRIVATE KEY", b"not der")) == []
     assert pem_keys.key_costs(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n!!\n") == []
     assert pem_keys.key_costs(rsa_pem()) == []
+
+
+SCRYPT = "1.3.6.1.4.1.11591.4.11"
+
+
+def scrypt_pkcs8(n: int, r: int = 8, p: int = 1) -> bytes:
+    """An ENCRYPTED PRIVATE KEY block with PBES2 + scrypt (noise for a ciphertext)."""
+    params = seq(octet_string(os.urandom(16)), integer(n), integer(r), integer(p))
+    scheme = seq(seq(oid_tlv(SCRYPT), params), seq(oid_tlv(AES256_CBC), octet_string(bytes(16))))
+    epki = seq(seq(oid_tlv(PBES2), scheme), octet_string(os.urandom(64)))
+    return _pem("ENCRYPTED PRIVATE KEY", epki)
+
+
+def test_scrypt_asking_for_a_gigabyte_is_refused_before_cryptography_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """N = 2**20, r = 8: 1 GiB and ~6 s in cryptography per key (measured here)."""
+    called: list[bytes] = []
+    monkeypatch.setattr(pem_keys.serialization, "load_pem_private_key", called.append)
+    with pytest.raises(kdf.TooMuchWork) as caught:
+        pem.load(scrypt_pkcs8(2**20), "pw")
+    assert str(caught.value) == (
+        "A private key in this file asks scrypt for 1,024 MiB of memory; keymon allows 256 MiB"
+        " so a hostile file cannot exhaust it."
+    )
+    with pytest.raises(kdf.TooMuchWork, match="asks for 26,214,400 units of scrypt work"):
+        pem.load(b"".join(scrypt_pkcs8(2**14) for _ in range(200)), "pw")  # openssl's N, r
+    assert called == []
+
+
+def test_scrypt_keys_of_openssls_default_cost_are_left_to_cryptography() -> None:
+    assert pem_keys.scrypt_cost(scrypt_pkcs8(2**14)) == (16 * 2**20, 2**17)
+    with pytest.raises(WrongPassword):  # the noise does not decrypt: cryptography ran
+        pem.load(scrypt_pkcs8(2**14), "pw")
+
+
+@pytest.mark.interop
+def test_an_openssl_scrypt_key_opens(openssl: str, tmp_path: Path) -> None:
+    key = ec_key(6)
+    plain = tmp_path / "plain.pem"
+    plain.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    args = ["pkcs8", "-topk8", "-scrypt", "-in", str(plain), "-passout", "pass:pw"]
+    data = subprocess.run([openssl, *args], check=True, capture_output=True).stdout
+    assert pem_keys.scrypt_cost(data) is not None
+    (loaded,), _ = pem.load_loose(data, "pw")
+    assert loaded.key.public_key() == key.public_key()

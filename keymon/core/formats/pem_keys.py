@@ -6,7 +6,8 @@
   BaseException) instead of raising ValueError.
 * Encrypted PKCS#8 (``ENCRYPTED PRIVATE KEY``): the key derivations of all of a file's
   keys are announced to one :class:`~.kdf.Derivations` first, so a file asking for more
-  PBKDF2 (or PKCS#12 KDF) work than the budget is refused before any is done.
+  PBKDF2 (or PKCS#12 KDF) work than the budget is refused before any is done; scrypt
+  (which cryptography runs natively) has a memory cap per key and a work budget per file.
 * RSA keys are loaded without cryptography's primality tests (~36 ms per 2048-bit key) and
   checked with :func:`~.keycheck.check_private_key` (microseconds) before they are used.
 """
@@ -27,13 +28,18 @@ from keymon.core.errors import (
     WrongPassword,
 )
 from keymon.core.formats import der
-from keymon.core.formats.kdf import Cost, Derivations
+from keymon.core.formats.kdf import Cost, Derivations, TooMuchWork
 from keymon.core.formats.keycheck import check_private_key
-from keymon.core.formats.pbe import parse_scheme
+from keymon.core.formats.pbe import PBES2, parse_scheme
 
 LEGACY_CIPHERS = {"AES-128-CBC": 16, "AES-256-CBC": 16, "DES-EDE3-CBC": 8}
 """The legacy PEM ciphers cryptography decrypts, with their IV (block) sizes."""
 _HEX = set(b"0123456789abcdefABCDEF")
+_SCRYPT = der.oid("1.3.6.1.4.1.11591.4.11")
+SCRYPT_MAX_MEMORY = 256 * 2**20
+"""Most memory (128·r·N bytes) one scrypt derivation may ask for: openssl writes 16 MiB."""
+SCRYPT_BUDGET = 2**24
+"""Most scrypt work (N·r·p summed over a file's keys): ~12 s here; openssl's keys are 2**17."""
 
 
 def _headers(block: bytes) -> list[tuple[bytes, bytes]]:
@@ -69,21 +75,65 @@ def check_legacy_headers(block: bytes) -> None:
             )
 
 
-def key_costs(block: bytes) -> list[Cost]:
-    """The derivations an ``ENCRYPTED PRIVATE KEY`` block needs (none for other blocks)."""
+def _algorithm(block: bytes) -> der.Der | None:
+    """The encryption AlgorithmIdentifier of an ``ENCRYPTED PRIVATE KEY`` block, else None."""
     if b"ENCRYPTED PRIVATE KEY" not in block[:40]:
-        return []
+        return None
     body = b"".join(ln for ln in block.split(b"\n") if ln and not ln.startswith(b"-----"))
     try:
-        algorithm = der.read(base64.b64decode(body)).children()[0]
-        return list(parse_scheme(algorithm).costs)
+        return der.read(base64.b64decode(body)).children()[0]
     except (KeymonError, IndexError, ValueError):  # binascii.Error is a ValueError
-        return []  # scrypt, an unknown scheme or damage: cryptography says what it is
+        return None  # damaged: cryptography says what is wrong
+
+
+def key_costs(block: bytes) -> list[Cost]:
+    """The PBKDF2 or PKCS#12-KDF derivations a key block needs (none for other blocks)."""
+    algorithm = _algorithm(block)
+    try:
+        return list(parse_scheme(algorithm).costs) if algorithm is not None else []
+    except (KeymonError, IndexError, ValueError):
+        return []  # scrypt, an unknown scheme or damage: see scrypt_cost, or cryptography
+
+
+def scrypt_cost(block: bytes) -> tuple[int, int] | None:
+    """(memory in bytes, work in N·r·p) of a key block encrypted with PBES2 and scrypt."""
+    algorithm = _algorithm(block)
+    try:
+        parts = algorithm.children() if algorithm is not None else []
+        if len(parts) < 2 or parts[0].oid() != PBES2:
+            return None
+        kdf_id, kdf_params = parts[1].children()[0].children()[:2]
+        if kdf_id.oid() != _SCRYPT:
+            return None
+        n, r, p = (field.integer() for field in kdf_params.children()[1:4])
+    except (KeymonError, IndexError, ValueError):
+        return None
+    return 128 * max(r, 1) * max(n, 1), max(n, 1) * max(r, 1) * max(p, 1)
 
 
 def plan(blocks: Iterable[bytes]) -> None:
-    """Refuse (TooMuchWork) PEM keys whose derivations add up to more than the budget."""
-    Derivations().plan(cost for block in blocks for cost in key_costs(block))
+    """Refuse (TooMuchWork) PEM keys whose derivations add up to more than the budgets."""
+    costs: list[Cost] = []
+    scrypt_work = 0
+    for block in blocks:
+        costs += key_costs(block)
+        found = scrypt_cost(block)
+        if found is None:
+            continue
+        memory, work = found
+        if memory > SCRYPT_MAX_MEMORY:
+            raise TooMuchWork(
+                f"A private key in this file asks scrypt for {memory // 2**20:,} MiB of memory;"
+                f" keymon allows {SCRYPT_MAX_MEMORY // 2**20} MiB so a hostile file cannot"
+                " exhaust it."
+            )
+        scrypt_work += work
+    if scrypt_work > SCRYPT_BUDGET:
+        raise TooMuchWork(
+            f"This file asks for {scrypt_work:,} units of scrypt work (N·r·p); keymon stops"
+            f" at {SCRYPT_BUDGET:,} so a hostile file cannot hang it."
+        )
+    Derivations().plan(costs)
 
 
 def load_key(block: bytes, password: str | None) -> PrivateKeyTypes:
