@@ -420,9 +420,10 @@ def test_key_pairs_menu_and_toolbar(window: KeymonMainWindow) -> None:
     window.select_alias("test-root")
     assert a["actionGenerateKeyPair"].isEnabled() and not a["actionCreateCsr"].isEnabled()
     window.select_alias("tenant")
-    assert all(
-        a[n].isEnabled() for n in ("actionCreateCsr", "actionImportCaReply", "actionSignCsr")
-    )
+    assert a["actionCreateCsr"].isEnabled() and a["actionImportCaReply"].isEnabled()
+    # "tenant" is no CA: Sign CSR stays disabled and its tip says why.
+    assert not a["actionSignCsr"].isEnabled()
+    assert "is not a CA" in a["actionSignCsr"].toolTip()
 
 
 def test_csr_from_the_selected_key_pair(
