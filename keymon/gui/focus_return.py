@@ -27,7 +27,7 @@ class FocusReturn(QObject):
             return
         if new is not None and new.window() is not self._window:
             return  # to another dialog, a file chooser, a popup
-        QTimer.singleShot(0, self._return_focus)
+        QTimer.singleShot(0, self, self._return_focus)
 
     def _is_our_dialog(self, widget: QWidget | None) -> bool:
         if not isinstance(widget, QDialog):

@@ -299,7 +299,7 @@ class KeymonMainWindow(QMainWindow):
             self._selection_changed()
             self._update_counts()
             if announce:  # after the table's paints (see ANNOUNCE_DELAY_MS)
-                QTimer.singleShot(ANNOUNCE_DELAY_MS, self.keystoreOpened.emit)
+                QTimer.singleShot(ANNOUNCE_DELAY_MS, self, self.keystoreOpened.emit)
 
         self._derive = self.runner.run(
             derive_sorted,

@@ -58,7 +58,7 @@ def focus_first_field_on_each_page(wizard: QWizard) -> None:
         if field is not None:
             field.setFocus(Qt.FocusReason.TabFocusReason)
 
-    wizard.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, focus))
+    wizard.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, wizard, focus))
 
 
 class ReturnHandler(QObject):
