@@ -87,7 +87,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         ActionId.NEW_KEYSTORE,
-        QT_TRANSLATE_NOOP("Actions", "&New Keystore…"),
+        QT_TRANSLATE_NOOP("Actions", "Ne&w Keystore…"),
         QT_TRANSLATE_NOOP("Actions", "Create an empty PKCS#12 or JKS keystore and open it"),
         StdKey.New,
         "keymon-keystore-new",

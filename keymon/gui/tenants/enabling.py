@@ -44,21 +44,25 @@ FILE_ONLY = QT_TRANSLATE_NOOP(
 _TIP = "keymonTenantTip"  # the action's own tooltip, kept while a reason replaces it
 
 
+def _translated(text: str) -> str:
+    """``text`` (marked with QT_TRANSLATE_NOOP in the Tenants context) in the UI language."""
+    return QCoreApplication.translate("Tenants", text)
+
+
 def _reason(
     name: ActionId, tenant: TenantSession, selected: Sequence[Entry]
 ) -> tuple[str | None, bool]:
     """Why ``name`` is disabled on ``tenant`` (None: it is not), and whether to enable it."""
-    tr = QCoreApplication.translate
     if name in NEEDS_LOCAL_KEY:
-        return tr("Tenants", KEY_ON_TENANT), False
+        return _translated(KEY_ON_TENANT), False
     if name in NEEDS_FILE:
-        return tr("Tenants", FILE_ONLY), False
+        return _translated(FILE_ONLY), False
     if name in TENANT_WRITES or name in ENTRY_WRITES:
         if tenant.read_only:
-            return tr("Tenants", READ_ONLY).format(name=tenant.profile.name), False
+            return _translated(READ_ONLY).format(name=tenant.profile.name), False
         owned = next((e for e in selected if sap_owned(e)), None)
         if name in ENTRY_WRITES and owned is not None:
-            return tr("Tenants", SAP_OWNED).format(alias=owned.alias), False
+            return _translated(SAP_OWNED).format(alias=owned.alias), False
         return None, name in TENANT_WRITES
     return None, False
 

@@ -91,7 +91,7 @@ class TenantActions(ActionGroup):
         )
         self.backup_action.setObjectName("actionTenantBackup")
         self.restore_action = self._menu_action(
-            menus, translate("Tenants", "Restore Tenant &Backup…"), self.writes.restore
+            menus, translate("Tenants", "Re&store Tenant Backup…"), self.writes.restore
         )
         self.restore_action.setObjectName("actionTenantRestore")
 

@@ -22,283 +22,293 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../gui/actions.py" line="362"/>
+        <location filename="../../gui/actions.py" line="370"/>
         <source>Only a CA key pair can sign a CSR: “{alias}” is not a CA.</source>
         <extracomment>The icon name of an action, to draw it again for another palette. Marks an action whose shortcuts are a platform&apos;s standard keys (see settle_shortcuts). Keys for standard actions on platforms whose theme binds none (what KDE and GNOME use).</extracomment>
         <translation>Nur ein CA-Schlüsselpaar kann eine CSR signieren: „{alias}“ ist keine CA.</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="82"/>
+        <location filename="../../gui/actions.py" line="83"/>
         <source>&amp;Open Keystore…</source>
         <translation>Schlüsselspeicher ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="83"/>
+        <location filename="../../gui/actions.py" line="84"/>
         <source>Open a keystore file</source>
         <translation>Eine Schlüsselspeicherdatei öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="89"/>
+        <location filename="../../gui/actions.py" line="90"/>
+        <source>Ne&amp;w Keystore…</source>
+        <translation>Ne&amp;uer Schlüsselspeicher…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="91"/>
+        <source>Create an empty PKCS#12 or JKS keystore and open it</source>
+        <translation>Einen leeren PKCS#12- oder JKS-Schlüsselspeicher anlegen und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="97"/>
         <source>Open &amp;Default Keystore</source>
         <translation>Stan&amp;dard-Schlüsselspeicher öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="90"/>
+        <location filename="../../gui/actions.py" line="98"/>
         <source>Open keymon&apos;s own keystore</source>
         <translation>Den eigenen Schlüsselspeicher von keymon öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="94"/>
+        <location filename="../../gui/actions.py" line="102"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Sicherungen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="95"/>
+        <location filename="../../gui/actions.py" line="103"/>
         <source>Saved versions of this keystore</source>
         <translation>Gespeicherte Versionen dieses Schlüsselspeichers</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="102"/>
+        <location filename="../../gui/actions.py" line="110"/>
         <source>Change &amp;Password…</source>
         <translation>&amp;Passwort ändern…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="103"/>
+        <location filename="../../gui/actions.py" line="111"/>
         <source>Change the keystore password</source>
         <translation>Das Passwort des Schlüsselspeichers ändern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="110"/>
+        <location filename="../../gui/actions.py" line="118"/>
         <source>Re&amp;load</source>
         <translation>Neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="111"/>
+        <location filename="../../gui/actions.py" line="119"/>
         <source>Read the keystore file again</source>
         <translation>Die Schlüsselspeicherdatei erneut einlesen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="117"/>
+        <location filename="../../gui/actions.py" line="125"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="121"/>
+        <location filename="../../gui/actions.py" line="129"/>
         <source>Add &amp;Certificate…</source>
         <translation>&amp;Zertifikat hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="122"/>
+        <location filename="../../gui/actions.py" line="130"/>
         <source>Add a trusted certificate from a file (.cer, .crt, .pem, .der, .p7b)</source>
         <translation>Ein vertrauenswürdiges Zertifikat aus einer Datei hinzufügen (.cer, .crt, .pem, .der, .p7b)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="131"/>
+        <location filename="../../gui/actions.py" line="139"/>
         <source>Add Certificate from C&amp;lipboard</source>
         <translation>Zertifikat aus der Zwischen&amp;ablage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="132"/>
+        <location filename="../../gui/actions.py" line="140"/>
         <source>Add a trusted certificate from PEM text on the clipboard</source>
         <translation>Ein vertrauenswürdiges Zertifikat aus PEM-Text in der Zwischenablage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="139"/>
+        <location filename="../../gui/actions.py" line="147"/>
         <source>Add &amp;Key Pair…</source>
         <translation>&amp;Schlüsselpaar hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="140"/>
+        <location filename="../../gui/actions.py" line="148"/>
         <source>Import key pairs from PKCS#12 or PEM</source>
         <translation>Schlüsselpaare aus PKCS#12 oder PEM importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="147"/>
+        <location filename="../../gui/actions.py" line="155"/>
         <source>Add Keystore (&amp;Merge)…</source>
         <translation>Schlüsselspeicher hinzufügen (Zusa&amp;mmenführen)…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="148"/>
+        <location filename="../../gui/actions.py" line="156"/>
         <source>Merge another keystore&apos;s entries</source>
         <translation>Die Einträge eines anderen Schlüsselspeichers übernehmen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="165"/>
+        <location filename="../../gui/actions.py" line="173"/>
         <source>Public &amp;Certificate…</source>
         <translation>Öffentliches &amp;Zertifikat…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="166"/>
+        <location filename="../../gui/actions.py" line="174"/>
         <source>Save the public certificate (.cer) to hand to a partner</source>
         <translation>Das öffentliche Zertifikat (.cer) speichern, um es einem Partner zu übergeben</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="173"/>
+        <location filename="../../gui/actions.py" line="181"/>
         <source>Certificate C&amp;hain…</source>
         <translation>Zertifikats&amp;kette…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="174"/>
+        <location filename="../../gui/actions.py" line="182"/>
         <source>Save the chain (.p7b or PEM)</source>
         <translation>Die Zertifikatskette speichern (.p7b oder PEM)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="181"/>
+        <location filename="../../gui/actions.py" line="189"/>
         <source>&amp;Root Certificate…</source>
         <translation>&amp;Stammzertifikat…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="182"/>
+        <location filename="../../gui/actions.py" line="190"/>
         <source>Save the root of the chain</source>
         <translation>Das Stammzertifikat der Kette speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="189"/>
+        <location filename="../../gui/actions.py" line="197"/>
         <source>Public &amp;OpenSSH Key…</source>
         <translation>Öffentlicher &amp;OpenSSH-Schlüssel…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="190"/>
+        <location filename="../../gui/actions.py" line="198"/>
         <source>Save the public key for SSH</source>
         <translation>Den öffentlichen Schlüssel für SSH speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="197"/>
+        <location filename="../../gui/actions.py" line="205"/>
         <source>&amp;Export Key Pair…</source>
         <translation>Schlüsselpaar &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="198"/>
+        <location filename="../../gui/actions.py" line="206"/>
         <source>Save private key and chain as a password-protected PKCS#12</source>
         <translation>Privaten Schlüssel und Zertifikatskette als passwortgeschützte PKCS#12-Datei speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="205"/>
+        <location filename="../../gui/actions.py" line="213"/>
         <source>Copy SHA-256 &amp;Fingerprint</source>
         <translation>SHA-256-&amp;Fingerabdruck kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="213"/>
+        <location filename="../../gui/actions.py" line="221"/>
         <source>Copy &amp;PEM</source>
         <translation>&amp;PEM kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="221"/>
+        <location filename="../../gui/actions.py" line="229"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="222"/>
+        <location filename="../../gui/actions.py" line="230"/>
         <source>Rename the entry</source>
         <translation>Den Eintrag umbenennen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="229"/>
+        <location filename="../../gui/actions.py" line="237"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="230"/>
+        <location filename="../../gui/actions.py" line="238"/>
         <source>Delete the selected entries</source>
         <translation>Die ausgewählten Einträge löschen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="237"/>
+        <location filename="../../gui/actions.py" line="245"/>
         <source>Fil&amp;ter</source>
         <translation>Fil&amp;tern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="238"/>
+        <location filename="../../gui/actions.py" line="246"/>
         <source>Filter the entries</source>
         <translation>Die Einträge filtern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="244"/>
+        <location filename="../../gui/actions.py" line="252"/>
         <source>&amp;Generate Key Pair…</source>
         <translation>Schlüsselpaar &amp;erzeugen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="245"/>
+        <location filename="../../gui/actions.py" line="253"/>
         <source>Generate a new key pair with a self-signed certificate</source>
         <translation>Ein neues Schlüsselpaar mit selbstsigniertem Zertifikat erzeugen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="252"/>
+        <location filename="../../gui/actions.py" line="260"/>
         <source>Create &amp;CSR…</source>
         <translation>&amp;CSR erstellen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="253"/>
+        <location filename="../../gui/actions.py" line="261"/>
         <source>Create a certificate signing request (PKCS#10) for the key pair</source>
         <translation>Eine Zertifikatsignieranforderung (PKCS#10) für das Schlüsselpaar erstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="262"/>
+        <location filename="../../gui/actions.py" line="270"/>
         <source>Import CA &amp;Reply…</source>
         <translation>CA-&amp;Antwort importieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="263"/>
+        <location filename="../../gui/actions.py" line="271"/>
         <source>Install the certificate chain a CA issued for the key pair</source>
         <translation>Die Zertifikatskette installieren, die eine CA für das Schlüsselpaar ausgestellt hat</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="270"/>
+        <location filename="../../gui/actions.py" line="278"/>
         <source>&amp;Sign CSR…</source>
         <translation>CSR &amp;signieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="271"/>
+        <location filename="../../gui/actions.py" line="279"/>
         <source>Sign a certificate signing request with this CA key pair</source>
         <translation>Eine Zertifikatsignieranforderung mit diesem CA-Schlüsselpaar signieren</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="278"/>
+        <location filename="../../gui/actions.py" line="286"/>
         <source>Connectivity &amp;Test…</source>
         <translation>&amp;Verbindungstest…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="279"/>
+        <location filename="../../gui/actions.py" line="287"/>
         <source>Test a TLS connection to a server with this keystore</source>
         <translation>Eine TLS-Verbindung zu einem Server mit diesem Schlüsselspeicher testen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="286"/>
+        <location filename="../../gui/actions.py" line="294"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="287"/>
+        <location filename="../../gui/actions.py" line="295"/>
         <source>Expiry warnings, key defaults, PKCS#12 encryption, theme, language</source>
         <translation>Ablaufwarnungen, Schlüssel-Vorgaben, PKCS#12-Verschlüsselung, Farbschema, Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="296"/>
+        <location filename="../../gui/actions.py" line="304"/>
         <source>&amp;Monitoring</source>
         <translation>Ü&amp;berwachung</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="297"/>
+        <location filename="../../gui/actions.py" line="305"/>
         <source>Every certificate of this and the watched keystores, by expiry date</source>
         <translation>Alle Zertifikate dieses und der überwachten Schlüsselspeicher, nach Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="306"/>
+        <location filename="../../gui/actions.py" line="314"/>
         <source>Connect to &amp;Tenant…</source>
         <translation>Mit &amp;Tenant verbinden…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="307"/>
+        <location filename="../../gui/actions.py" line="315"/>
         <source>Add an SAP Cloud Integration tenant from its service key and test it</source>
         <translation>Einen SAP-Cloud-Integration-Tenant aus seinem Service Key hinzufügen und testen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="155"/>
+        <location filename="../../gui/actions.py" line="163"/>
         <source>Import &amp;Root CA of a Tested Server…</source>
         <translation>Stamm-&amp;CA eines getesteten Servers importieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="156"/>
+        <location filename="../../gui/actions.py" line="164"/>
         <source>Trust the root CA of the server the connectivity test reached</source>
         <translation>Der Stamm-CA des Servers vertrauen, den der Verbindungstest erreicht hat</translation>
     </message>
@@ -1104,48 +1114,48 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../gui/models/columns.py" line="84"/>
+        <location filename="../../gui/models/columns.py" line="65"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="85"/>
+        <location filename="../../gui/models/columns.py" line="66"/>
         <source>Expiring soon</source>
         <translation>Läuft bald ab</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="86"/>
+        <location filename="../../gui/models/columns.py" line="67"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="87"/>
+        <location filename="../../gui/models/columns.py" line="68"/>
         <source>Not yet valid</source>
         <translation>Noch nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="88"/>
+        <location filename="../../gui/models/columns.py" line="69"/>
         <source>Does not expire</source>
         <translation>Läuft nicht ab</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="92"/>
+        <location filename="../../gui/models/columns.py" line="73"/>
         <source>Key pair</source>
         <extracomment>EntryKind.label marked for translation (tests/gui/test_entry_kind_labels.py).</extracomment>
         <translation>Schlüsselpaar</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="93"/>
+        <location filename="../../gui/models/columns.py" line="74"/>
         <source>Certificate</source>
         <translation>Zertifikat</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="94"/>
+        <location filename="../../gui/models/columns.py" line="75"/>
         <source>Secret key</source>
         <translation>Geheimer Schlüssel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/columns.py" line="129"/>
+        <location filename="../../gui/models/columns.py" line="110"/>
         <source>%n days left</source>
         <translation>
             <numerusform>noch %n Tag</numerusform>
@@ -1153,7 +1163,7 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/columns.py" line="132"/>
+        <location filename="../../gui/models/columns.py" line="113"/>
         <source>expired %n days ago</source>
         <translation>
             <numerusform>vor %n Tag abgelaufen</numerusform>
@@ -1161,97 +1171,97 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="178"/>
+        <location filename="../../gui/models/columns.py" line="159"/>
         <source>less than a day left</source>
         <translation>noch weniger als ein Tag</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="181"/>
+        <location filename="../../gui/models/columns.py" line="162"/>
         <source>expired less than a day ago</source>
         <translation>vor weniger als einem Tag abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="211"/>
+        <location filename="../../gui/models/columns.py" line="192"/>
         <source>{status}: {time_left}</source>
         <translation>{status}: {time_left}</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="226"/>
+        <location filename="../../gui/models/columns.py" line="207"/>
         <source>The chain expires first at &apos;{name}&apos;.</source>
         <translation>Die Kette läuft zuerst bei „{name}“ ab.</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="275"/>
+        <location filename="../../gui/models/columns.py" line="256"/>
         <source>Expiry status (the earliest expiry in the chain decides)</source>
         <translation>Ablaufstatus (der früheste Ablauf in der Kette entscheidet)</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="278"/>
+        <location filename="../../gui/models/columns.py" line="259"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="282"/>
+        <location filename="../../gui/models/columns.py" line="263"/>
         <source>Alias</source>
         <translation>Alias</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="289"/>
+        <location filename="../../gui/models/columns.py" line="270"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="296"/>
+        <location filename="../../gui/models/columns.py" line="277"/>
         <source>Subject (CN)</source>
         <translation>Antragsteller (CN)</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="304"/>
+        <location filename="../../gui/models/columns.py" line="285"/>
         <source>Issuer (CN)</source>
         <translation>Aussteller (CN)</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="312"/>
+        <location filename="../../gui/models/columns.py" line="293"/>
         <source>Valid From</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="321"/>
+        <location filename="../../gui/models/columns.py" line="302"/>
         <source>Valid Until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="326"/>
+        <location filename="../../gui/models/columns.py" line="307"/>
         <source>The earliest expiry of any certificate in the chain</source>
         <translation>Der früheste Ablauf eines Zertifikats in der Kette</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="330"/>
+        <location filename="../../gui/models/columns.py" line="311"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="333"/>
+        <location filename="../../gui/models/columns.py" line="314"/>
         <source>Signature Algorithm</source>
         <translation>Signaturalgorithmus</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="341"/>
+        <location filename="../../gui/models/columns.py" line="322"/>
         <source>Serial</source>
         <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="349"/>
+        <location filename="../../gui/models/columns.py" line="330"/>
         <source>SHA-256 Fingerprint</source>
         <translation>SHA-256-Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="357"/>
+        <location filename="../../gui/models/columns.py" line="338"/>
         <source>Last Modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../../gui/models/columns.py" line="432"/>
+        <location filename="../../gui/models/rows.py" line="143"/>
         <source>Reading entries</source>
         <translation>Einträge werden gelesen</translation>
     </message>
@@ -2123,17 +2133,17 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>DialogPrompts</name>
     <message>
-        <location filename="../../gui/prompts.py" line="154"/>
+        <location filename="../../gui/prompts.py" line="157"/>
         <source>File Changed</source>
         <translation>Datei geändert</translation>
     </message>
     <message>
-        <location filename="../../gui/prompts.py" line="159"/>
+        <location filename="../../gui/prompts.py" line="162"/>
         <source>&amp;Reload</source>
         <translation>Neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../gui/prompts.py" line="163"/>
+        <location filename="../../gui/prompts.py" line="166"/>
         <source>&amp;Not Now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
@@ -2141,18 +2151,19 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>EmptyGuide</name>
     <message>
-        <location filename="../../gui/views/empty_guide.py" line="26"/>
-        <location filename="../../gui/views/empty_guide.py" line="64"/>
+        <location filename="../../gui/views/empty_guide.py" line="37"/>
+        <location filename="../../gui/views/empty_guide.py" line="75"/>
         <source>This keystore has no entries yet.</source>
+        <extracomment>The actions an empty window offers, in this order.</extracomment>
         <translation>Dieser Schlüsselspeicher hat noch keine Einträge.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/empty_guide.py" line="31"/>
+        <location filename="../../gui/views/empty_guide.py" line="42"/>
         <source>Start with one of these:</source>
         <translation>Beginnen Sie mit einem dieser Schritte:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/empty_guide.py" line="62"/>
+        <location filename="../../gui/views/empty_guide.py" line="73"/>
         <source>No keystore is open.</source>
         <translation>Es ist kein Schlüsselspeicher geöffnet.</translation>
     </message>
@@ -2396,38 +2407,38 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="70"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="71"/>
         <source>Alias and Subject</source>
         <extracomment>``generate(request, cancel=token)`` → the new entry; runs in a worker.</extracomment>
         <translation>Alias und Antragsteller</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="72"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="73"/>
         <source>Who the key pair belongs to. Only the common name (CN) is required.</source>
         <translation>Wem das Schlüsselpaar gehört. Nur der allgemeine Name (CN) ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="76"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="77"/>
         <source>Alias</source>
         <translation>Alias</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="77"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="78"/>
         <source>suggested from the common name</source>
         <translation>aus dem allgemeinen Namen vorgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="84"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="86"/>
         <source>&amp;Alias:</source>
         <translation>&amp;Alias:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="85"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="87"/>
         <source>Subject</source>
         <translation>Antragsteller</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="119"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="120"/>
         <source>Another entry already has the alias “{alias}” (aliases ignore case).</source>
         <translation>Ein anderer Eintrag hat bereits den Alias „{alias}“ (Aliasse unterscheiden keine Groß-/Kleinschreibung).</translation>
     </message>
@@ -2778,47 +2789,47 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="129"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="130"/>
         <source>Key and Validity</source>
         <translation>Schlüssel und Gültigkeit</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="131"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="132"/>
         <source>RSA 2048 or 3072 works everywhere; EC P-256 is smaller and faster.</source>
         <translation>RSA 2048 oder 3072 funktioniert überall; EC P-256 ist kleiner und schneller.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="135"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="136"/>
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="137"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="138"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="144"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="145"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="146"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="147"/>
         <source>Validity</source>
         <translation>Gültigkeit</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="148"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="149"/>
         <source>Valid &amp;from:</source>
         <translation>Gültig &amp;ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="149"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="150"/>
         <source>Valid &amp;until:</source>
         <translation>Gültig &amp;bis:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/wizards/keypair_wizard.py" line="171"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="173"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -2826,7 +2837,7 @@ Passende Schlüsselpaare: {match}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="175"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="177"/>
         <source>The end of the validity must come after its start.</source>
         <translation>Das Ende der Gültigkeit muss nach ihrem Beginn liegen.</translation>
     </message>
@@ -2834,28 +2845,28 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>KeyPairWizard</name>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="274"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="276"/>
         <source>Generate Key Pair</source>
         <extracomment>KeyPairResult, just before the wizard closes as accepted. ErrorInfo; the wizard stays open on the review page and says why.</extracomment>
         <translation>Schlüsselpaar erzeugen</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="281"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="283"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="321"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="323"/>
         <source>Generating the {key} key…</source>
         <translation>Der {key}-Schlüssel wird erzeugt…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="323"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="325"/>
         <source>Large RSA keys can take a minute; Cancel stops it.</source>
         <translation>Große RSA-Schlüssel können eine Minute dauern; „Abbrechen“ hält den Vorgang an.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="329"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="331"/>
         <source>Generating a key pair</source>
         <translation>Schlüsselpaar wird erzeugt</translation>
     </message>
@@ -2863,78 +2874,77 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>KeymonMainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="69"/>
+        <location filename="../../gui/views/filter_bar.py" line="17"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="68"/>
+        <location filename="../../gui/views/filter_bar.py" line="16"/>
         <source>Any expiry</source>
         <translation>Beliebiges Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="70"/>
+        <location filename="../../gui/views/filter_bar.py" line="18"/>
         <source>Expires in 7 days</source>
         <translation>Läuft innerhalb von 7 Tagen ab</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="71"/>
+        <location filename="../../gui/views/filter_bar.py" line="19"/>
         <source>Expires in 30 days</source>
         <translation>Läuft innerhalb von 30 Tagen ab</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="72"/>
+        <location filename="../../gui/views/filter_bar.py" line="20"/>
         <source>Expires in 90 days</source>
         <translation>Läuft innerhalb von 90 Tagen ab</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="73"/>
+        <location filename="../../gui/views/filter_bar.py" line="21"/>
         <source>Expires in a year</source>
         <translation>Läuft innerhalb eines Jahres ab</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="76"/>
+        <location filename="../../gui/views/filter_bar.py" line="24"/>
         <source>All entries</source>
         <translation>Alle Einträge</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/views/filter_bar.py" line="25"/>
         <source>Key pairs</source>
         <translation>Schlüsselpaare</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78"/>
+        <location filename="../../gui/views/filter_bar.py" line="26"/>
         <source>Trusted certificates</source>
         <translation>Vertrauenswürdige Zertifikate</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="79"/>
+        <location filename="../../gui/views/filter_bar.py" line="27"/>
         <source>Secret keys</source>
         <translation>Geheime Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/views/filter_bar.py" line="40"/>
         <source>Filter by alias, subject, issuer, serial or fingerprint</source>
-        <extracomment>A keystore was opened (or reloaded) and the table shows it.</extracomment>
         <translation>Nach Alias, Antragsteller, Aussteller, Seriennummer oder Fingerabdruck filtern</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/views/filter_bar.py" line="46"/>
         <source>Filter entries</source>
         <translation>Einträge filtern</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/views/filter_bar.py" line="52"/>
         <source>Entry type filter</source>
         <translation>Filter nach Eintragstyp</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/views/filter_bar.py" line="60"/>
         <source>Expiry filter</source>
         <translation>Filter nach Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/views/entries_table.py" line="29"/>
         <source>Keystore entries</source>
         <translation>Einträge des Schlüsselspeichers</translation>
     </message>
@@ -2949,13 +2959,13 @@ Passende Schlüsselpaare: {match}</translation>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <location filename="../../gui/menus.py" line="79"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="391"/>
         <location filename="../../gui/menus.py" line="81"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
@@ -3006,27 +3016,28 @@ Passende Schlüsselpaare: {match}</translation>
         <translation>Ü&amp;ber keymon</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Connectivity Test</source>
+        <extracomment>keystoreOpened starts the Monitoring worker after the table&apos;s paints (they stalled 70-110 ms) A keystore was opened (or reloaded) and the table shows it.</extracomment>
         <translation>Verbindungstest</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="311"/>
         <source>Reading entries</source>
         <translation>Einträge werden gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>&amp;Undo {action}</source>
         <translation>&amp;Rückgängig: {action}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>&amp;Redo {action}</source>
         <translation>&amp;Wiederherstellen: {action}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="480"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -3034,27 +3045,27 @@ Passende Schlüsselpaare: {match}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482"/>
+        <location filename="../../gui/main_window.py" line="400"/>
         <source> ({shown} shown)</source>
         <translation> ({shown} angezeigt)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="483"/>
+        <location filename="../../gui/main_window.py" line="401"/>
         <source> · {expiring} expiring · {expired} expired</source>
         <translation> · {expiring} bald ablaufend · {expired} abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498"/>
+        <location filename="../../gui/main_window.py" line="416"/>
         <source>saving…</source>
         <translation>wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498"/>
+        <location filename="../../gui/main_window.py" line="416"/>
         <source>saved</source>
         <translation>gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="510"/>
+        <location filename="../../gui/main_window.py" line="425"/>
         <source>The keystore was not saved</source>
         <translation>Der Schlüsselspeicher wurde nicht gespeichert</translation>
     </message>
@@ -3126,7 +3137,7 @@ Passende Schlüsselpaare: {match}</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/choose_entries_dialog.py" line="241"/>
-        <source>Alias after adding</source>
+        <source>Alias After Adding</source>
         <translation>Alias nach dem Hinzufügen</translation>
     </message>
     <message>
@@ -3183,85 +3194,85 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>MonitoringModel</name>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="59"/>
+        <location filename="../../gui/views/monitoring_model.py" line="29"/>
         <source>Expires</source>
         <extracomment>Column titles: English sources of the &quot;MonitoringModel&quot; context.</extracomment>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="60"/>
-        <source>Days left</source>
+        <location filename="../../gui/views/monitoring_model.py" line="30"/>
+        <source>Days Left</source>
         <translation>Verbleibende Tage</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="61"/>
-        <source>Common name</source>
+        <location filename="../../gui/views/monitoring_model.py" line="31"/>
+        <source>Common Name</source>
         <translation>Allgemeiner Name</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="62"/>
+        <location filename="../../gui/views/monitoring_model.py" line="32"/>
         <source>Alias</source>
         <translation>Alias</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="63"/>
+        <location filename="../../gui/views/monitoring_model.py" line="33"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="64"/>
+        <location filename="../../gui/views/monitoring_model.py" line="34"/>
         <source>Keystore</source>
         <translation>Schlüsselspeicher</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="68"/>
+        <location filename="../../gui/views/monitoring_model.py" line="38"/>
         <source>leaf</source>
         <extracomment>Where a certificate sits in its chain (core&apos;s role names).</extracomment>
         <translation>Endzertifikat</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="69"/>
+        <location filename="../../gui/views/monitoring_model.py" line="39"/>
         <source>intermediate</source>
         <translation>Zwischenzertifikat</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="70"/>
+        <location filename="../../gui/views/monitoring_model.py" line="40"/>
         <source>root</source>
         <translation>Stammzertifikat</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="74"/>
+        <location filename="../../gui/views/monitoring_model.py" line="44"/>
         <source>valid</source>
         <extracomment>What a screen reader says for the status icon.</extracomment>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="75"/>
+        <location filename="../../gui/views/monitoring_model.py" line="45"/>
         <source>expiring</source>
         <translation>läuft bald ab</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="76"/>
+        <location filename="../../gui/views/monitoring_model.py" line="46"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="77"/>
+        <location filename="../../gui/views/monitoring_model.py" line="47"/>
         <source>not yet valid</source>
         <translation>noch nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="78"/>
+        <location filename="../../gui/views/monitoring_model.py" line="48"/>
         <source>none</source>
         <translation>ohne Ablauf</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="98"/>
+        <location filename="../../gui/views/monitoring_model.py" line="68"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="101"/>
+        <location filename="../../gui/views/monitoring_model.py" line="71"/>
         <source>(unsaved)</source>
         <translation>(nicht gespeichert)</translation>
     </message>
@@ -3269,106 +3280,198 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>MonitoringView</name>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="221"/>
+        <location filename="../../gui/views/monitoring_view.py" line="103"/>
         <source>Certificates by expiry</source>
         <extracomment>The table shows a new list (after any change or a reload of a watched keystore). Like refreshed, but only once no watched keystore is still loading.</extracomment>
         <translation>Zertifikate nach Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="224"/>
+        <location filename="../../gui/views/monitoring_view.py" line="106"/>
         <source>Every certificate of the open and the watched keystores, the soonest to expire first.</source>
         <translation>Alle Zertifikate des geöffneten und der überwachten Schlüsselspeicher, das zuerst ablaufende oben.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="239"/>
+        <location filename="../../gui/views/monitoring_view.py" line="121"/>
         <source>&amp;Add Keystore…</source>
         <translation>Schlüsselspeicher &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="241"/>
+        <location filename="../../gui/views/monitoring_view.py" line="123"/>
         <source>Watch another keystore&apos;s certificates</source>
         <translation>Die Zertifikate eines weiteren Schlüsselspeichers überwachen</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="245"/>
+        <location filename="../../gui/views/monitoring_view.py" line="127"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="246"/>
+        <location filename="../../gui/views/monitoring_view.py" line="128"/>
         <source>Stop watching a keystore</source>
         <translation>Einen Schlüsselspeicher nicht mehr überwachen</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="251"/>
+        <location filename="../../gui/views/monitoring_view.py" line="171"/>
         <source>Enter &amp;Password…</source>
         <translation>&amp;Passwort eingeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="254"/>
+        <location filename="../../gui/views/monitoring_view.py" line="174"/>
         <source>Enter the password of the watched keystores that could not be read</source>
         <translation>Das Passwort der beobachteten Schlüsselspeicher eingeben, die nicht gelesen werden konnten</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="257"/>
+        <location filename="../../gui/views/monitoring_view.py" line="136"/>
         <source>Export &amp;Calendar…</source>
         <translation>&amp;Kalender exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="260"/>
+        <location filename="../../gui/views/monitoring_view.py" line="139"/>
         <source>Save every expiry date as an iCalendar file, with reminders</source>
         <translation>Alle Ablaufdaten als iCalendar-Datei speichern, mit Erinnerungen</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="319"/>
+        <location filename="../../gui/views/monitoring_view.py" line="163"/>
+        <location filename="../../gui/views/monitoring_view.py" line="304"/>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/monitoring_view.py" line="165"/>
+        <source>Read the watched tenants again</source>
+        <translation>Die beobachteten Tenants erneut lesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/monitoring_view.py" line="218"/>
         <source>Collecting certificates</source>
         <translation>Zertifikate werden gesammelt</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="350"/>
+        <location filename="../../gui/views/monitoring_view.py" line="249"/>
         <source>Watch Keystore</source>
         <translation>Schlüsselspeicher überwachen</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="351"/>
+        <location filename="../../gui/views/monitoring_view.py" line="250"/>
         <source>Keystores (*.p12 *.pfx *.jks *.jceks *.ks *.pem);;All files (*)</source>
         <translation>Schlüsselspeicher (*.p12 *.pfx *.jks *.jceks *.ks *.pem);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="399"/>
+        <location filename="../../gui/views/monitoring_view.py" line="304"/>
+        <source>Cancel Re&amp;fresh</source>
+        <translation>Aktualisieren a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/monitoring_view.py" line="321"/>
         <source>Reading {file}</source>
         <translation>{file} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="432"/>
+        <location filename="../../gui/views/monitoring_view.py" line="354"/>
         <source>This keystore needs a password (Enter Password… asks for it).</source>
         <translation>Dieser Schlüsselspeicher braucht ein Passwort (Passwort eingeben… fragt danach).</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="452"/>
-        <location filename="../../gui/views/monitoring_view.py" line="485"/>
+        <location filename="../../gui/views/monitoring_view.py" line="374"/>
+        <location filename="../../gui/views/monitoring_view.py" line="408"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="453"/>
+        <location filename="../../gui/views/monitoring_view.py" line="375"/>
+        <location filename="../../gui/views/monitoring_view.py" line="376"/>
         <source>{keystore}: {message}</source>
         <translation>{keystore}: {message}</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="460"/>
+        <location filename="../../gui/views/monitoring_view.py" line="383"/>
         <source>Export Calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="460"/>
+        <location filename="../../gui/views/monitoring_view.py" line="383"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../gui/views/monitoring_view.py" line="468"/>
+        <location filename="../../gui/views/monitoring_view.py" line="391"/>
         <source>The calendar was not saved</source>
         <translation>Der Kalender wurde nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeystoreDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="39"/>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="40"/>
+        <source>JKS (*.jks *.ks *.keystore)</source>
+        <translation>JKS (*.jks *.ks *.keystore)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="73"/>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="181"/>
+        <source>New Keystore</source>
+        <extracomment>Suffixes that name a format: switching the format swaps one of these for the other&apos;s. ``choose_save_file(title, suggested_name, filters)`` of the prompts. The file chooser asked already whether to replace the existing file (do not ask twice).</extracomment>
+        <translation>Neuer Schlüsselspeicher</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="78"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="79"/>
+        <source>&amp;Browse…</source>
+        <translation>Dur&amp;chsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="90"/>
+        <source>PKCS#12 (.p12), readable everywhere</source>
+        <translation>PKCS#12 (.p12), überall lesbar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="92"/>
+        <source>JKS (.jks), for older Java programs</source>
+        <translation>JKS (.jks), für ältere Java-Programme</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="99"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="103"/>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="107"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="143"/>
+        <source>Choose where to save the new keystore.</source>
+        <translation>Wählen Sie, wo der neue Schlüsselspeicher gespeichert wird.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="146"/>
+        <source>{path} is a folder: add a file name.</source>
+        <translation>{path} ist ein Ordner: Geben Sie einen Dateinamen an.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="148"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/new_keystore_dialog.py" line="157"/>
+        <source>{name} exists already: keymon asks before replacing it.</source>
+        <translation>{name} existiert bereits: keymon fragt, bevor die Datei ersetzt wird.</translation>
     </message>
 </context>
 <context>
@@ -3417,115 +3520,123 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="40"/>
+        <location filename="../../gui/keystore_actions.py" line="41"/>
         <source>Keystores (*.p12 *.pfx *.jks *.jceks *.ks *.keystore *.pem);;All files (*)</source>
         <translation>Schlüsselspeicher (*.p12 *.pfx *.jks *.jceks *.ks *.keystore *.pem);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="43"/>
+        <location filename="../../gui/keystore_actions.py" line="44"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="40"/>
         <source>Certificates (*.cer *.crt *.pem *.der *.p7b *.p7c);;All files (*)</source>
         <translation>Zertifikate (*.cer *.crt *.pem *.der *.p7b *.p7c);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="46"/>
+        <location filename="../../gui/keystore_actions.py" line="47"/>
         <source>Key pairs (*.p12 *.pfx *.pem *.key);;All files (*)</source>
         <translation>Schlüsselpaare (*.p12 *.pfx *.pem *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../../gui/keystore_actions.py" line="77"/>
-        <location filename="../../gui/keystore_actions.py" line="468"/>
+        <location filename="../../gui/keystore_actions.py" line="439"/>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="59"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="165"/>
         <source>Cannot read {name}</source>
         <translation>{name} kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="89"/>
+        <location filename="../../gui/keystore_actions.py" line="86"/>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="68"/>
         <source>Reading</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="110"/>
-        <location filename="../../gui/keystore_actions.py" line="126"/>
-        <location filename="../../gui/keystore_actions.py" line="169"/>
+        <location filename="../../gui/keystore_actions.py" line="107"/>
+        <location filename="../../gui/keystore_actions.py" line="125"/>
+        <location filename="../../gui/keystore_actions.py" line="168"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="171"/>
         <source>No certificate</source>
         <translation>Kein Zertifikat</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="111"/>
+        <location filename="../../gui/keystore_actions.py" line="108"/>
         <source>This file holds key pairs; use Add › Key Pair.</source>
         <translation>Diese Datei enthält Schlüsselpaare; verwenden Sie Hinzufügen › Schlüsselpaar hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="127"/>
+        <location filename="../../gui/keystore_actions.py" line="126"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="172"/>
         <source>The file holds no certificate.</source>
         <translation>Die Datei enthält kein Zertifikat.</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="128"/>
+        <location filename="../../gui/keystore_actions.py" line="127"/>
         <source>Choose certificates to add</source>
         <translation>Hinzuzufügende Zertifikate auswählen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="149"/>
+        <location filename="../../gui/keystore_actions.py" line="148"/>
         <source>Open keystore</source>
         <translation>Schlüsselspeicher öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="157"/>
+        <location filename="../../gui/keystore_actions.py" line="156"/>
         <source>Add certificate</source>
         <translation>Zertifikat hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="170"/>
+        <location filename="../../gui/keystore_actions.py" line="169"/>
         <source>The clipboard holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
         <translation>Die Zwischenablage enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----).</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="181"/>
+        <location filename="../../gui/keystore_actions.py" line="180"/>
         <source>Add key pair</source>
         <translation>Schlüsselpaar hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="189"/>
+        <location filename="../../gui/keystore_actions.py" line="188"/>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="77"/>
         <source>No key pair</source>
         <translation>Kein Schlüsselpaar</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="190"/>
+        <location filename="../../gui/keystore_actions.py" line="189"/>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="78"/>
         <source>The file holds no private key with a certificate.</source>
         <translation>Die Datei enthält keinen privaten Schlüssel mit Zertifikat.</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="193"/>
+        <location filename="../../gui/keystore_actions.py" line="192"/>
         <source>Choose key pairs to add</source>
         <translation>Hinzuzufügende Schlüsselpaare auswählen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="199"/>
+        <location filename="../../gui/keystore_actions.py" line="198"/>
         <source>Merge keystore</source>
         <translation>Schlüsselspeicher zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="221"/>
+        <location filename="../../gui/keystore_actions.py" line="220"/>
         <source>Keystore merged</source>
         <translation>Schlüsselspeicher zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="222"/>
+        <location filename="../../gui/keystore_actions.py" line="221"/>
         <source>Added: {added}, kept: {kept}, overwritten: {overwritten}.</source>
         <translation>Hinzugefügt: {added}, behalten: {kept}, überschrieben: {overwritten}.</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="238"/>
+        <location filename="../../gui/keystore_actions.py" line="237"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="252"/>
+        <location filename="../../gui/keystore_actions.py" line="251"/>
         <source>Save certificates</source>
         <translation>Zertifikate speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="254"/>
+        <location filename="../../gui/keystore_actions.py" line="253"/>
         <source>PEM bundle (*.pem)</source>
         <translation>PEM-Bündel (*.pem)</translation>
     </message>
@@ -3541,92 +3652,92 @@ Passende Schlüsselpaare: {match}</translation>
         <translation>{path} gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="265"/>
-        <location filename="../../gui/keystore_actions.py" line="283"/>
+        <location filename="../../gui/keystore_actions.py" line="264"/>
+        <location filename="../../gui/keystore_actions.py" line="282"/>
         <source>Certificate (*.cer *.der);;PEM (*.pem *.crt)</source>
         <translation>Zertifikat (*.cer *.der);;PEM (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="275"/>
+        <location filename="../../gui/keystore_actions.py" line="274"/>
         <source>PKCS#7 (*.p7b);;PEM bundle (*.pem)</source>
         <translation>PKCS#7 (*.p7b);;PEM-Bündel (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="293"/>
+        <location filename="../../gui/keystore_actions.py" line="292"/>
         <source>OpenSSH public key (*.pub)</source>
         <translation>Öffentlicher OpenSSH-Schlüssel (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="309"/>
+        <location filename="../../gui/keystore_actions.py" line="308"/>
         <source>Export key pair</source>
         <translation>Schlüsselpaar exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="311"/>
+        <location filename="../../gui/keystore_actions.py" line="310"/>
         <source>PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="324"/>
+        <location filename="../../gui/keystore_actions.py" line="323"/>
         <source>Exporting</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="327"/>
+        <location filename="../../gui/keystore_actions.py" line="326"/>
         <source>Not exported</source>
         <translation>Nicht exportiert</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="361"/>
+        <location filename="../../gui/keystore_actions.py" line="360"/>
         <source>Delete the entry {alias}?
 This can be undone with Edit › Undo.</source>
         <translation>Den Eintrag {alias} löschen?
 Bearbeiten › Rückgängig stellt ihn wieder her.</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="365"/>
+        <location filename="../../gui/keystore_actions.py" line="364"/>
         <source>Delete these {count} entries: {names}?
 This can be undone with Edit › Undo.</source>
         <translation>Diese {count} Einträge löschen: {names}?
 Bearbeiten › Rückgängig stellt sie wieder her.</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="370"/>
+        <location filename="../../gui/keystore_actions.py" line="369"/>
         <source>Delete entries</source>
         <translation>Einträge löschen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="394"/>
+        <location filename="../../gui/keystore_actions.py" line="393"/>
         <source>Password not remembered</source>
         <translation>Passwort nicht gemerkt</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="406"/>
+        <location filename="../../gui/backup_purge.py" line="20"/>
         <source>The backups of {name} ({count}) still open with the old password, and hold any entry deleted since. Delete all backups of this keystore now?</source>
         <translation>Die Sicherungen von {name} ({count}) lassen sich weiter mit dem alten Passwort öffnen und enthalten jeden seither gelöschten Eintrag. Jetzt alle Sicherungen dieses Schlüsselspeichers löschen?</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="411"/>
+        <location filename="../../gui/backup_purge.py" line="25"/>
         <source>Delete All Backups</source>
         <translation>Alle Sicherungen löschen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="420"/>
+        <location filename="../../gui/backup_purge.py" line="34"/>
         <source>The backups were deleted ({count}).</source>
         <translation>Die Sicherungen wurden gelöscht ({count}).</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="446"/>
+        <location filename="../../gui/keystore_actions.py" line="417"/>
         <source>Restore version {version}</source>
         <translation>Version {version} wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="453"/>
+        <location filename="../../gui/keystore_actions.py" line="424"/>
         <source>Restoring</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/keystore_actions.py" line="456"/>
+        <location filename="../../gui/keystore_actions.py" line="427"/>
         <source>Not restored</source>
         <translation>Nicht wiederhergestellt</translation>
     </message>
@@ -3636,7 +3747,7 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
         <translation>Die Anforderung ist in der Zwischenablage</translation>
     </message>
     <message>
-        <location filename="../../gui/pki_actions.py" line="90"/>
+        <location filename="../../gui/pki_actions.py" line="92"/>
         <source>Import CA reply into {alias}</source>
         <translation>CA-Antwort in {alias} importieren</translation>
     </message>
@@ -3646,8 +3757,9 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
         <translation>PEM-Bündel (*.pem);;Zip-Archiv mit .cer-Dateien (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../gui/net_actions.py" line="30"/>
+        <location filename="../../gui/net_actions.py" line="47"/>
         <source>Save server certificates</source>
+        <extracomment>The tenant shown in the window, when one is (Import Root CA targets it).</extracomment>
         <translation>Server-Zertifikate speichern</translation>
     </message>
 </context>
@@ -3857,12 +3969,12 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../gui/prompts.py" line="42"/>
+        <location filename="../../gui/prompts.py" line="43"/>
         <source>The password is wrong. Try again.</source>
         <translation>Das Passwort ist falsch. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/prompts.py" line="46"/>
+        <location filename="../../gui/prompts.py" line="47"/>
         <source>{name} was changed by another program. Reload it? Your changes are saved already; reloading shows the other program&apos;s version.</source>
         <translation>{name} wurde von einem anderen Programm geändert. Neu laden? Ihre Änderungen sind bereits gespeichert; nach dem Neuladen sehen Sie die Version des anderen Programms.</translation>
     </message>
@@ -4018,69 +4130,133 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
     </message>
 </context>
 <context>
-    <name>ReviewPage</name>
+    <name>RequestPage</name>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="195"/>
-        <source>Review</source>
-        <translation>Überprüfen</translation>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="37"/>
+        <source>Key Pair on the Tenant</source>
+        <extracomment>(label, key type, size, curve, signature algorithm as the tenant names it).</extracomment>
+        <translation>Schlüsselpaar auf dem Tenant</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="197"/>
-        <source>Generate makes the key and its self-signed certificate and adds them.</source>
-        <translation>„Erzeugen“ erstellt den Schlüssel und sein selbstsigniertes Zertifikat und fügt beide hinzu.</translation>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="40"/>
+        <source>The tenant makes the key and keeps it; keymon never sees the private key. Download its CSR afterwards with Create CSR….</source>
+        <translation>Der Tenant erzeugt den Schlüssel und behält ihn; keymon sieht den privaten Schlüssel nie. Laden Sie danach seine CSR mit „CSR erstellen…“ herunter.</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="199"/>
-        <source>Summary of the new key pair</source>
-        <translation>Zusammenfassung des neuen Schlüsselpaars</translation>
-    </message>
-    <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="202"/>
-        <source>Generating the key</source>
-        <translation>Schlüssel wird erzeugt</translation>
-    </message>
-    <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="225"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="46"/>
         <source>Alias</source>
         <translation>Alias</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="226"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="49"/>
+        <source>Key type and size</source>
+        <translation>Schlüsseltyp und -länge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="54"/>
+        <source>Validity in days</source>
+        <translation>Gültigkeit in Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="57"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="60"/>
+        <source>&amp;Alias:</source>
+        <translation>&amp;Alias:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="61"/>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="62"/>
+        <source>&amp;Validity:</source>
+        <translation>&amp;Gültigkeit:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="77"/>
+        <source>The alias “{alias}” is reserved for SAP.</source>
+        <translation>Der Alias „{alias}“ ist für SAP reserviert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="79"/>
+        <source>The tenant already has an entry named “{alias}”.</source>
+        <translation>Der Tenant hat bereits einen Eintrag namens „{alias}“.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="84"/>
+        <source>The tenant needs a country (C), e.g. DE.</source>
+        <translation>Der Tenant verlangt ein Land (C), z. B. DE.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="197"/>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="199"/>
+        <source>Generate makes the key and its self-signed certificate and adds them.</source>
+        <translation>„Erzeugen“ erstellt den Schlüssel und sein selbstsigniertes Zertifikat und fügt beide hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="201"/>
+        <source>Summary of the new key pair</source>
+        <translation>Zusammenfassung des neuen Schlüsselpaars</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="204"/>
+        <source>Generating the key</source>
+        <translation>Schlüssel wird erzeugt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="227"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="228"/>
         <source>Subject</source>
         <translation>Antragsteller</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="227"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="229"/>
         <source>Alternative names</source>
         <translation>Alternative Namen</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="228"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="230"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="229"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="231"/>
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="230"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="232"/>
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="231"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="233"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="233"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="235"/>
         <source>Issuer</source>
         <translation>Aussteller</translation>
     </message>
     <message>
-        <location filename="../../gui/wizards/keypair_wizard.py" line="233"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="235"/>
         <source>Self-signed (the subject itself)</source>
         <translation>Selbstsigniert (der Antragsteller selbst)</translation>
     </message>
@@ -4154,133 +4330,134 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="42"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="45"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="47"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="66"/>
         <source>Expiry warning window in days</source>
+        <extracomment>The groups&apos; forms; their labels share one width, so the fields line up.</extracomment>
         <translation>Vorwarnzeit für den Ablauf in Tagen</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="50"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="69"/>
         <source>Certificates expiring within this many days are marked, listed by the tray icon and announced by a notification.</source>
         <translation>Zertifikate, die innerhalb so vieler Tage ablaufen, werden markiert, vom Symbol im Infobereich aufgeführt und per Benachrichtigung gemeldet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="54"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="73"/>
         <source>Show a &amp;tray icon and notify about expiry</source>
         <translation>Symbol im &amp;Infobereich zeigen und über Abläufe benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="86"/>
         <source>Default key type</source>
         <translation>Standard-Schlüsseltyp</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="65"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="91"/>
         <source>Default validity in days</source>
         <translation>Standard-Gültigkeitsdauer in Tagen</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="94"/>
         <source>PKCS#12 encryption</source>
         <translation>PKCS#12-Verschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="96"/>
         <source>Modern (AES-256, PBKDF2, SHA-256 MAC)</source>
         <translation>Modern (AES-256, PBKDF2, SHA-256-MAC)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="74"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="99"/>
         <source>Legacy (3DES, SHA-1 MAC) for Java before 8u301 and old Windows</source>
         <translation>Legacy (3DES, SHA-1-MAC) für Java vor 8u301 und ältere Windows-Versionen</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="110"/>
         <source>Used when keymon saves a PKCS#12 keystore and as the default when it exports a key pair. Legacy encryption is weak: use it only for software that cannot read modern files.</source>
         <translation>Gilt, wenn keymon einen PKCS#12-Schlüsselspeicher speichert, und als Vorgabe beim Exportieren eines Schlüsselpaars. Die Legacy-Verschlüsselung ist schwach: nur für Software verwenden, die moderne Dateien nicht lesen kann.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="126"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="94"/>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="134"/>
         <source>Follow the system</source>
         <translation>Wie im System</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="128"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="129"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="133"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="76"/>
         <source>Expiry</source>
         <translation>Ablauf</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="78"/>
         <source>&amp;Warn this many days ahead:</source>
         <translation>So viele Tage vorher &amp;warnen:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="115"/>
         <source>New key pairs and files</source>
         <translation>Neue Schlüsselpaare und Dateien</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="117"/>
         <source>Default &amp;key:</source>
         <translation>Standard-&amp;Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="118"/>
         <source>Default &amp;validity:</source>
         <translation>Standard-&amp;Gültigkeit:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="119"/>
         <source>&amp;PKCS#12 encryption:</source>
         <translation>&amp;PKCS#12-Verschlüsselung:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="141"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="143"/>
         <source>T&amp;heme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="144"/>
         <source>&amp;Language:</source>
         <translation>Sp&amp;rache:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="154"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="168"/>
         <source>The language and the tray icon change when keymon starts next.</source>
         <translation>Sprache und Infobereich-Symbol ändern sich beim nächsten Start von keymon.</translation>
     </message>
@@ -4422,6 +4599,19 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
     </message>
 </context>
 <context>
+    <name>TenantKeyPairWizard</name>
+    <message>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="122"/>
+        <source>Generate Key Pair on Tenant {name}</source>
+        <translation>Schlüsselpaar auf Tenant {name} erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="127"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+</context>
+<context>
     <name>TenantStatus</name>
     <message>
         <location filename="../../gui/tenants/status.py" line="19"/>
@@ -4445,17 +4635,46 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
     </message>
 </context>
 <context>
+    <name>TenantWatch</name>
+    <message>
+        <location filename="../../gui/views/monitoring_tenants.py" line="121"/>
+        <source>Reading {tenant}</source>
+        <extracomment>A tenant was read, failed or was cancelled, or the list changed. How 429/503 answers are retried (tests make it fast).</extracomment>
+        <translation>{tenant} wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/monitoring_tenants.py" line="139"/>
+        <source>unreachable: {message}</source>
+        <translation>nicht erreichbar: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/monitoring_tenants.py" line="141"/>
+        <source>not read: {message}</source>
+        <translation>nicht gelesen: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/monitoring_tenants.py" line="143"/>
+        <source>(showing what was read before)</source>
+        <translation>(zeigt den zuvor gelesenen Stand)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/views/monitoring_tenants.py" line="150"/>
+        <source>not read: the refresh was cancelled</source>
+        <translation>nicht gelesen: das Aktualisieren wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>Tenants</name>
     <message>
-        <location filename="../../gui/tenants/enabling.py" line="32"/>
+        <location filename="../../gui/tenants/enabling.py" line="38"/>
         <source>The private key stays on the tenant: keymon cannot use or export it.</source>
-        <extracomment>Actions that need the entry&apos;s private key here (on a tenant it stays on the tenant). Actions that change or need a keystore file.</extracomment>
+        <extracomment>Actions that need the entry&apos;s private key here (on a tenant it stays on the tenant). Actions that change or need a keystore file. Writes to the tenant that need no selection (enabled unless the profile is read-only). Writes to the selected tenant entries (refused on SAP&apos;s entries and read-only profiles).</extracomment>
         <translation>Der private Schlüssel bleibt auf dem Tenant: keymon kann ihn weder verwenden noch exportieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/enabling.py" line="35"/>
-        <source>Not available on a tenant keystore: it is shown read-only.</source>
-        <translation>Für einen Tenant-Schlüsselspeicher nicht verfügbar: er wird schreibgeschützt angezeigt.</translation>
+        <location filename="../../gui/tenants/enabling.py" line="41"/>
+        <source>Not available on a tenant keystore: it works on keystore files only.</source>
+        <translation>Auf einem Tenant-Schlüsselspeicher nicht verfügbar: Dies geht nur mit Schlüsselspeicherdateien.</translation>
     </message>
     <message>
         <location filename="../../gui/tenants/owner.py" line="27"/>
@@ -4468,66 +4687,376 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
         <translation>Zuletzt geändert von {who}</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="74"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="81"/>
         <source>Open Te&amp;nant</source>
         <extracomment>The tenant the window shows now (None when a file or nothing is open). How the tenant&apos;s 429/503 answers are retried (tests make it fast).</extracomment>
         <translation>Te&amp;nant öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="109"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="90"/>
+        <source>Back &amp;Up Tenant Keystore…</source>
+        <extracomment>The writes to the tenant shown (the window is the selection).</extracomment>
+        <translation>Tenant-Schlüsselspeicher si&amp;chern…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_actions.py" line="94"/>
+        <source>Re&amp;store Tenant Backup…</source>
+        <translation>Tenant-Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_actions.py" line="172"/>
         <source>read-only profile</source>
         <translation>schreibgeschütztes Profil</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="111"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="174"/>
         <source>tenant</source>
         <translation>Tenant</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="134"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="197"/>
         <source>Replace tenant profile</source>
         <translation>Tenant-Profil ersetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="135"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="198"/>
         <source>A tenant profile named {name} exists. Replace it and its secret?</source>
         <translation>Ein Tenant-Profil namens {name} existiert bereits. Soll es samt Geheimnis ersetzt werden?</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="143"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="206"/>
         <source>The tenant profile was not saved</source>
         <translation>Das Tenant-Profil wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="147"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="210"/>
         <source>Saved tenant profile {name}</source>
         <translation>Tenant-Profil {name} gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="162"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="225"/>
         <source>(no tenant profiles)</source>
         <translation>(keine Tenant-Profile)</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="169"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="232"/>
         <source>The secret of tenant profile {name} is not in the system keyring; connect to the tenant again.</source>
         <translation>Das Geheimnis des Tenant-Profils {name} ist nicht im Schlüsselbund des Systems; verbinden Sie sich erneut mit dem Tenant.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="186"/>
-        <location filename="../../gui/tenants/tenant_actions.py" line="216"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="249"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="279"/>
         <source>Reading tenant {name}</source>
         <translation>Tenant {name} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="193"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="256"/>
         <source>Opened tenant {name}: {count} entries</source>
         <translation>Tenant {name} geöffnet: {count} Einträge</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="209"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="272"/>
         <source>Reading tenant {name} was cancelled.</source>
         <translation>Das Lesen von Tenant {name} wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="47"/>
+        <source>Generate the key pair {alias} ({key}, CN={cn}) on tenant {name}?</source>
+        <translation>Das Schlüsselpaar {alias} ({key}, CN={cn}) auf Tenant {name} erzeugen?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="50"/>
+        <source>Generate on tenant</source>
+        <translation>Auf dem Tenant erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="56"/>
+        <source>Generated {alias} on tenant {name}; Create CSR… downloads its request</source>
+        <translation>{alias} auf Tenant {name} erzeugt; „CSR erstellen…“ lädt seine Anforderung herunter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="59"/>
+        <source>Generating on the tenant</source>
+        <translation>Wird auf dem Tenant erzeugt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="69"/>
+        <source>Save the CSR of {alias}</source>
+        <translation>CSR von {alias} speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="71"/>
+        <source>Certificate signing requests (*.csr *.pem)</source>
+        <translation>Zertifikatsignieranforderungen (*.csr *.pem)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="77"/>
+        <source>No CSR</source>
+        <translation>Keine CSR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="83"/>
+        <source>Reading the CSR</source>
+        <translation>CSR wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="101"/>
+        <source>Install CA Response on Tenant {name}</source>
+        <translation>CA-Antwort auf Tenant {name} installieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="104"/>
+        <source>Install uploads this chain to the key pair on the tenant.</source>
+        <translation>„Installieren“ lädt diese Kette zum Schlüsselpaar auf dem Tenant hoch.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="110"/>
+        <source>Install the CA response in the key pair {alias} on tenant {name}?
+
+New chain: {chain}
+Top certificate SHA-256: {fingerprint}</source>
+        <translation>Die CA-Antwort im Schlüsselpaar {alias} auf Tenant {name} installieren?
+
+Neue Kette: {chain}
+Oberstes Zertifikat SHA-256: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="120"/>
+        <source>Install on tenant</source>
+        <translation>Auf dem Tenant installieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="127"/>
+        <source>Installed the CA response in {alias} on tenant {name}</source>
+        <translation>CA-Antwort in {alias} auf Tenant {name} installiert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_keypairs.py" line="129"/>
+        <source>Installing on the tenant</source>
+        <translation>Wird auf dem Tenant installiert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="32"/>
+        <source>Keystores with key pairs (*.p12 *.pfx *.jks *.jceks *.pem *.key);;All files (*)</source>
+        <translation>Schlüsselspeicher mit Schlüsselpaaren (*.p12 *.pfx *.jks *.jceks *.pem *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="48"/>
+        <source>Upload key pairs to tenant {name}</source>
+        <translation>Schlüsselpaare auf Tenant {name} hochladen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="84"/>
+        <source>Choose key pairs to upload</source>
+        <translation>Hochzuladende Schlüsselpaare wählen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="91"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="96"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="118"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="134"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="205"/>
+        <source>The tenant is not changed</source>
+        <translation>Der Tenant bleibt unverändert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="106"/>
+        <source>Tenant {name} already has entries named {aliases}; delete or rename them there first.</source>
+        <translation>Tenant {name} hat bereits Einträge namens {aliases}; löschen oder benennen Sie sie dort zuerst um.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="113"/>
+        <source>The aliases {aliases} are reserved for SAP.</source>
+        <translation>Die Aliasse {aliases} sind für SAP reserviert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="120"/>
+        <source>Upload the key pairs {names} from {file} to tenant {name}, private keys included? Each goes over HTTPS as its own PKCS#12 under a one-time password.</source>
+        <translation>Die Schlüsselpaare {names} aus {file} samt privaten Schlüsseln auf Tenant {name} hochladen? Jedes geht über HTTPS als eigene PKCS#12-Datei unter einem Einmalpasswort.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="125"/>
+        <source>Upload to tenant</source>
+        <translation>Auf den Tenant hochladen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="131"/>
+        <source>Uploaded {names} to tenant {name}</source>
+        <translation>{names} auf Tenant {name} hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_uploads.py" line="135"/>
+        <source>Uploading to the tenant</source>
+        <translation>Wird auf den Tenant hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="34"/>
+        <source>The tenant profile {name} is marked read-only: keymon does not change it.</source>
+        <translation>Das Tenant-Profil {name} ist schreibgeschützt: keymon ändert es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="37"/>
+        <source>{alias} is owned by SAP: keymon shows it but does not change it.</source>
+        <translation>{alias} gehört SAP: keymon zeigt den Eintrag, ändert ihn aber nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="84"/>
+        <source>No tenant is open.</source>
+        <extracomment>The write running now (tests wait on it).</extracomment>
+        <translation>Es ist kein Tenant geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="119"/>
+        <source>A change to tenant {name} is still running.</source>
+        <translation>Eine Änderung an Tenant {name} läuft noch.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="155"/>
+        <source>Add a certificate to tenant {name}</source>
+        <translation>Ein Zertifikat zu Tenant {name} hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="176"/>
+        <source>Add Trusted Certificate to Tenant {name}</source>
+        <translation>Vertrauenswürdiges Zertifikat zu Tenant {name} hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="188"/>
+        <source>Import Root CA into Tenant {name}</source>
+        <translation>Stammzertifizierungsstelle in Tenant {name} importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="206"/>
+        <source>The certificate is {size} bytes as PEM; a tenant accepts at most 10 kB.</source>
+        <translation>Das Zertifikat ist als PEM {size} Byte groß; ein Tenant nimmt höchstens 10 kB an.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="212"/>
+        <source>Upload “{subject}” to tenant {name} as the trusted certificate {alias}?
+
+SHA-256: {fingerprint}
+
+You compared this fingerprint with the one its owner handed over: keymon tells the tenant it is verified.</source>
+        <translation>„{subject}“ als vertrauenswürdiges Zertifikat {alias} auf Tenant {name} hochladen?
+
+SHA-256: {fingerprint}
+
+Sie haben diesen Fingerabdruck mit dem verglichen, den sein Eigentümer übergeben hat: keymon meldet dem Tenant, dass er geprüft ist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="223"/>
+        <source>Add to tenant</source>
+        <translation>Zum Tenant hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="229"/>
+        <source>Added {alias} to tenant {name}</source>
+        <translation>{alias} zu Tenant {name} hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="233"/>
+        <source>Adding to the tenant</source>
+        <translation>Wird zum Tenant hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="259"/>
+        <source>Delete from tenant {name}: {names}?</source>
+        <translation>Von Tenant {name} löschen: {names}?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="263"/>
+        <source>Deleting key pairs from a tenant cannot be undone.</source>
+        <translation>Das Löschen von Schlüsselpaaren auf einem Tenant lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="267"/>
+        <source>This cannot be undone in keymon.</source>
+        <translation>Dies lässt sich in keymon nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="268"/>
+        <source>Delete from tenant</source>
+        <translation>Vom Tenant löschen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="272"/>
+        <source>Back up the tenant first</source>
+        <translation>Zuerst den Tenant sichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="273"/>
+        <source>Back up the keystore of tenant {name} first? The backup replaces the tenant&apos;s previous backup (backup_admin_system); File › Restore Tenant Backup… brings the entries back.</source>
+        <translation>Zuerst den Schlüsselspeicher von Tenant {name} sichern? Die Sicherung ersetzt die vorige Sicherung des Tenants (backup_admin_system); Datei › Tenant-Sicherung wiederherstellen… holt die Einträge zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="292"/>
+        <source>Deleted {names} from tenant {name}</source>
+        <translation>{names} von Tenant {name} gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="295"/>
+        <source>Deleting on the tenant</source>
+        <translation>Wird auf dem Tenant gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="304"/>
+        <source>Rename {old} to {new} on tenant {name}?</source>
+        <translation>{old} auf Tenant {name} in {new} umbenennen?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="307"/>
+        <source>Rename on tenant</source>
+        <translation>Auf dem Tenant umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="314"/>
+        <source>Renamed {old} to {new} on tenant {name} (rename it back to undo)</source>
+        <translation>{old} auf Tenant {name} in {new} umbenannt (zum Rückgängigmachen zurück umbenennen)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="317"/>
+        <source>Renaming on the tenant</source>
+        <translation>Wird auf dem Tenant umbenannt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="323"/>
+        <source>Back up the keystore of tenant {name}? The backup (backup_admin_system) replaces the tenant&apos;s previous backup.</source>
+        <translation>Den Schlüsselspeicher von Tenant {name} sichern? Die Sicherung (backup_admin_system) ersetzt die vorige Sicherung des Tenants.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="328"/>
+        <source>Back up tenant</source>
+        <translation>Tenant sichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="330"/>
+        <source>Backed up the keystore of tenant {name}</source>
+        <translation>Schlüsselspeicher von Tenant {name} gesichert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="333"/>
+        <source>Backing up the tenant</source>
+        <translation>Tenant wird gesichert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="340"/>
+        <source>Restore the backup of tenant {name}? It replaces the whole system keystore ({count} entries now) with the backup: entries added, renewed, renamed or deleted since the backup are lost. This cannot be undone.</source>
+        <translation>Die Sicherung von Tenant {name} wiederherstellen? Sie ersetzt den ganzen Systemschlüsselspeicher (jetzt {count} Einträge): Seit der Sicherung hinzugefügte, erneuerte, umbenannte oder gelöschte Einträge gehen verloren. Dies lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="346"/>
+        <source>Restore tenant backup</source>
+        <translation>Tenant-Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="349"/>
+        <source>Restored the backup of tenant {name}</source>
+        <translation>Sicherung von Tenant {name} wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="350"/>
+        <source>Restoring the tenant</source>
+        <translation>Tenant wird wiederhergestellt</translation>
     </message>
 </context>
 <context>
@@ -4629,9 +5158,14 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../gui/workers.py" line="33"/>
+        <location filename="../../gui/workers.py" line="34"/>
         <source>Something unexpected went wrong in keymon; the details can help to report it.</source>
         <translation>In keymon ist ein unerwarteter Fehler aufgetreten; die Details helfen beim Melden des Fehlers.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workers.py" line="37"/>
+        <source>The file is damaged or unsupported: the cryptography library refused its contents.</source>
+        <translation>Die Datei ist beschädigt oder wird nicht unterstützt: Die Kryptografiebibliothek hat ihren Inhalt abgelehnt.</translation>
     </message>
 </context>
 <context>
@@ -4658,7 +5192,7 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/choose_entries_dialog.py" line="101"/>
-        <source>Valid until</source>
+        <source>Valid Until</source>
         <translation>Gültig bis</translation>
     </message>
 </context>

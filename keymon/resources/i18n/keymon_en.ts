@@ -15,7 +15,7 @@
 <context>
     <name>Columns</name>
     <message numerus="yes">
-        <location filename="../../gui/models/columns.py" line="129"/>
+        <location filename="../../gui/models/columns.py" line="110"/>
         <source>%n days left</source>
         <translation>
             <numerusform>%n day left</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/models/columns.py" line="132"/>
+        <location filename="../../gui/models/columns.py" line="113"/>
         <source>expired %n days ago</source>
         <translation>
             <numerusform>expired %n day ago</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>KeyPage</name>
     <message numerus="yes">
-        <location filename="../../gui/wizards/keypair_wizard.py" line="171"/>
+        <location filename="../../gui/wizards/keypair_wizard.py" line="173"/>
         <source>%n days</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>KeymonMainWindow</name>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="480"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
