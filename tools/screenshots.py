@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget  # noqa: E402
 
 from keymon.core.compat import tolerate_legacy_certificates  # noqa: E402
 from keymon.core.entries import CertificateEntry, CertInfo, Entry  # noqa: E402
@@ -118,6 +118,13 @@ def main() -> None:
             window.details.tabs.setCurrentIndex(0)
             settle(app, 200)
             save(window.details, "details-untrusted")
+        dock = window.findChild(QDockWidget, "monitoringDock")
+        assert isinstance(dock, QDockWidget)
+        dock.show()
+        window.resize(1280, 760)
+        settle(app, 600)
+        save(dock, "monitoring-view")
+        dock.hide()
         dialog = SettingsDialog(Preferences.read(window.settings), window)
         dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("de"))
         dialog.show()
