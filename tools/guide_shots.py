@@ -217,9 +217,7 @@ class GuideRun:
         return self.window
 
     def panel(self) -> ConnectivityPanel:
-        panel = self.win.findChild(ConnectivityPanel, "connectivityPanel")
-        assert panel is not None
-        return panel
+        return self.win.connectivity_panel  # built the first time it is asked
 
     def shot_panel(self, name: str) -> None:
         """The connectivity dock, floating and tall enough to show everything unscrolled."""

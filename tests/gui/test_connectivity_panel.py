@@ -71,8 +71,8 @@ def full_chain_server(openssl: str, pki: Pki) -> OpenSSLServer:
 
 
 def panel_of(win: KeymonMainWindow) -> ConnectivityPanel:
-    panel = win.findChild(ConnectivityPanel, "connectivityPanel")
-    assert panel is not None
+    panel = win.connectivity_panel  # built the first time it is asked (start-up, issue 13)
+    assert win.findChild(ConnectivityPanel, "connectivityPanel") is panel
     return panel
 
 

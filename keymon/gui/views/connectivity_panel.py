@@ -105,8 +105,8 @@ class ConnectivityPanel(QWidget):
         outer.addWidget(scroll)
         ctx.keystoreOpened.connect(self._keystore_opened)
         ctx.aboutToClose.connect(self.cancel)  # closing the window cancels a running probe
-        self.refresh_clients()
         self._set_running(False)
+        self._keystore_opened()  # the window builds the panel late: follow the keystore shown
 
     # -- layout ------------------------------------------------------------------------------
     def _build_form(self) -> None:
