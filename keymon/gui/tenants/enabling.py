@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from keymon.core.entries import Entry
+from keymon.core.sapci import api
 from keymon.gui.actions import ActionId
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.tenants.session import TenantSession
@@ -35,6 +36,21 @@ TENANT_WRITES = frozenset(
 )
 #: Writes to the selected tenant entries (refused on SAP's entries and read-only profiles).
 ENTRY_WRITES = frozenset({ActionId.RENAME, ActionId.DELETE, ActionId.IMPORT_CA_REPLY})
+#: What goes to one keystore's entries (the API's calls for them take no keystoreName
+#: but DELETE's; Create CSR would read the system key pair's request).
+KEYSTORE_ACTIONS = TENANT_WRITES | ENTRY_WRITES | {ActionId.CREATE_CSR}
+#: What the API does in KeyRenewal (besides Activate): DELETE takes keystoreName (API.md).
+RENEWAL_ALLOWS = frozenset({ActionId.DELETE})
+BACKUP_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Tenants",
+    "The backup keystore of tenant {name} is shown read-only; "
+    "File › Restore Tenant Backup… makes it the system keystore.",
+)
+SYSTEM_ONLY = QT_TRANSLATE_NOOP(
+    "Tenants",
+    "The tenant's API does this in the system keystore only; "
+    "in Key Renewal keymon offers Activate and Delete.",
+)
 KEY_ON_TENANT = QT_TRANSLATE_NOOP(
     "Tenants", "The private key stays on the tenant: keymon cannot use or export it."
 )
@@ -49,6 +65,15 @@ def _translated(text: str) -> str:
     return QCoreApplication.translate("Tenants", text)
 
 
+def keystore_refusal(name: ActionId, tenant: TenantSession) -> str | None:
+    """Why ``name`` does not work in the keystore of ``tenant`` shown (None: it does)."""
+    if name not in KEYSTORE_ACTIONS or tenant.keystore == api.SYSTEM:
+        return None
+    if tenant.keystore == api.RENEWAL:
+        return None if name in RENEWAL_ALLOWS else _translated(SYSTEM_ONLY)
+    return _translated(BACKUP_READ_ONLY).format(name=tenant.profile.name)
+
+
 def _reason(
     name: ActionId, tenant: TenantSession, selected: Sequence[Entry]
 ) -> tuple[str | None, bool]:
@@ -57,6 +82,9 @@ def _reason(
         return _translated(KEY_ON_TENANT), False
     if name in NEEDS_FILE:
         return _translated(FILE_ONLY), False
+    refused = keystore_refusal(name, tenant)
+    if refused is not None:
+        return refused, False
     if name in TENANT_WRITES or name in ENTRY_WRITES:
         if tenant.read_only:
             return _translated(READ_ONLY).format(name=tenant.profile.name), False

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from keymon.core.entries import CertificateEntry, CertInfo
 from keymon.core.keystore_view import KeystoreView
+from keymon.core.sapci import api
 from keymon.core.sapci.client import TenantClient
 from keymon.core.sapci.location import TenantKeystore
 from keymon.core.sapci.profiles import TenantProfile
+from keymon.gui.i18n import QT_TRANSLATE_NOOP
+
+#: How the window names each keystore of a tenant (title, status bar, messages).
+KEYSTORE_NAMES = {
+    api.SYSTEM: QT_TRANSLATE_NOOP("Tenants", "system keystore"),
+    api.RENEWAL: QT_TRANSLATE_NOOP("Tenants", "Key Renewal keystore"),
+    api.BACKUP: QT_TRANSLATE_NOOP("Tenants", "backup keystore"),
+}
+
+
+def keystore_name(keystore: str) -> str:
+    """``keystore`` (system, KeyRenewal, backup_admin_system) as the window names it."""
+    text = KEYSTORE_NAMES.get(keystore)
+    return QCoreApplication.translate("Tenants", text) if text else keystore
 
 
 class TenantSession:
@@ -20,6 +37,11 @@ class TenantSession:
     @property
     def label(self) -> str:
         return self.view.label
+
+    @property
+    def keystore(self) -> str:
+        """Which keystore of the tenant is shown: system, KeyRenewal or backup_admin_system."""
+        return self.view.location.keystore
 
     @property
     def read_only(self) -> bool:

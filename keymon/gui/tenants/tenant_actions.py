@@ -5,7 +5,10 @@ progress and Cancel in the status bar; the window shows the result read-only. A
 failure (401, 403, 503 lock, a dropped connection) is one sentence in the status bar
 and the window keeps what it showed. While a tenant is shown, the window's Add, Delete,
 Rename, Generate Key Pair, Create CSR and Import CA Reply go to its writes
-(:meth:`TenantActions.route`); Back Up and Restore Tenant Backup sit in the File menu.
+(:meth:`TenantActions.route`); Back Up, Restore Tenant Backup and Key History sit in
+the File menu. Each profile in Open Tenant ▸ offers its system keystore (the profile's
+name), its Key Renewal keystore (Activate in the Key Pairs menu) and its backup,
+read-only; what a keystore cannot do is disabled with the reason (enabling.py).
 """
 
 from __future__ import annotations
@@ -31,10 +34,11 @@ from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.menus import Menus
 from keymon.gui.tenants.connect_wizard import ConnectTenantWizard
-from keymon.gui.tenants.enabling import apply_tenant_limits
-from keymon.gui.tenants.session import TenantSession, view_pools
+from keymon.gui.tenants.enabling import apply_tenant_limits, keystore_refusal
+from keymon.gui.tenants.session import TenantSession, keystore_name, view_pools
 from keymon.gui.tenants.status import TenantStatus
 from keymon.gui.tenants.tenant_keypairs import TenantKeyPairs
+from keymon.gui.tenants.tenant_renewal import TenantRenewal
 from keymon.gui.tenants.tenant_uploads import TenantUploads
 from keymon.gui.tenants.tenant_writes import TenantWrites
 from keymon.gui.workers import ErrorInfo, TaskHandle
@@ -91,16 +95,34 @@ class TenantActions(ActionGroup):
         )
         self.backup_action.setObjectName("actionTenantBackup")
         self.restore_action = self._menu_action(
-            menus, translate("Tenants", "Re&store Tenant Backup…"), self.writes.restore
+            menus,
+            translate("Tenants", "Re&store Tenant Backup…"),
+            self.writes.restore,
+            after=self.backup_action,
         )
         self.restore_action.setObjectName("actionTenantRestore")
+        self.renewal = TenantRenewal(self.writes, window)
+        self.history_action = self._menu_action(
+            menus,
+            translate("Tenants", "Key &History…"),
+            self.renewal.show_history,
+            after=self.restore_action,
+        )
+        self.history_action.setObjectName("actionTenantHistory")
 
-    def _menu_action(self, menus: Menus, text: str, handler: Callable[[], object]) -> QAction:
-        """An action of the File menu after Open Tenant ▸ (enabled while a tenant is shown)."""
+    def _menu_action(
+        self,
+        menus: Menus,
+        text: str,
+        handler: Callable[[], object],
+        after: QAction | None = None,
+    ) -> QAction:
+        """An action of the File menu after Open Tenant ▸, or after ``after`` (enabled while
+        a tenant is shown)."""
         file_menu = menus.recent_menu.parentWidget()
         assert isinstance(file_menu, QMenu)
         items = file_menu.actions()
-        position = items.index(self.open_menu.menuAction()) + 1
+        position = items.index(after or self.open_menu.menuAction()) + 1
         action = QAction(text, file_menu)
         action.triggered.connect(lambda _checked=False: handler())
         action.setEnabled(False)
@@ -115,7 +137,7 @@ class TenantActions(ActionGroup):
         mine: dict[ActionId, Handler] = {
             ActionId.ADD_CERTIFICATE: self.writes.add_certificate,
             ActionId.ADD_KEY_PAIR: self.uploads.add_key_pairs,
-            ActionId.DELETE: self.writes.delete,
+            ActionId.DELETE: self._delete,
             ActionId.RENAME: self.writes.rename,
             ActionId.GENERATE_KEY_PAIR: self.keypairs.generate,
             ActionId.CREATE_CSR: self.keypairs.download_csr,
@@ -126,12 +148,25 @@ class TenantActions(ActionGroup):
             both = dict(table)
             for action, on_tenant in mine.items():
                 if action in both:
-                    both[action] = partial(self._either, on_tenant, both[action])
+                    both[action] = partial(self._either, action, on_tenant, both[action])
             routed.append(both)
         return routed
 
-    def _either(self, on_tenant: Handler, on_file: Handler) -> object:
-        return on_tenant() if self.current is not None else on_file()
+    def _either(self, action: ActionId, on_tenant: Handler, on_file: Handler) -> object:
+        if self.current is None:
+            return on_file()
+        reason = keystore_refusal(action, self.current)
+        if reason is not None:  # even when called while disabled
+            self.ctx.prompts.error(translate("Tenants", "The tenant is not changed"), reason)
+            return None
+        return on_tenant()
+
+    def _delete(self) -> None:
+        """Delete names the keystore: KeyRenewal's own, else the system one's (TenantWrites)."""
+        if self.current is not None and self.current.keystore == api.RENEWAL:
+            self.renewal.delete()
+        else:
+            self.writes.delete()
 
     @property
     def profiles(self) -> ProfileStore:
@@ -143,6 +178,7 @@ class TenantActions(ActionGroup):
         if self.current is not None and self.current is not tenant:
             self.current.close()
         self.current = tenant
+        self.renewal.close_history(keep=tenant)
 
     def entries(self) -> tuple[Entry, ...]:
         return self.current.view.entries if self.current is not None else ()
@@ -161,6 +197,8 @@ class TenantActions(ActionGroup):
         for action in (self.backup_action, self.restore_action):
             action.setEnabled(shown and reason is None)
             action.setToolTip(reason or "")
+        self.history_action.setEnabled(shown)  # reading it is no write
+        self.renewal.limit()
 
     def show_title(self, window: QMainWindow, label: QLabel) -> None:
         """The tenant's location in the title and the status bar's label."""
@@ -168,12 +206,14 @@ class TenantActions(ActionGroup):
         if tenant is None:
             return
         window.setWindowTitle(f"{tenant.label} – keymon")
-        mode = (
-            translate("Tenants", "read-only profile")
-            if tenant.read_only
-            else translate("Tenants", "tenant")
-        )
-        label.setText(f"{tenant.label} · SAP Cloud Integration · {mode}")
+        if tenant.read_only:
+            mode = translate("Tenants", "read-only profile")
+        elif tenant.keystore == api.BACKUP:
+            mode = translate("Tenants", "read-only")
+        else:
+            mode = translate("Tenants", "tenant")
+        store = keystore_name(tenant.keystore)
+        label.setText(f"{tenant.label} · SAP Cloud Integration · {store} · {mode}")
         label.setToolTip(tenant.profile.api_url)
 
     def reload(self) -> None:
@@ -218,11 +258,27 @@ class TenantActions(ActionGroup):
         except KeymonError as exc:
             self.status.show_error(exc.message)
             profiles = []
-        for name in profiles:
-            action = self.open_menu.addAction(name)
-            action.triggered.connect(lambda _c=False, n=name: self.open_tenant(n))
+        for number, name in enumerate(profiles):
+            if number:
+                self.open_menu.addSeparator()
+            self._open_item(name, name, api.SYSTEM)  # the name alone opens system
+            self._open_item(
+                translate("Tenants", "{name} › Key Renewal").format(name=name), name, api.RENEWAL
+            )
+            self._open_item(
+                translate("Tenants", "{name} › Backup (read-only)").format(name=name),
+                name,
+                api.BACKUP,
+            )
         if not profiles:
             self.open_menu.addAction(translate("Tenants", "(no tenant profiles)")).setEnabled(False)
+
+    def _open_item(self, text: str, name: str, keystore: str) -> None:
+        action = self.open_menu.addAction(text)
+        location = TenantLocation(name, keystore)
+        action.setStatusTip(str(location))
+        action.setToolTip(str(location))
+        action.triggered.connect(lambda _c=False: self.open_tenant(name, keystore))
 
     # -- opening ---------------------------------------------------------------------
     def client_for(self, profile: TenantProfile) -> TenantClient:
@@ -252,10 +308,14 @@ class TenantActions(ActionGroup):
             self.loading = None
             self.status.finish()
             self.show(TenantSession(profile, client, view))
-            self.ctx.show_message(
-                translate("Tenants", "Opened tenant {name}: {count} entries").format(
-                    name=name, count=len(view)
+            if keystore == api.SYSTEM:
+                text = translate("Tenants", "Opened tenant {name}: {count} entries")
+            else:
+                text = translate(
+                    "Tenants", "Opened the {keystore} of tenant {name}: {count} entries"
                 )
+            self.ctx.show_message(
+                text.format(name=name, count=len(view), keystore=keystore_name(keystore))
             )
 
         def failed(error: ErrorInfo) -> None:
