@@ -34,6 +34,18 @@ def _open_file(path: Path, password: str | None, cancel: CancelToken) -> Keystor
     return Keystore.open(path, password, cancel=cancel)
 
 
+def _password_source(target: Path, prompt: DialogPasswordPrompt) -> PasswordSource:
+    """The passwords to try for ``target``: the keyring's first (asked in a worker)."""
+    return PasswordSource(target, None, prompt=prompt)
+
+
+def _open_job(path: Path | None) -> OpenJob:
+    """Open ``path``, or the default keystore (None)."""
+    if path is None:
+        return lambda pw, cancel: _open_default(pw, None, cancel)
+    return lambda pw, cancel: _open_file(path, pw, cancel)
+
+
 def _open_default(password: str | None, new_password: str | None, cancel: CancelToken) -> Keystore:
     """The default keystore: opened like any file once it exists, else created."""
     path = config.default_keystore_path()
@@ -73,6 +85,7 @@ class KeystoreOpener(QObject):
         self.gate = gate if gate is not None else PromptGate(self)
         self.busy = False
         self._flow: PasswordFlow[Keystore] | None = None
+        self._lookup: TaskHandle | None = None
         #: Shown when reading takes longer than SHOW_PROGRESS_MS: busy, with Cancel.
         self.progress = QProgressDialog(dialog_parent)
         self.progress.setObjectName("openingProgress")
@@ -91,14 +104,38 @@ class KeystoreOpener(QObject):
     def open(self, path: Path | None, password: str | None = None) -> None:
         """Open ``path`` (None: the default keystore) with ``password`` or the keyring's."""
         target = path or config.default_keystore_path()
-        source = PasswordSource(target, password, prompt=DialogPasswordPrompt(self.prompts))
-        if path is None:
-            self._start(source, lambda pw, cancel: _open_default(pw, None, cancel), default=True)
-        else:
-            self._start(source, lambda pw, cancel: _open_file(path, pw, cancel))
+        prompt = DialogPasswordPrompt(self.prompts)
+        job, default = _open_job(path), path is None
+        if password is not None:
+            self._start(PasswordSource(target, password, prompt=prompt), job, default=default)
+            return
+        # The keyring (importing it, a D-Bus call) is asked in a worker: the window paints
+        # meanwhile, and a slow keyring never freezes it.
+        self._set_busy(True)
+
+        def looked_up(source: PasswordSource) -> None:
+            self._lookup = None
+            self._start(source, job, default=default)
+
+        def no_keyring(_error: ErrorInfo) -> None:
+            self._lookup = None
+            source = PasswordSource(target, None, prompt=prompt, use_keyring=False)
+            self._start(source, job, default=default)
+
+        self._lookup = self.runner.run(
+            _password_source,
+            target,
+            prompt,
+            title=self.tr("Opening"),
+            on_done=looked_up,
+            on_error=no_keyring,
+            on_cancelled=self._lookup_cancelled,
+        )
 
     def cancel(self) -> None:
         """Stop the open in progress (``cancelled`` follows)."""
+        if self._lookup is not None:
+            self._lookup.cancel()
         if self._flow is not None:
             self._flow.cancel()
 
@@ -140,6 +177,10 @@ class KeystoreOpener(QObject):
         if flow.keyring_notice:
             self.notice.emit(flow.keyring_notice)
         self.opened.emit(store)
+
+    def _lookup_cancelled(self) -> None:
+        self._lookup = None
+        self._cancelled()
 
     def _cancelled(self) -> None:
         self._flow = None
