@@ -55,6 +55,7 @@ class ActionId(enum.StrEnum):
     SETTINGS = "actionSettings"
     MONITORING = "actionMonitoring"
     CONNECT_TENANT = "actionConnectTenant"
+    COMPARE = "actionCompareKeystores"
 
 
 class Needs(enum.Enum):
@@ -318,6 +319,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         None,
         "network-transmit-receive",
         Needs.NOTHING,
+    ),
+    ActionSpec(
+        ActionId.COMPARE,
+        QT_TRANSLATE_NOOP("Actions", "&Compare Keystores…"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Compare two keystores or tenants: entries on one side only, other certificates, "
+            "other expiry dates",
+        ),
     ),
 )
 

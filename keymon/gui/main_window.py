@@ -36,6 +36,7 @@ from keymon.gui.actions import (
     set_standard_shortcuts,
     settle_shortcuts,
 )
+from keymon.gui.compare_actions import CompareActions
 from keymon.gui.context import AppContext
 from keymon.gui.focus_return import FocusReturn
 from keymon.gui.gc_pause import GcPause
@@ -118,14 +119,13 @@ class KeymonMainWindow(QMainWindow):
         self.refresher.start()
         self._update_title()
         self._update_actions()
-        self.keystore_actions = KeystoreActions(ctx, self)
-        self.net_actions = NetActions(ctx, self)
+        self.keystore_actions, self.net_actions = KeystoreActions(ctx, self), NetActions(ctx, self)
         self._build_connectivity_dock()
         monitoring = install_monitoring(ctx, self)
         self.monitoring_view, self.monitoring_dock = monitoring.view, monitoring.dock
         self.expiry_tray = monitoring.tray
         self.view_menu.addAction(self.actions_by_name[ActionId.MONITORING])
-        own = self._own_handlers(monitoring.toggle)
+        own = self._own_handlers(monitoring.toggle) | CompareActions(ctx, self).handlers()
         groups = [self.keystore_actions, PkiActions(ctx, self), SettingsActions(ctx), self.tenants]
         tables = self.tenants.route([own, *(g.handlers() for g in groups)])
         bind_actions(self.actions_by_name, tables)

@@ -52,6 +52,13 @@ def _add_menu(menubar: QMenuBar, a: Actions) -> None:
     add_menu.addAction(a[ActionId.IMPORT_ROOT_CA])  # also under the connectivity test's result
 
 
+def _add_compare(file_menu: QMenu, a: Actions) -> None:
+    """Compare Keystores… in a group of its own before Quit."""
+    file_menu.addSeparator()
+    file_menu.addAction(a[ActionId.COMPARE])
+    file_menu.addSeparator()
+
+
 def build_menus(
     w: QMainWindow,
     a: Actions,
@@ -73,7 +80,7 @@ def build_menus(
     recent_menu.aboutToShow.connect(lambda: fill_recent(recent_menu, settings, open_path))
     file_menu.addSeparator()
     file_menu.addActions([a[ActionId.RELOAD], a[ActionId.BACKUPS], a[ActionId.CHANGE_PASSWORD]])
-    file_menu.addSeparator()
+    _add_compare(file_menu, a)
     file_menu.addAction(a[ActionId.QUIT])
 
     undo_action = QAction(QCoreApplication.translate("KeymonMainWindow", "&Undo"), w)
