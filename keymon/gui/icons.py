@@ -10,12 +10,13 @@ like the desktop entry and the metainfo.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from keymon import APP_ID
 
@@ -52,11 +53,24 @@ def _dark_palette() -> bool:
     return QGuiApplication.palette().window().color().lightness() < 128
 
 
+@cache
+def _lazy_svg_icons() -> bool:
+    """Whether Qt draws an SVG file icon itself (its SVG icon engine is installed)."""
+    probe = resource("icons", f"{APP_ID}.svg")
+    return isinstance(probe, Path) and not QIcon(str(probe)).pixmap(16, 16).isNull()
+
+
 def bundled_icon(name: str, dark: bool = False) -> QIcon:
     """The bundled SVG ``name`` (light grey strokes if ``dark``); null if keymon has none."""
     node = resource("icons", f"{name}.svg")
     if not node.is_file():
         return QIcon()
+    if not dark and isinstance(node, Path) and _lazy_svg_icons():
+        # Qt's SVG icon engine draws each size when it is first shown: a start no longer
+        # draws every icon in every size (the app icon up to 256 px) before the window
+        return QIcon(str(node))
+    from PySide6.QtSvg import QSvgRenderer
+
     svg = node.read_text(encoding="utf-8")
     if dark:
         svg = svg.replace(STROKE, STROKE_ON_DARK)
