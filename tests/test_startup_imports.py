@@ -89,3 +89,27 @@ def test_the_window_reports_the_keystore_shown_for_the_start_up_benchmark(tmp_pa
     lines = done.stdout.splitlines()
     assert lines[0].startswith("window shown ")
     assert lines[1].startswith("keystore shown ") and lines[1].endswith(" 2")
+
+
+def test_the_window_builds_no_probe_panel_monitoring_or_keyring_before_its_keystore(
+    tmp_path: Path,
+) -> None:
+    """The connectivity panel, the Monitoring view and the tray are made later, and the
+    keyring is imported only to open a keystore, in a worker (issue 13)."""
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from keymon.gui.app import _application\n"
+        "from keymon.gui.main_window import KeymonMainWindow\n"
+        "from keymon.gui.settings import Settings\n"
+        "app = _application()\n"
+        "KeymonMainWindow(Settings(Path(sys.argv[1]))).show()\n"
+    )
+    loaded = _loaded_after(code, str(tmp_path))
+    assert "keymon.gui.main_window" in loaded
+    deferred = {
+        "keymon.gui.views.connectivity_panel",
+        "keymon.gui.views.monitoring_view",
+        "keymon.gui.tray",
+        "keyring",
+    }
+    assert not deferred & loaded

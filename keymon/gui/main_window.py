@@ -7,12 +7,10 @@ keymon.gui.operations and the undo commands), every long one runs in a worker.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -56,22 +54,21 @@ from keymon.gui.settings import Settings
 from keymon.gui.settings_actions import SettingsActions
 from keymon.gui.tenants.session import TenantSession
 from keymon.gui.tenants.tenant_actions import TenantActions
+from keymon.gui.views.connectivity_dock import ConnectivityDock
+from keymon.gui.views.deferred_parts import DeferredParts
 from keymon.gui.views.empty_guide import FIRST_STEPS, EmptyGuide
 from keymon.gui.views.entries_table import build_entries_table
 from keymon.gui.views.entry_details import EntryDetails
 from keymon.gui.views.filter_bar import FilterBar
-from keymon.gui.views.monitoring_view import install_monitoring
+from keymon.gui.views.monitoring_dock import MonitoringDock
 from keymon.gui.window_state import restore_state, save_state
 from keymon.gui.workers import ErrorInfo, TaskHandle, TaskRunner
-
-if TYPE_CHECKING:
-    from keymon.gui.views.connectivity_panel import ConnectivityPanel
 
 #: keystoreOpened starts the Monitoring worker after the table's paints (they stalled 70-110 ms)
 ANNOUNCE_DELAY_MS = 120
 
 
-class KeymonMainWindow(QMainWindow):
+class KeymonMainWindow(QMainWindow, DeferredParts):
     """The table of entries, the details pane, the docks; it wires, the actions act."""
 
     #: A keystore was opened (or reloaded) and the table shows it.
@@ -121,11 +118,10 @@ class KeymonMainWindow(QMainWindow):
         self._update_actions()
         self.keystore_actions, self.net_actions = KeystoreActions(ctx, self), NetActions(ctx, self)
         self._build_connectivity_dock()
-        monitoring = install_monitoring(ctx, self)
-        self.monitoring_view, self.monitoring_dock = monitoring.view, monitoring.dock
-        self.expiry_tray = monitoring.tray
+        self.monitoring = MonitoringDock(ctx, self)  # view and tray: after the first keystore
+        self.monitoring_dock = self.monitoring.dock
         self.view_menu.addAction(self.actions_by_name[ActionId.MONITORING])
-        own = self._own_handlers(monitoring.toggle) | CompareActions(ctx, self).handlers()
+        own = self._own_handlers(self.monitoring.toggle) | CompareActions(ctx, self).handlers()
         groups = [self.keystore_actions, PkiActions(ctx, self), SettingsActions(ctx), self.tenants]
         tables = self.tenants.route([own, *(g.handlers() for g in groups)])
         bind_actions(self.actions_by_name, tables)
@@ -138,7 +134,7 @@ class KeymonMainWindow(QMainWindow):
             ActionId.FIND: self.filter_bar.focus,
             ActionId.OPEN_DEFAULT: lambda: self.open_keystore(None),
             ActionId.RELOAD: self.reload,
-            ActionId.CONNECTIVITY_TEST: self._toggle_connectivity,
+            ActionId.CONNECTIVITY_TEST: self.connectivity.toggle,
             ActionId.IMPORT_ROOT_CA: lambda: self.connectivity_panel.offer_import_root(),
             ActionId.MONITORING: toggle_monitoring,
         }
@@ -210,38 +206,9 @@ class KeymonMainWindow(QMainWindow):
         self.resize(1280, 760)
 
     def _build_connectivity_dock(self) -> None:
-        """The dock, hidden; its panel (the probe's modules) is built when first needed."""
-        self._connectivity_panel: ConnectivityPanel | None = None
-        self.connectivity_dock = QDockWidget(self.tr("Connectivity Test"), self)
-        self.connectivity_dock.setObjectName("connectivityDock")
-        self.connectivity_dock.visibilityChanged.connect(self._connectivity_visible)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.connectivity_dock)
-        self.connectivity_dock.hide()
+        self.connectivity = ConnectivityDock(self.context, self, self.net_actions)  # panel: later
+        self.connectivity_dock = self.connectivity.dock
         self.view_menu.addAction(self.actions_by_name[ActionId.CONNECTIVITY_TEST])
-
-    @property
-    def connectivity_panel(self) -> ConnectivityPanel:
-        """The connectivity test panel, built (and put in its dock) the first time it is asked."""
-        if self._connectivity_panel is None:
-            from keymon.gui.views.connectivity_panel import ConnectivityPanel
-
-            panel = ConnectivityPanel(self.context, self.net_actions, self)
-            self._connectivity_panel = panel
-            self.connectivity_dock.setWidget(panel)
-        return self._connectivity_panel
-
-    def _connectivity_visible(self, visible: bool) -> None:
-        if visible:  # shown another way than the action (restored state, a test)
-            _ = self.connectivity_panel
-
-    def _toggle_connectivity(self) -> None:
-        _ = self.connectivity_panel  # built before the dock shows
-        dock = self.connectivity_dock
-        dock.setVisible(not dock.isVisible())
-        if dock.isVisible():
-            if self.tabifiedDockWidgets(dock):  # bring its tab to the front
-                dock.raise_()
-            self.connectivity_panel.host_edit.setFocus()
 
     def _connect_undo(self) -> None:
         self.undo_action.triggered.connect(self._undo)

@@ -90,7 +90,7 @@ class MonitoringView(QWidget):
         for path in self.watch:
             self._load(path)
         self.tenants.refresh()
-        self.refresh()
+        self._keystore_opened()  # built after a keystore shows: follow it too
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # e.g. light to dark: rows follow
@@ -402,14 +402,17 @@ class Monitoring:
     toggle: Callable[[], None]
 
 
-def install_monitoring(ctx: AppContext, window: QMainWindow) -> Monitoring:
-    """The Monitoring dock of ``window`` (hidden at first) and the tray icon."""
+def install_monitoring(
+    ctx: AppContext, window: QMainWindow, dock: QDockWidget | None = None
+) -> Monitoring:
+    """The Monitoring view in ``dock`` (a new one, hidden at first) and the tray icon."""
     view = MonitoringView(ctx, window)
-    dock = QDockWidget(QCoreApplication.translate("MonitoringView", "Monitoring"), window)
-    dock.setObjectName("monitoringDock")
+    if dock is None:
+        dock = QDockWidget(QCoreApplication.translate("MonitoringView", "Monitoring"), window)
+        dock.setObjectName("monitoringDock")
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
     dock.setWidget(view)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    dock.hide()
 
     def toggle() -> None:
         dock.setVisible(not dock.isVisible())
