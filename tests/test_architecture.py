@@ -192,7 +192,6 @@ KNOWN_LONG = {
     "gui/dialogs/backups_dialog.py:__init__": 89,
     "gui/dialogs/choose_entries_dialog.py": 468,
     "gui/dialogs/choose_entries_dialog.py:__init__": 78,
-    "gui/dialogs/settings_dialog.py:__init__": 92,
     "gui/main_window.py": 468,
     "gui/menus.py:build_menus": 107,
     "gui/views/chain_viewer.py:__init__": 78,

@@ -66,13 +66,7 @@ class HistoryDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.table = self._build_table()
-        self.busy = QProgressBar(self)
-        self.busy.setObjectName("historyBusy")
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(12)
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName(self.tr("Reading the key history"))
-        self.busy.hide()
+        self.busy = self._build_busy()
         self.message = MessageLabel("historyMessage", self)
         self.alias_edit = QLineEdit(self)
         self.alias_edit.setObjectName("historyDestination")
@@ -105,6 +99,16 @@ class HistoryDialog(QDialog):
         self.refresh_button.clicked.connect(self.refresh)
         self.resize(820, 360)
         self._update()
+
+    def _build_busy(self) -> QProgressBar:
+        busy = QProgressBar(self)
+        busy.setObjectName("historyBusy")
+        busy.setRange(0, 0)
+        busy.setMaximumHeight(12)
+        busy.setTextVisible(False)
+        busy.setAccessibleName(self.tr("Reading the key history"))
+        busy.hide()
+        return busy
 
     def _build_table(self) -> QTableWidget:
         headers = [

@@ -22,293 +22,303 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../gui/actions.py" line="370"/>
+        <location filename="../../gui/actions.py" line="380"/>
         <source>Only a CA key pair can sign a CSR: “{alias}” is not a CA.</source>
         <extracomment>The icon name of an action, to draw it again for another palette. Marks an action whose shortcuts are a platform&apos;s standard keys (see settle_shortcuts). Keys for standard actions on platforms whose theme binds none (what KDE and GNOME use).</extracomment>
         <translation>Nur ein CA-Schlüsselpaar kann eine CSR signieren: „{alias}“ ist keine CA.</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="83"/>
+        <location filename="../../gui/actions.py" line="84"/>
         <source>&amp;Open Keystore…</source>
         <translation>Schlüsselspeicher ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="84"/>
+        <location filename="../../gui/actions.py" line="85"/>
         <source>Open a keystore file</source>
         <translation>Eine Schlüsselspeicherdatei öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="90"/>
+        <location filename="../../gui/actions.py" line="91"/>
         <source>Ne&amp;w Keystore…</source>
         <translation>Ne&amp;uer Schlüsselspeicher…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="91"/>
+        <location filename="../../gui/actions.py" line="92"/>
         <source>Create an empty PKCS#12 or JKS keystore and open it</source>
         <translation>Einen leeren PKCS#12- oder JKS-Schlüsselspeicher anlegen und öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="97"/>
+        <location filename="../../gui/actions.py" line="98"/>
         <source>Open &amp;Default Keystore</source>
         <translation>Stan&amp;dard-Schlüsselspeicher öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="98"/>
+        <location filename="../../gui/actions.py" line="99"/>
         <source>Open keymon&apos;s own keystore</source>
         <translation>Den eigenen Schlüsselspeicher von keymon öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="102"/>
+        <location filename="../../gui/actions.py" line="103"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Sicherungen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="103"/>
+        <location filename="../../gui/actions.py" line="104"/>
         <source>Saved versions of this keystore</source>
         <translation>Gespeicherte Versionen dieses Schlüsselspeichers</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="110"/>
+        <location filename="../../gui/actions.py" line="111"/>
         <source>Change &amp;Password…</source>
         <translation>&amp;Passwort ändern…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="111"/>
+        <location filename="../../gui/actions.py" line="112"/>
         <source>Change the keystore password</source>
         <translation>Das Passwort des Schlüsselspeichers ändern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="118"/>
+        <location filename="../../gui/actions.py" line="119"/>
         <source>Re&amp;load</source>
         <translation>Neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="119"/>
+        <location filename="../../gui/actions.py" line="120"/>
         <source>Read the keystore file again</source>
         <translation>Die Schlüsselspeicherdatei erneut einlesen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="125"/>
+        <location filename="../../gui/actions.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="129"/>
+        <location filename="../../gui/actions.py" line="130"/>
         <source>Add &amp;Certificate…</source>
         <translation>&amp;Zertifikat hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="130"/>
+        <location filename="../../gui/actions.py" line="131"/>
         <source>Add a trusted certificate from a file (.cer, .crt, .pem, .der, .p7b)</source>
         <translation>Ein vertrauenswürdiges Zertifikat aus einer Datei hinzufügen (.cer, .crt, .pem, .der, .p7b)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="139"/>
+        <location filename="../../gui/actions.py" line="140"/>
         <source>Add Certificate from C&amp;lipboard</source>
         <translation>Zertifikat aus der Zwischen&amp;ablage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="140"/>
+        <location filename="../../gui/actions.py" line="141"/>
         <source>Add a trusted certificate from PEM text on the clipboard</source>
         <translation>Ein vertrauenswürdiges Zertifikat aus PEM-Text in der Zwischenablage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="147"/>
+        <location filename="../../gui/actions.py" line="148"/>
         <source>Add &amp;Key Pair…</source>
         <translation>&amp;Schlüsselpaar hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="148"/>
+        <location filename="../../gui/actions.py" line="149"/>
         <source>Import key pairs from PKCS#12 or PEM</source>
         <translation>Schlüsselpaare aus PKCS#12 oder PEM importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="155"/>
+        <location filename="../../gui/actions.py" line="156"/>
         <source>Add Keystore (&amp;Merge)…</source>
         <translation>Schlüsselspeicher hinzufügen (Zusa&amp;mmenführen)…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="156"/>
+        <location filename="../../gui/actions.py" line="157"/>
         <source>Merge another keystore&apos;s entries</source>
         <translation>Die Einträge eines anderen Schlüsselspeichers übernehmen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="173"/>
+        <location filename="../../gui/actions.py" line="174"/>
         <source>Public &amp;Certificate…</source>
         <translation>Öffentliches &amp;Zertifikat…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="174"/>
+        <location filename="../../gui/actions.py" line="175"/>
         <source>Save the public certificate (.cer) to hand to a partner</source>
         <translation>Das öffentliche Zertifikat (.cer) speichern, um es einem Partner zu übergeben</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="181"/>
+        <location filename="../../gui/actions.py" line="182"/>
         <source>Certificate C&amp;hain…</source>
         <translation>Zertifikats&amp;kette…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="182"/>
+        <location filename="../../gui/actions.py" line="183"/>
         <source>Save the chain (.p7b or PEM)</source>
         <translation>Die Zertifikatskette speichern (.p7b oder PEM)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="189"/>
+        <location filename="../../gui/actions.py" line="190"/>
         <source>&amp;Root Certificate…</source>
         <translation>&amp;Stammzertifikat…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="190"/>
+        <location filename="../../gui/actions.py" line="191"/>
         <source>Save the root of the chain</source>
         <translation>Das Stammzertifikat der Kette speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="197"/>
+        <location filename="../../gui/actions.py" line="198"/>
         <source>Public &amp;OpenSSH Key…</source>
         <translation>Öffentlicher &amp;OpenSSH-Schlüssel…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="198"/>
+        <location filename="../../gui/actions.py" line="199"/>
         <source>Save the public key for SSH</source>
         <translation>Den öffentlichen Schlüssel für SSH speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="205"/>
+        <location filename="../../gui/actions.py" line="206"/>
         <source>&amp;Export Key Pair…</source>
         <translation>Schlüsselpaar &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="206"/>
+        <location filename="../../gui/actions.py" line="207"/>
         <source>Save private key and chain as a password-protected PKCS#12</source>
         <translation>Privaten Schlüssel und Zertifikatskette als passwortgeschützte PKCS#12-Datei speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="213"/>
+        <location filename="../../gui/actions.py" line="214"/>
         <source>Copy SHA-256 &amp;Fingerprint</source>
         <translation>SHA-256-&amp;Fingerabdruck kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="221"/>
+        <location filename="../../gui/actions.py" line="222"/>
         <source>Copy &amp;PEM</source>
         <translation>&amp;PEM kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="229"/>
+        <location filename="../../gui/actions.py" line="230"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="230"/>
+        <location filename="../../gui/actions.py" line="231"/>
         <source>Rename the entry</source>
         <translation>Den Eintrag umbenennen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="237"/>
+        <location filename="../../gui/actions.py" line="238"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="238"/>
+        <location filename="../../gui/actions.py" line="239"/>
         <source>Delete the selected entries</source>
         <translation>Die ausgewählten Einträge löschen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="245"/>
+        <location filename="../../gui/actions.py" line="246"/>
         <source>Fil&amp;ter</source>
         <translation>Fil&amp;tern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="246"/>
+        <location filename="../../gui/actions.py" line="247"/>
         <source>Filter the entries</source>
         <translation>Die Einträge filtern</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="252"/>
+        <location filename="../../gui/actions.py" line="253"/>
         <source>&amp;Generate Key Pair…</source>
         <translation>Schlüsselpaar &amp;erzeugen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="253"/>
+        <location filename="../../gui/actions.py" line="254"/>
         <source>Generate a new key pair with a self-signed certificate</source>
         <translation>Ein neues Schlüsselpaar mit selbstsigniertem Zertifikat erzeugen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="260"/>
+        <location filename="../../gui/actions.py" line="261"/>
         <source>Create &amp;CSR…</source>
         <translation>&amp;CSR erstellen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="261"/>
+        <location filename="../../gui/actions.py" line="262"/>
         <source>Create a certificate signing request (PKCS#10) for the key pair</source>
         <translation>Eine Zertifikatsignieranforderung (PKCS#10) für das Schlüsselpaar erstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="270"/>
+        <location filename="../../gui/actions.py" line="271"/>
         <source>Import CA &amp;Reply…</source>
         <translation>CA-&amp;Antwort importieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="271"/>
+        <location filename="../../gui/actions.py" line="272"/>
         <source>Install the certificate chain a CA issued for the key pair</source>
         <translation>Die Zertifikatskette installieren, die eine CA für das Schlüsselpaar ausgestellt hat</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="278"/>
+        <location filename="../../gui/actions.py" line="279"/>
         <source>&amp;Sign CSR…</source>
         <translation>CSR &amp;signieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="279"/>
+        <location filename="../../gui/actions.py" line="280"/>
         <source>Sign a certificate signing request with this CA key pair</source>
         <translation>Eine Zertifikatsignieranforderung mit diesem CA-Schlüsselpaar signieren</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="286"/>
+        <location filename="../../gui/actions.py" line="287"/>
         <source>Connectivity &amp;Test…</source>
         <translation>&amp;Verbindungstest…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="287"/>
+        <location filename="../../gui/actions.py" line="288"/>
         <source>Test a TLS connection to a server with this keystore</source>
         <translation>Eine TLS-Verbindung zu einem Server mit diesem Schlüsselspeicher testen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="294"/>
+        <location filename="../../gui/actions.py" line="295"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="295"/>
+        <location filename="../../gui/actions.py" line="296"/>
         <source>Expiry warnings, key defaults, PKCS#12 encryption, theme, language</source>
         <translation>Ablaufwarnungen, Schlüssel-Vorgaben, PKCS#12-Verschlüsselung, Farbschema, Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="304"/>
+        <location filename="../../gui/actions.py" line="305"/>
         <source>&amp;Monitoring</source>
         <translation>Ü&amp;berwachung</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="305"/>
+        <location filename="../../gui/actions.py" line="306"/>
         <source>Every certificate of this and the watched keystores, by expiry date</source>
         <translation>Alle Zertifikate dieses und der überwachten Schlüsselspeicher, nach Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="314"/>
+        <location filename="../../gui/actions.py" line="315"/>
         <source>Connect to &amp;Tenant…</source>
         <translation>Mit &amp;Tenant verbinden…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="315"/>
+        <location filename="../../gui/actions.py" line="316"/>
         <source>Add an SAP Cloud Integration tenant from its service key and test it</source>
         <translation>Einen SAP-Cloud-Integration-Tenant aus seinem Service Key hinzufügen und testen</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="163"/>
+        <location filename="../../gui/actions.py" line="325"/>
+        <source>&amp;Compare Keystores…</source>
+        <translation>Schlüsselspeicher &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="326"/>
+        <source>Compare two keystores or tenants: entries on one side only, other certificates, other expiry dates</source>
+        <translation>Zwei Schlüsselspeicher oder Tenants vergleichen: Einträge nur auf einer Seite, andere Zertifikate, andere Ablaufdaten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="164"/>
         <source>Import &amp;Root CA of a Tested Server…</source>
         <translation>Stamm-&amp;CA eines getesteten Servers importieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="164"/>
+        <location filename="../../gui/actions.py" line="165"/>
         <source>Trust the root CA of the server the connectivity test reached</source>
         <translation>Der Stamm-CA des Servers vertrauen, den der Verbindungstest erreicht hat</translation>
     </message>
@@ -1275,6 +1285,220 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
         <location filename="../../gui/tenants/owner.py" line="51"/>
         <source>Who owns a tenant entry; SAP-owned entries are read-only</source>
         <translation>Wem ein Tenant-Eintrag gehört; Einträge von SAP sind schreibgeschützt</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <location filename="../../gui/compare_actions.py" line="54"/>
+        <source>unsaved keystore</source>
+        <translation>ungespeicherter Schlüsselspeicher</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_actions.py" line="77"/>
+        <source>Compare with keystore</source>
+        <translation>Mit Schlüsselspeicher vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_sources.py" line="119"/>
+        <source>The password of {name} is wrong; nothing was compared.</source>
+        <translation>Das Passwort von {name} ist falsch; es wurde nichts verglichen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_sources.py" line="131"/>
+        <source>Reading {name}</source>
+        <translation>{name} wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_sources.py" line="163"/>
+        <source>Reading tenant {name}</source>
+        <translation>Tenant {name} wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_sources.py" line="171"/>
+        <source>Cannot read {name}: {message}</source>
+        <translation>{name} kann nicht gelesen werden: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="101"/>
+        <source>Compare Keystores</source>
+        <extracomment>The item of a side&apos;s list that asks for another keystore file.</extracomment>
+        <translation>Schlüsselspeicher vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="119"/>
+        <source>&amp;Differences only</source>
+        <translation>Nur &amp;Unterschiede</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="122"/>
+        <source>Off: every alias of both keystores</source>
+        <translation>Aus: jeder Alias beider Schlüsselspeicher</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="126"/>
+        <source>Double-click a row to select its entry in the window.</source>
+        <translation>Doppelklick auf eine Zeile wählt ihren Eintrag im Fenster aus.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="147"/>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="148"/>
+        <source>Choose a keystore file or tenant</source>
+        <translation>Schlüsselspeicher-Datei oder Tenant wählen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="149"/>
+        <source>S&amp;wap</source>
+        <translation>&amp;Tauschen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="151"/>
+        <source>Exchange keystores A and B</source>
+        <translation>Schlüsselspeicher A und B tauschen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="156"/>
+        <source>Keystore &amp;A:</source>
+        <translation>Schlüsselspeicher &amp;A:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="157"/>
+        <source>Keystore &amp;B:</source>
+        <translation>Schlüsselspeicher &amp;B:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="170"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="178"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="183"/>
+        <source>Choose two keystores and press Compare.</source>
+        <translation>Zwei Schlüsselspeicher wählen und auf Vergleichen klicken.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="246"/>
+        <source>Keystore file…</source>
+        <translation>Schlüsselspeicher-Datei…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="282"/>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="286"/>
+        <source>Reading {name}…</source>
+        <translation>{name} wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="291"/>
+        <source>Comparing…</source>
+        <translation>Vergleiche…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="296"/>
+        <source>Comparing keystores</source>
+        <translation>Schlüsselspeicher werden verglichen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="329"/>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="363"/>
+        <source>Comparing was cancelled.</source>
+        <translation>Der Vergleich wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="393"/>
+        <source>{name} (shown in the window)</source>
+        <translation>{name} (im Fenster angezeigt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/compare_dialog.py" line="395"/>
+        <source>Tenant {name}</source>
+        <translation>Tenant {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="49"/>
+        <source>Only in A</source>
+        <extracomment>How many bytes of a fingerprint the table shows (the tooltip shows all 32).</extracomment>
+        <translation>Nur in A</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="50"/>
+        <source>Only in B</source>
+        <translation>Nur in B</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="51"/>
+        <source>Different certificate</source>
+        <translation>Anderes Zertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="52"/>
+        <source>Different expiry</source>
+        <translation>Anderes Ablaufdatum</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="53"/>
+        <source>Same</source>
+        <translation>Gleich</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="57"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="58"/>
+        <source>Difference</source>
+        <translation>Unterschied</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="59"/>
+        <source>Valid until (A)</source>
+        <translation>Gültig bis (A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="60"/>
+        <source>Valid until (B)</source>
+        <translation>Gültig bis (B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="61"/>
+        <source>SHA-256 (A)</source>
+        <translation>SHA-256 (A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="62"/>
+        <source>SHA-256 (B)</source>
+        <translation>SHA-256 (B)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="148"/>
+        <location filename="../../gui/models/compare_model.py" line="149"/>
+        <source>{n} only in {name}</source>
+        <translation>{n} nur in {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="150"/>
+        <source>{n} with a different certificate</source>
+        <translation>{n} mit anderem Zertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="151"/>
+        <source>{n} with a different expiry date</source>
+        <translation>{n} mit anderem Ablaufdatum</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="160"/>
+        <source>The keystores hold the same entries.</source>
+        <translation>Die Schlüsselspeicher enthalten dieselben Einträge.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models/compare_model.py" line="161"/>
+        <source>Differences: {parts}.</source>
+        <translation>Unterschiede: {parts}.</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2629,144 @@ Passende Schlüsselpaare: {match}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="58"/>
+        <source>Key History of Tenant {name}</source>
+        <extracomment>The read and the copy running now (tests wait on them).</extracomment>
+        <translation>Schlüsselhistorie von Tenant {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="61"/>
+        <source>Key pairs that an activation replaced or that were deleted from the system keystore. Copy one to the Key Renewal keystore, then activate it there to make it the system key pair again.</source>
+        <translation>Schlüsselpaare, die eine Aktivierung ersetzt hat oder die aus dem System-Schlüsselspeicher gelöscht wurden. Kopieren Sie eines in den Key-Renewal-Schlüsselspeicher und aktivieren Sie es dort, um es wieder zum System-Schlüsselpaar zu machen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="109"/>
+        <source>Reading the key history</source>
+        <translation>Schlüsselhistorie wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="73"/>
+        <source>Alias in Key Renewal</source>
+        <translation>Alias in Key Renewal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="74"/>
+        <source>alias of the copy</source>
+        <translation>Alias der Kopie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="75"/>
+        <source>&amp;Copy to Key Renewal…</source>
+        <translation>&amp;Nach Key Renewal kopieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="79"/>
+        <source>Copy &amp;as:</source>
+        <translation>Kopieren &amp;als:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="83"/>
+        <source>&amp;Read Again</source>
+        <translation>Erneut &amp;lesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="115"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="116"/>
+        <source>Former alias</source>
+        <translation>Früherer Alias</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="117"/>
+        <source>Common name</source>
+        <translation>Common Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="118"/>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="119"/>
+        <source>Active from</source>
+        <translation>Aktiv ab</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="120"/>
+        <source>Active until</source>
+        <translation>Aktiv bis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="121"/>
+        <source>Deactivated by</source>
+        <translation>Deaktiviert von</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="145"/>
+        <source>Tenant {name} is no longer open in the window.</source>
+        <translation>Tenant {name} ist im Fenster nicht mehr geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="157"/>
+        <source>Reading the key history of tenant {name}</source>
+        <translation>Schlüsselhistorie von Tenant {name} wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="188"/>
+        <source>Expired on {day}</source>
+        <translation>Abgelaufen am {day}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="194"/>
+        <source>Tenant {name} has no key history.</source>
+        <translation>Tenant {name} hat keine Schlüsselhistorie.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="223"/>
+        <source>The key history is being read.</source>
+        <translation>Die Schlüsselhistorie wird gerade gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="225"/>
+        <source>Select a history entry to copy.</source>
+        <translation>Wählen Sie einen Historieneintrag zum Kopieren aus.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="248"/>
+        <source>Copy the history entry {alias} ({cn}, valid until {until}) to the Key Renewal keystore of tenant {name} as {destination}?
+
+The system keystore is not changed; Activate in Key Renewal makes it the system key pair.</source>
+        <translation>Den Historieneintrag {alias} ({cn}, gültig bis {until}) als {destination} in den Key-Renewal-Schlüsselspeicher von Tenant {name} kopieren?
+
+Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal macht ihn zum System-Schlüsselpaar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="261"/>
+        <source>It replaces the renewal key pair {destination} that Key Renewal holds now.</source>
+        <translation>Er ersetzt das Erneuerungs-Schlüsselpaar {destination}, das Key Renewal jetzt enthält.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="263"/>
+        <source>Copy to Key Renewal</source>
+        <translation>Nach Key Renewal kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="270"/>
+        <source>Copied {alias} to the Key Renewal keystore of tenant {name} as {new}</source>
+        <translation>{alias} als {new} in den Key-Renewal-Schlüsselspeicher von Tenant {name} kopiert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/history_dialog.py" line="272"/>
+        <source>Copying on the tenant</source>
+        <translation>Wird auf dem Tenant kopiert</translation>
+    </message>
+</context>
+<context>
     <name>IdentityPage</name>
     <message>
         <location filename="../../gui/wizards/keypair_wizard.py" line="71"/>
@@ -2949,29 +3311,29 @@ Passende Schlüsselpaare: {match}</translation>
         <translation>Einträge des Schlüsselspeichers</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69"/>
+        <location filename="../../gui/menus.py" line="76"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71"/>
+        <location filename="../../gui/menus.py" line="78"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386"/>
-        <location filename="../../gui/menus.py" line="79"/>
+        <location filename="../../gui/main_window.py" line="373"/>
+        <location filename="../../gui/menus.py" line="86"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391"/>
-        <location filename="../../gui/menus.py" line="81"/>
+        <location filename="../../gui/main_window.py" line="378"/>
+        <location filename="../../gui/menus.py" line="88"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83"/>
+        <location filename="../../gui/menus.py" line="90"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -2981,63 +3343,63 @@ Passende Schlüsselpaare: {match}</translation>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="93"/>
+        <location filename="../../gui/menus.py" line="100"/>
         <source>&amp;Key Pairs</source>
         <translation>&amp;Schlüsselpaare</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="104"/>
+        <location filename="../../gui/menus.py" line="111"/>
         <source>&amp;Download</source>
         <translation>He&amp;runterladen</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="115"/>
+        <location filename="../../gui/menus.py" line="122"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="116"/>
+        <location filename="../../gui/menus.py" line="123"/>
         <source>&amp;Columns</source>
         <translation>&amp;Spalten</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="119"/>
+        <location filename="../../gui/menus.py" line="126"/>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="136"/>
+        <location filename="../../gui/menus.py" line="143"/>
         <source>&amp;Help</source>
         <translation>Hi&amp;lfe</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139"/>
+        <location filename="../../gui/menus.py" line="146"/>
         <source>&amp;About keymon</source>
         <translation>Ü&amp;ber keymon</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/views/connectivity_dock.py" line="28"/>
         <source>Connectivity Test</source>
-        <extracomment>keystoreOpened starts the Monitoring worker after the table&apos;s paints (they stalled 70-110 ms) A keystore was opened (or reloaded) and the table shows it.</extracomment>
         <translation>Verbindungstest</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311"/>
+        <location filename="../../gui/main_window.py" line="298"/>
         <source>Reading entries</source>
+        <extracomment>keystoreOpened starts the Monitoring worker after the table&apos;s paints (they stalled 70-110 ms) A keystore was opened (or reloaded) and the table shows it.</extracomment>
         <translation>Einträge werden gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384"/>
+        <location filename="../../gui/main_window.py" line="371"/>
         <source>&amp;Undo {action}</source>
         <translation>&amp;Rückgängig: {action}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="376"/>
         <source>&amp;Redo {action}</source>
         <translation>&amp;Wiederherstellen: {action}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="398"/>
+        <location filename="../../gui/main_window.py" line="385"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -3045,32 +3407,32 @@ Passende Schlüsselpaare: {match}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source> ({shown} shown)</source>
         <translation> ({shown} angezeigt)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source> · {expiring} expiring · {expired} expired</source>
         <translation> · {expiring} bald ablaufend · {expired} abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="416"/>
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>saving…</source>
         <translation>wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="416"/>
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>saved</source>
         <translation>gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425"/>
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>The keystore was not saved</source>
         <translation>Der Schlüsselspeicher wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163"/>
+        <location filename="../../gui/menus.py" line="170"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -3078,19 +3440,20 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>KeystoreOpener</name>
     <message>
-        <location filename="../../gui/opening.py" line="79"/>
-        <location filename="../../gui/opening.py" line="112"/>
+        <location filename="../../gui/opening.py" line="92"/>
+        <location filename="../../gui/opening.py" line="129"/>
+        <location filename="../../gui/opening.py" line="149"/>
         <source>Opening</source>
         <extracomment>True while a keystore is being read (and may be cancelled), False after. A sentence for the status bar (e.g. a password that could not be remembered). Shown when reading takes longer than SHOW_PROGRESS_MS: busy, with Cancel.</extracomment>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/opening.py" line="124"/>
+        <location filename="../../gui/opening.py" line="161"/>
         <source>Reading {name}…</source>
         <translation>{name} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/opening.py" line="155"/>
+        <location filename="../../gui/opening.py" line="196"/>
         <source>Cannot open the keystore</source>
         <translation>Der Schlüsselspeicher kann nicht geöffnet werden</translation>
     </message>
@@ -3372,9 +3735,11 @@ Passende Schlüsselpaare: {match}</translation>
         <translation>Dieser Schlüsselspeicher braucht ein Passwort (Passwort eingeben… fragt danach).</translation>
     </message>
     <message>
+        <location filename="../../gui/views/monitoring_dock.py" line="33"/>
         <location filename="../../gui/views/monitoring_view.py" line="374"/>
-        <location filename="../../gui/views/monitoring_view.py" line="408"/>
+        <location filename="../../gui/views/monitoring_view.py" line="411"/>
         <source>Monitoring</source>
+        <extracomment>The view and the tray start by then even while the first keystore waits (a password).</extracomment>
         <translation>Überwachung</translation>
     </message>
     <message>
@@ -4666,13 +5031,23 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
 <context>
     <name>Tenants</name>
     <message>
-        <location filename="../../gui/tenants/enabling.py" line="38"/>
+        <location filename="../../gui/tenants/enabling.py" line="44"/>
+        <source>The backup keystore of tenant {name} is shown read-only; File › Restore Tenant Backup… makes it the system keystore.</source>
+        <extracomment>Actions that need the entry&apos;s private key here (on a tenant it stays on the tenant). Actions that change or need a keystore file. Writes to the tenant that need no selection (enabled unless the profile is read-only). Writes to the selected tenant entries (refused on SAP&apos;s entries and read-only profiles). What goes to one keystore&apos;s entries (the API&apos;s calls for them take no keystoreName but DELETE&apos;s; Create CSR would read the system key pair&apos;s request). What the API does in KeyRenewal (besides Activate): DELETE takes keystoreName (API.md).</extracomment>
+        <translation>Der Sicherungs-Schlüsselspeicher von Tenant {name} wird schreibgeschützt angezeigt; Datei › Tenant-Sicherung wiederherstellen… macht ihn zum System-Schlüsselspeicher.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/enabling.py" line="49"/>
+        <source>The tenant&apos;s API does this in the system keystore only; in Key Renewal keymon offers Activate and Delete.</source>
+        <translation>Die API des Tenants tut das nur im System-Schlüsselspeicher; in Key Renewal bietet keymon Aktivieren und Löschen an.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/enabling.py" line="54"/>
         <source>The private key stays on the tenant: keymon cannot use or export it.</source>
-        <extracomment>Actions that need the entry&apos;s private key here (on a tenant it stays on the tenant). Actions that change or need a keystore file. Writes to the tenant that need no selection (enabled unless the profile is read-only). Writes to the selected tenant entries (refused on SAP&apos;s entries and read-only profiles).</extracomment>
         <translation>Der private Schlüssel bleibt auf dem Tenant: keymon kann ihn weder verwenden noch exportieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/enabling.py" line="41"/>
+        <location filename="../../gui/tenants/enabling.py" line="57"/>
         <source>Not available on a tenant keystore: it works on keystore files only.</source>
         <translation>Auf einem Tenant-Schlüsselspeicher nicht verfügbar: Dies geht nur mit Schlüsselspeicherdateien.</translation>
     </message>
@@ -4687,75 +5062,100 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
         <translation>Zuletzt geändert von {who}</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="81"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="85"/>
         <source>Open Te&amp;nant</source>
         <extracomment>The tenant the window shows now (None when a file or nothing is open). How the tenant&apos;s 429/503 answers are retried (tests make it fast).</extracomment>
         <translation>Te&amp;nant öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="90"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="94"/>
         <source>Back &amp;Up Tenant Keystore…</source>
         <extracomment>The writes to the tenant shown (the window is the selection).</extracomment>
         <translation>Tenant-Schlüsselspeicher si&amp;chern…</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="94"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="99"/>
         <source>Re&amp;store Tenant Backup…</source>
         <translation>Tenant-Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="172"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="107"/>
+        <source>Key &amp;History…</source>
+        <translation>Schlüssel&amp;historie…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_actions.py" line="210"/>
         <source>read-only profile</source>
         <translation>schreibgeschütztes Profil</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="174"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="212"/>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_actions.py" line="214"/>
         <source>tenant</source>
         <translation>Tenant</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="197"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="237"/>
         <source>Replace tenant profile</source>
         <translation>Tenant-Profil ersetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="198"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="238"/>
         <source>A tenant profile named {name} exists. Replace it and its secret?</source>
         <translation>Ein Tenant-Profil namens {name} existiert bereits. Soll es samt Geheimnis ersetzt werden?</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="206"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="246"/>
         <source>The tenant profile was not saved</source>
         <translation>Das Tenant-Profil wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="210"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="250"/>
         <source>Saved tenant profile {name}</source>
         <translation>Tenant-Profil {name} gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="225"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="266"/>
+        <source>{name} › Key Renewal</source>
+        <translation>{name} › Key Renewal</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_actions.py" line="269"/>
+        <source>{name} › Backup (read-only)</source>
+        <translation>{name} › Sicherung (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_actions.py" line="274"/>
         <source>(no tenant profiles)</source>
         <translation>(keine Tenant-Profile)</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="232"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="288"/>
         <source>The secret of tenant profile {name} is not in the system keyring; connect to the tenant again.</source>
         <translation>Das Geheimnis des Tenant-Profils {name} ist nicht im Schlüsselbund des Systems; verbinden Sie sich erneut mit dem Tenant.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="249"/>
-        <location filename="../../gui/tenants/tenant_actions.py" line="279"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="305"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="339"/>
         <source>Reading tenant {name}</source>
         <translation>Tenant {name} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="256"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="312"/>
         <source>Opened tenant {name}: {count} entries</source>
         <translation>Tenant {name} geöffnet: {count} Einträge</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="272"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="314"/>
+        <source>Opened the {keystore} of tenant {name}: {count} entries</source>
+        <translation>{keystore} von Tenant {name} geöffnet: {count} Einträge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_actions.py" line="332"/>
         <source>Reading tenant {name} was cancelled.</source>
         <translation>Das Lesen von Tenant {name} wurde abgebrochen.</translation>
     </message>
@@ -4851,6 +5251,8 @@ Oberstes Zertifikat SHA-256: {fingerprint}</translation>
         <translation>Hochzuladende Schlüsselpaare wählen</translation>
     </message>
     <message>
+        <location filename="../../gui/tenants/tenant_actions.py" line="160"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="91"/>
         <location filename="../../gui/tenants/tenant_uploads.py" line="91"/>
         <location filename="../../gui/tenants/tenant_writes.py" line="96"/>
         <location filename="../../gui/tenants/tenant_writes.py" line="118"/>
@@ -4900,10 +5302,71 @@ Oberstes Zertifikat SHA-256: {fingerprint}</translation>
         <translation>{alias} gehört SAP: keymon zeigt den Eintrag, ändert ihn aber nicht.</translation>
     </message>
     <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="37"/>
+        <source>&amp;Activate Renewal Key Pair…</source>
+        <extracomment>The open Key History dialog (None when none is open).</extracomment>
+        <translation>Erneuerungs-Schlüsselpaar akti&amp;vieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="61"/>
         <location filename="../../gui/tenants/tenant_writes.py" line="84"/>
         <source>No tenant is open.</source>
         <extracomment>The write running now (tests wait on it).</extracomment>
         <translation>Es ist kein Tenant geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="63"/>
+        <source>Open the Key Renewal keystore of tenant {name} (File › Open Tenant) and select a renewal key pair to activate it.</source>
+        <translation>Öffnen Sie den Key-Renewal-Schlüsselspeicher von Tenant {name} (Datei › Tenant öffnen) und wählen Sie ein Erneuerungs-Schlüsselpaar aus, um es zu aktivieren.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="73"/>
+        <source>Select one renewal key pair to activate it.</source>
+        <translation>Wählen Sie ein Erneuerungs-Schlüsselpaar aus, um es zu aktivieren.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="95"/>
+        <source>Activate the renewal key pair {alias} on tenant {name}?
+
+The key pair {alias} in the system keystore is replaced by the renewal key pair; the old one moves to the key history.
+
+Renewal certificate: {cn}, valid until {until}
+SHA-256: {fingerprint}</source>
+        <translation>Das Erneuerungs-Schlüsselpaar {alias} auf Tenant {name} aktivieren?
+
+Das Schlüsselpaar {alias} im System-Schlüsselspeicher wird durch das Erneuerungs-Schlüsselpaar ersetzt; das alte wandert in die Schlüsselhistorie.
+
+Erneuerungs-Zertifikat: {cn}, gültig bis {until}
+SHA-256: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="108"/>
+        <source>Activate on tenant</source>
+        <translation>Auf dem Tenant aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="115"/>
+        <source>Activated {alias} on tenant {name}: it is the system key pair now; the old one is in File › Key History…</source>
+        <translation>{alias} auf Tenant {name} aktiviert: Es ist jetzt das System-Schlüsselpaar; das alte steht unter Datei › Schlüsselhistorie…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="120"/>
+        <source>Activating on the tenant</source>
+        <translation>Wird auf dem Tenant aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="129"/>
+        <source>Delete from the {keystore} of tenant {name}: {names}?
+
+The system keystore is not changed. Deleting renewal key pairs cannot be undone.</source>
+        <translation>Aus dem {keystore} von Tenant {name} löschen: {names}?
+
+Der System-Schlüsselspeicher bleibt unverändert. Das Löschen von Erneuerungs-Schlüsselpaaren lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="143"/>
+        <source>Deleted {names} from the {keystore} of tenant {name}</source>
+        <translation>{names} aus dem {keystore} von Tenant {name} gelöscht</translation>
     </message>
     <message>
         <location filename="../../gui/tenants/tenant_writes.py" line="119"/>
@@ -4974,6 +5437,7 @@ Sie haben diesen Fingerabdruck mit dem verglichen, den sein Eigentümer übergeb
         <translation>Dies lässt sich in keymon nicht rückgängig machen.</translation>
     </message>
     <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="134"/>
         <location filename="../../gui/tenants/tenant_writes.py" line="268"/>
         <source>Delete from tenant</source>
         <translation>Vom Tenant löschen</translation>
@@ -4994,6 +5458,7 @@ Sie haben diesen Fingerabdruck mit dem verglichen, den sein Eigentümer übergeb
         <translation>{names} von Tenant {name} gelöscht</translation>
     </message>
     <message>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="146"/>
         <location filename="../../gui/tenants/tenant_writes.py" line="295"/>
         <source>Deleting on the tenant</source>
         <translation>Wird auf dem Tenant gelöscht</translation>
@@ -5057,6 +5522,21 @@ Sie haben diesen Fingerabdruck mit dem verglichen, den sein Eigentümer übergeb
         <location filename="../../gui/tenants/tenant_writes.py" line="350"/>
         <source>Restoring the tenant</source>
         <translation>Tenant wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/session.py" line="17"/>
+        <source>system keystore</source>
+        <translation>System-Schlüsselspeicher</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/session.py" line="18"/>
+        <source>Key Renewal keystore</source>
+        <translation>Key-Renewal-Schlüsselspeicher</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/session.py" line="19"/>
+        <source>backup keystore</source>
+        <translation>Sicherungs-Schlüsselspeicher</translation>
     </message>
 </context>
 <context>
