@@ -56,8 +56,8 @@ DIFFERENCE_TEXT = {
 COLUMNS = (
     QT_TRANSLATE_NOOP("Compare", "Alias"),
     QT_TRANSLATE_NOOP("Compare", "Difference"),
-    QT_TRANSLATE_NOOP("Compare", "Valid until (A)"),
-    QT_TRANSLATE_NOOP("Compare", "Valid until (B)"),
+    QT_TRANSLATE_NOOP("Compare", "Valid Until (A)"),
+    QT_TRANSLATE_NOOP("Compare", "Valid Until (B)"),
     QT_TRANSLATE_NOOP("Compare", "SHA-256 (A)"),
     QT_TRANSLATE_NOOP("Compare", "SHA-256 (B)"),
 )

@@ -113,12 +113,12 @@ class HistoryDialog(QDialog):
     def _build_table(self) -> QTableWidget:
         headers = [
             self.tr("Alias"),
-            self.tr("Former alias"),
-            self.tr("Common name"),
-            self.tr("Valid until"),
-            self.tr("Active from"),
-            self.tr("Active until"),
-            self.tr("Deactivated by"),
+            self.tr("Former Alias"),
+            self.tr("Common Name"),
+            self.tr("Valid Until"),
+            self.tr("Active From"),
+            self.tr("Active Until"),
+            self.tr("Deactivated By"),
         ]
         table = QTableWidget(0, len(headers), self)
         table.setObjectName("historyTable")

@@ -1456,12 +1456,12 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
     </message>
     <message>
         <location filename="../../gui/models/compare_model.py" line="59"/>
-        <source>Valid until (A)</source>
+        <source>Valid Until (A)</source>
         <translation>Gültig bis (A)</translation>
     </message>
     <message>
         <location filename="../../gui/models/compare_model.py" line="60"/>
-        <source>Valid until (B)</source>
+        <source>Valid Until (B)</source>
         <translation>Gültig bis (B)</translation>
     </message>
     <message>
@@ -2678,32 +2678,32 @@ Passende Schlüsselpaare: {match}</translation>
     </message>
     <message>
         <location filename="../../gui/tenants/history_dialog.py" line="116"/>
-        <source>Former alias</source>
+        <source>Former Alias</source>
         <translation>Früherer Alias</translation>
     </message>
     <message>
         <location filename="../../gui/tenants/history_dialog.py" line="117"/>
-        <source>Common name</source>
-        <translation>Common Name</translation>
+        <source>Common Name</source>
+        <translation>Allgemeiner Name</translation>
     </message>
     <message>
         <location filename="../../gui/tenants/history_dialog.py" line="118"/>
-        <source>Valid until</source>
+        <source>Valid Until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
         <location filename="../../gui/tenants/history_dialog.py" line="119"/>
-        <source>Active from</source>
+        <source>Active From</source>
         <translation>Aktiv ab</translation>
     </message>
     <message>
         <location filename="../../gui/tenants/history_dialog.py" line="120"/>
-        <source>Active until</source>
+        <source>Active Until</source>
         <translation>Aktiv bis</translation>
     </message>
     <message>
         <location filename="../../gui/tenants/history_dialog.py" line="121"/>
-        <source>Deactivated by</source>
+        <source>Deactivated By</source>
         <translation>Deaktiviert von</translation>
     </message>
     <message>
