@@ -62,7 +62,7 @@ def _add_genkey(cmd: Callable[..., argparse.ArgumentParser]) -> None:
         "Generate a key pair with a self-signed certificate (KEYSTORE created if missing).",
     )
     p.add_argument("--alias", required=True)
-    p.add_argument("--key-type", required=True, choices=("rsa", "ec", "ed25519"))
+    p.add_argument("--key-type", required=True, choices=("rsa", "ec", "ed25519", "dsa"))
     p.add_argument(
         "--key-size", type=int, metavar="N", help="RSA: 2048, 3072 (default), 4096, 8192"
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import dsa
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from keymon.cli import main
@@ -414,3 +415,26 @@ def test_on_a_terminal_the_user_types_yes_after_comparing(
     code, out, err = run(capsys, "delete", "sapci:dev", "tenant_client")
     assert code == 0 and "cannot be undone" in out, err
     assert "tenant_client" not in system(tenant)
+
+
+def test_genkey_dsa_on_the_tenant_only(
+    tenant: FakeTenant, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add(capsys, tenant, tmp_path)
+    code, _, err = run(
+        capsys, "genkey", "sapci:dev", "--alias", "legacy_client", "--key-type", "dsa",
+        "--subject", "CN=legacy,C=DE",
+    )  # fmt: skip
+    assert code == 0, err
+    made = tenant.state.entry("legacy_client")
+    assert isinstance(made, KeyPairEntry) and isinstance(made.private_key, dsa.DSAPrivateKey)
+    code, _, err = run(
+        capsys, "genkey", "sapci:dev", "--alias", "x", "--key-type", "dsa",
+        "--subject", "CN=x,C=DE", "--signature", "rsa-sha256",
+    )  # fmt: skip
+    assert code == 2 and "cannot sign" in err
+    local = tmp_path / "local.p12"
+    code, _, err = run(
+        capsys, "genkey", local, "--alias", "x", "--key-type", "dsa", "--subject", "CN=x"
+    )
+    assert code == 2 and "DSA only on a tenant" in err and not local.exists()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import dsa
 from cryptography.hazmat.primitives.serialization import Encoding
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -487,3 +488,25 @@ def test_an_alias_the_tenant_has_already_is_refused_before_upload(
     on_tenant.actions_by_name[ActionId.ADD_KEY_PAIR].trigger()
     qtbot.waitUntil(lambda: not prompts.pending, timeout=15_000)
     assert not [p for _m, p in tenant.requests[before:] if "KeyPairResources" in p]
+
+
+def test_generate_a_dsa_key_pair_on_the_tenant(
+    qtbot: QtBot, on_tenant: KeymonMainWindow, prompts: ScriptedPrompts, tenant: FakeTenant
+) -> None:
+    def request(wizard: QWizard) -> int:
+        assert isinstance(wizard, TenantKeyPairWizard)
+        wizard.show()
+        page = wizard.request_page
+        page.alias_edit.setText("legacy_client")
+        page.key_combo.setCurrentIndex(page.key_combo.findText("DSA 2048"))
+        page.subject.cn_edit.setText("legacy.example.com")
+        page.subject.c_edit.setText("DE")
+        wizard.button(FINISH).click()
+        return wizard.result()
+
+    prompts.drive_wizards(request)
+    prompts.expect("confirm", True, containing="legacy_client (DSA 2048")
+    written(qtbot, on_tenant, ActionId.GENERATE_KEY_PAIR)
+    made = tenant.state.entry("legacy_client")
+    assert isinstance(made, KeyPairEntry)
+    assert isinstance(made.private_key, dsa.DSAPrivateKey)

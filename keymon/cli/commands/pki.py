@@ -12,7 +12,7 @@ from keymon.cli.passwords import key_pair
 from keymon.cli.registry import command
 from keymon.core import storage
 from keymon.core.entries import KeyPairEntry
-from keymon.core.errors import AliasExists
+from keymon.core.errors import AliasExists, UsageError
 from keymon.core.x509.ca import issued_bundle, sign_csr
 from keymon.core.x509.csr import CsrInfo, CsrRequest, create_csr
 from keymon.core.x509.keygen import (
@@ -32,6 +32,10 @@ def _signature(name: str | None) -> SignatureChoice | None:
 
 def _key_spec(args: argparse.Namespace) -> KeySpec:
     size, curve = args.key_size, args.curve
+    if args.key_type == "dsa":
+        raise UsageError(
+            "keymon makes RSA, EC and Ed25519 key pairs in files; DSA only on a tenant (sapci:)."
+        )
     if args.key_type == "rsa" and size is None:
         return KeySpec.rsa()
     if args.key_type == "ec" and curve is None and size is None:

@@ -76,6 +76,11 @@ def _key_request(args: argparse.Namespace) -> api.KeyPairRequest:
             raise UsageError("--curve is for EC keys.")
         kind, size, curve = "RSA", args.key_size or 4096, None
         default_signature = "SHA-512/RSA"  # API.md: the tenant's default
+    elif args.key_type == "dsa":
+        if args.curve:
+            raise UsageError("--curve is for EC keys.")
+        kind, size, curve = "DSA", args.key_size or 2048, None
+        default_signature = "SHA-256/DSA"  # the API's KeyType DSA; spelling as for RSA
     else:
         name = args.curve or "P-256"
         curve, size = CURVES[name]
@@ -83,7 +88,7 @@ def _key_request(args: argparse.Namespace) -> api.KeyPairRequest:
     signature = default_signature
     if args.signature:
         signature = TENANT_SIGNATURES.get(args.signature, "")
-        if not signature or (kind == "EC") != signature.endswith("ECDSA"):
+        if not signature or not signature.endswith("/" + ("ECDSA" if kind == "EC" else kind)):
             raise UsageError(
                 f"A tenant cannot sign with {args.signature} for a {kind} key ({NOTHING_SENT})."
             )

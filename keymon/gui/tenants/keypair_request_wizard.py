@@ -26,6 +26,8 @@ KEY_CHOICES: tuple[tuple[str, str, int, str | None, str], ...] = (
     ("EC P-256 (secp256r1)", "EC", 256, "secp256r1", "SHA-256/ECDSA"),
     ("EC P-384 (secp384r1)", "EC", 384, "secp384r1", "SHA-384/ECDSA"),
     ("EC P-521 (secp521r1)", "EC", 521, "secp521r1", "SHA-512/ECDSA"),
+    # The API generates DSA keys too (KeyType "DSA"); for old receivers only.
+    ("DSA 2048", "DSA", 2048, None, "SHA-256/DSA"),
 )
 
 
