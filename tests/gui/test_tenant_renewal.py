@@ -6,8 +6,11 @@ what the tenant holds after.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +22,7 @@ from keymon.gui.tenants.enabling import SYSTEM_ONLY
 from keymon.gui.tenants.history_dialog import HistoryDialog, table_text
 from tests.gui.scripted_prompts import ScriptedPrompts
 from tests.gui.tenant_helpers import FAST, open_tenant, save_profile
+from tests.gui.test_tenant_writes import cert_file
 from tests.sapci.double import FakeTenant
 from tests.sapci.seed import seed
 
@@ -252,3 +256,30 @@ def test_the_backup_keystore_opens_read_only(
     assert window.actions_by_name[ActionId.DOWNLOAD_CERTIFICATE].isEnabled()
     assert window.tenants.restore_action.isEnabled()  # restoring it is what it is for
     assert not window.tenants.renewal.activate_action.isEnabled()
+
+
+def test_a_certificate_dropped_on_key_renewal_is_refused_not_sent_to_the_system_keystore(
+    qtbot: QtBot,
+    window: KeymonMainWindow,
+    prompts: ScriptedPrompts,
+    tenant: FakeTenant,
+    tmp_path: Path,
+) -> None:
+    save_profile(tenant)
+    system, renewal = held(tenant), held(tenant, api.RENEWAL)
+    open_keystore(qtbot, window, "dev › Key Renewal")
+    path, _cert = cert_file(tmp_path, "Partner Root")
+    prompts.expect("error", None, containing="system keystore of tenant dev")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    prompts.assert_done()
+    assert held(tenant) == system and held(tenant, api.RENEWAL) == renewal
+    assert window.tenants.current is not None  # still the tenant's Key Renewal

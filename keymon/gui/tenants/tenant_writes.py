@@ -158,7 +158,22 @@ class TenantWrites:
         if path is not None:
             self.add_certificate_file(path)
 
+    def refused_outside_system(self) -> bool:
+        """Trusted certificates go into the system keystore only: say so when another is shown."""
+        tenant = self.tenants.current
+        if tenant is None or tenant.view.location.keystore == api.SYSTEM:
+            return False
+        reason = translate(
+            "Tenants",
+            "Trusted certificates go into the system keystore of tenant {name}: open it "
+            "(File › Open Tenant ▸ {name}) and add the certificate there.",
+        ).format(name=tenant.profile.name)
+        self.ctx.prompts.error(translate("Tenants", "The tenant is not changed"), reason)
+        return True
+
     def add_certificate_file(self, path: Path) -> None:
+        if self.refused_outside_system():
+            return
         try:
             loaded = load(read_input(path), None)
         except KeymonError as exc:
@@ -179,7 +194,7 @@ class TenantWrites:
 
     def import_root(self, result: ProbeResult) -> bool:
         """The connectivity panel's Import Root CA, into the tenant; True when it uploads."""
-        if self.refused() or not result.chain:
+        if self.refused() or self.refused_outside_system() or not result.chain:
             return False
         wizard = ImportRootWizard(
             result, self.aliases(), self.ctx.dialog_parent, prompts=self.ctx.prompts

@@ -3904,7 +3904,7 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
         <location filename="../../gui/keystore_actions.py" line="77"/>
         <location filename="../../gui/keystore_actions.py" line="439"/>
         <location filename="../../gui/tenants/tenant_uploads.py" line="59"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="165"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="180"/>
         <source>Cannot read {name}</source>
         <translation>{name} kann nicht gelesen werden</translation>
     </message>
@@ -3918,7 +3918,7 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
         <location filename="../../gui/keystore_actions.py" line="107"/>
         <location filename="../../gui/keystore_actions.py" line="125"/>
         <location filename="../../gui/keystore_actions.py" line="168"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="171"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="186"/>
         <source>No certificate</source>
         <translation>Kein Zertifikat</translation>
     </message>
@@ -3929,7 +3929,7 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
     </message>
     <message>
         <location filename="../../gui/keystore_actions.py" line="126"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="172"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="187"/>
         <source>The file holds no certificate.</source>
         <translation>Die Datei enthält kein Zertifikat.</translation>
     </message>
@@ -4497,63 +4497,63 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
 <context>
     <name>RequestPage</name>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="37"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="39"/>
         <source>Key Pair on the Tenant</source>
         <extracomment>(label, key type, size, curve, signature algorithm as the tenant names it).</extracomment>
         <translation>Schlüsselpaar auf dem Tenant</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="40"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="42"/>
         <source>The tenant makes the key and keeps it; keymon never sees the private key. Download its CSR afterwards with Create CSR….</source>
         <translation>Der Tenant erzeugt den Schlüssel und behält ihn; keymon sieht den privaten Schlüssel nie. Laden Sie danach seine CSR mit „CSR erstellen…“ herunter.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="46"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="48"/>
         <source>Alias</source>
         <translation>Alias</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="49"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="51"/>
         <source>Key type and size</source>
         <translation>Schlüsseltyp und -länge</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="54"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="56"/>
         <source>Validity in days</source>
         <translation>Gültigkeit in Tagen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="57"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="59"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="60"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="62"/>
         <source>&amp;Alias:</source>
         <translation>&amp;Alias:</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="61"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="63"/>
         <source>&amp;Key:</source>
         <translation>&amp;Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="62"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="64"/>
         <source>&amp;Validity:</source>
         <translation>&amp;Gültigkeit:</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="77"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="79"/>
         <source>The alias “{alias}” is reserved for SAP.</source>
         <translation>Der Alias „{alias}“ ist für SAP reserviert.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="79"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="81"/>
         <source>The tenant already has an entry named “{alias}”.</source>
         <translation>Der Tenant hat bereits einen Eintrag namens „{alias}“.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="84"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="86"/>
         <source>The tenant needs a country (C), e.g. DE.</source>
         <translation>Der Tenant verlangt ein Land (C), z. B. DE.</translation>
     </message>
@@ -4966,12 +4966,12 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
 <context>
     <name>TenantKeyPairWizard</name>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="122"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="124"/>
         <source>Generate Key Pair on Tenant {name}</source>
         <translation>Schlüsselpaar auf Tenant {name} erzeugen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/keypair_request_wizard.py" line="127"/>
+        <location filename="../../gui/tenants/keypair_request_wizard.py" line="129"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
@@ -5257,7 +5257,8 @@ Oberstes Zertifikat SHA-256: {fingerprint}</translation>
         <location filename="../../gui/tenants/tenant_writes.py" line="96"/>
         <location filename="../../gui/tenants/tenant_writes.py" line="118"/>
         <location filename="../../gui/tenants/tenant_writes.py" line="134"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="205"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="171"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="220"/>
         <source>The tenant is not changed</source>
         <translation>Der Tenant bleibt unverändert</translation>
     </message>
@@ -5379,22 +5380,27 @@ Der System-Schlüsselspeicher bleibt unverändert. Das Löschen von Erneuerungs-
         <translation>Ein Zertifikat zu Tenant {name} hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="176"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="166"/>
+        <source>Trusted certificates go into the system keystore of tenant {name}: open it (File › Open Tenant ▸ {name}) and add the certificate there.</source>
+        <translation>Vertrauenswürdige Zertifikate kommen in den Systemschlüsselspeicher von Tenant {name}: Öffnen Sie ihn (Datei › Tenant öffnen ▸ {name}) und fügen Sie das Zertifikat dort hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tenants/tenant_writes.py" line="191"/>
         <source>Add Trusted Certificate to Tenant {name}</source>
         <translation>Vertrauenswürdiges Zertifikat zu Tenant {name} hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="188"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="203"/>
         <source>Import Root CA into Tenant {name}</source>
         <translation>Stammzertifizierungsstelle in Tenant {name} importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="206"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="221"/>
         <source>The certificate is {size} bytes as PEM; a tenant accepts at most 10 kB.</source>
         <translation>Das Zertifikat ist als PEM {size} Byte groß; ein Tenant nimmt höchstens 10 kB an.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="212"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="227"/>
         <source>Upload “{subject}” to tenant {name} as the trusted certificate {alias}?
 
 SHA-256: {fingerprint}
@@ -5407,119 +5413,119 @@ SHA-256: {fingerprint}
 Sie haben diesen Fingerabdruck mit dem verglichen, den sein Eigentümer übergeben hat: keymon meldet dem Tenant, dass er geprüft ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="223"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="238"/>
         <source>Add to tenant</source>
         <translation>Zum Tenant hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="229"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="244"/>
         <source>Added {alias} to tenant {name}</source>
         <translation>{alias} zu Tenant {name} hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="233"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="248"/>
         <source>Adding to the tenant</source>
         <translation>Wird zum Tenant hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="259"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="274"/>
         <source>Delete from tenant {name}: {names}?</source>
         <translation>Von Tenant {name} löschen: {names}?</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="263"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="278"/>
         <source>Deleting key pairs from a tenant cannot be undone.</source>
         <translation>Das Löschen von Schlüsselpaaren auf einem Tenant lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="267"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="282"/>
         <source>This cannot be undone in keymon.</source>
         <translation>Dies lässt sich in keymon nicht rückgängig machen.</translation>
     </message>
     <message>
         <location filename="../../gui/tenants/tenant_renewal.py" line="134"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="268"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="283"/>
         <source>Delete from tenant</source>
         <translation>Vom Tenant löschen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="272"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="287"/>
         <source>Back up the tenant first</source>
         <translation>Zuerst den Tenant sichern</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="273"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="288"/>
         <source>Back up the keystore of tenant {name} first? The backup replaces the tenant&apos;s previous backup (backup_admin_system); File › Restore Tenant Backup… brings the entries back.</source>
         <translation>Zuerst den Schlüsselspeicher von Tenant {name} sichern? Die Sicherung ersetzt die vorige Sicherung des Tenants (backup_admin_system); Datei › Tenant-Sicherung wiederherstellen… holt die Einträge zurück.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="292"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="307"/>
         <source>Deleted {names} from tenant {name}</source>
         <translation>{names} von Tenant {name} gelöscht</translation>
     </message>
     <message>
         <location filename="../../gui/tenants/tenant_renewal.py" line="146"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="295"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="310"/>
         <source>Deleting on the tenant</source>
         <translation>Wird auf dem Tenant gelöscht</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="304"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="319"/>
         <source>Rename {old} to {new} on tenant {name}?</source>
         <translation>{old} auf Tenant {name} in {new} umbenennen?</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="307"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="322"/>
         <source>Rename on tenant</source>
         <translation>Auf dem Tenant umbenennen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="314"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="329"/>
         <source>Renamed {old} to {new} on tenant {name} (rename it back to undo)</source>
         <translation>{old} auf Tenant {name} in {new} umbenannt (zum Rückgängigmachen zurück umbenennen)</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="317"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="332"/>
         <source>Renaming on the tenant</source>
         <translation>Wird auf dem Tenant umbenannt</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="323"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="338"/>
         <source>Back up the keystore of tenant {name}? The backup (backup_admin_system) replaces the tenant&apos;s previous backup.</source>
         <translation>Den Schlüsselspeicher von Tenant {name} sichern? Die Sicherung (backup_admin_system) ersetzt die vorige Sicherung des Tenants.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="328"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="343"/>
         <source>Back up tenant</source>
         <translation>Tenant sichern</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="330"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="345"/>
         <source>Backed up the keystore of tenant {name}</source>
         <translation>Schlüsselspeicher von Tenant {name} gesichert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="333"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="348"/>
         <source>Backing up the tenant</source>
         <translation>Tenant wird gesichert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="340"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="355"/>
         <source>Restore the backup of tenant {name}? It replaces the whole system keystore ({count} entries now) with the backup: entries added, renewed, renamed or deleted since the backup are lost. This cannot be undone.</source>
         <translation>Die Sicherung von Tenant {name} wiederherstellen? Sie ersetzt den ganzen Systemschlüsselspeicher (jetzt {count} Einträge): Seit der Sicherung hinzugefügte, erneuerte, umbenannte oder gelöschte Einträge gehen verloren. Dies lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="346"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="361"/>
         <source>Restore tenant backup</source>
         <translation>Tenant-Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="349"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="364"/>
         <source>Restored the backup of tenant {name}</source>
         <translation>Sicherung von Tenant {name} wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="350"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="365"/>
         <source>Restoring the tenant</source>
         <translation>Tenant wird wiederhergestellt</translation>
     </message>
