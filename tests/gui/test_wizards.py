@@ -17,7 +17,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -413,7 +413,10 @@ def test_key_pairs_menu_and_toolbar(window: KeymonMainWindow) -> None:
         "actionCreateCsr",
         "actionImportCaReply",
         "actionSignCsr",
+        "",  # a separator, then the tenant-only Activate (hidden while a file is shown)
+        "actionTenantActivate",
     ]
+    assert not window.findChild(QAction, "actionTenantActivate").isVisible()  # type: ignore[union-attr]
     toolbar = window.findChild(QWidget, "mainToolbar")
     assert a["actionGenerateKeyPair"] in toolbar.actions()  # type: ignore[union-attr]
     assert a["actionGenerateKeyPair"].shortcut().toString() == "Ctrl+G"
