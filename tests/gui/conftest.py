@@ -19,6 +19,8 @@ from keymon.gui.main_window import KeymonMainWindow
 from tests import factory
 from tests.gui.helpers import PW, build_catalogues, open_window
 from tests.gui.scripted_prompts import ScriptedPrompts
+from tests.sapci.double import FakeTenant
+from tests.sapci.seed import seed
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -53,3 +55,12 @@ def window(
     yield win
     win.close()
     prompts.assert_done()
+
+
+@pytest.fixture
+def tenant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeTenant]:
+    """A simulated tenant of its own per test (small seed), for tests that change it;
+    modules that only read one define a module-scoped ``tenant`` of their own."""
+    with FakeTenant(tmp_path_factory.mktemp("tenant")) as t:
+        seed(t.state, small=True)
+        yield t

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 import keymon
@@ -37,3 +39,17 @@ def open_window(
     with qtbot.waitSignal(win.keystoreOpened, timeout=15_000):
         pass  # results arrive through the event loop, so connecting now is in time
     return win
+
+
+def drop_files(window: KeymonMainWindow, *paths: Path) -> None:
+    """Drop ``paths`` on the window as a file manager would (a copy with the left button)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)

@@ -6,7 +6,6 @@ Files are built with tests/factory.py; the tenant is the simulated one
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -29,7 +28,6 @@ from tests.gui.scripted_prompts import ScriptedPrompts
 from tests.gui.tenant_helpers import FAST, open_tenant, save_profile
 from tests.gui.test_translations import check_menus
 from tests.sapci.double import FakeTenant
-from tests.sapci.seed import seed
 
 #: Offscreen Qt's words for a second top-level window and for raising the main window.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
@@ -178,13 +176,6 @@ def test_a_wrong_password_is_one_sentence_and_no_rows(
     assert rows(dialog) == []
     assert dialog.compare_button.isEnabled()  # try again
     dialog.close()
-
-
-@pytest.fixture
-def tenant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeTenant]:
-    with FakeTenant(tmp_path_factory.mktemp("tenant")) as t:
-        seed(t.state, small=True)
-        yield t
 
 
 def tenant_twin(tenant: FakeTenant, tmp_path: Path) -> Path:

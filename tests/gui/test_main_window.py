@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from cryptography.hazmat.primitives.serialization import Encoding
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +19,7 @@ from keymon.gui.app import open_main_window
 from keymon.gui.dialogs import ExportAnswer, PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from tests import factory
-from tests.gui.helpers import PW, open_window
+from tests.gui.helpers import PW, drop_files, open_window
 from tests.gui.scripted_prompts import ScriptedPrompts
 
 
@@ -253,18 +253,9 @@ def test_drop_certificate_file_adds_it(
     cert = factory.trusted_entry("x", "Dropped CA").cert
     cer = tmp_path / "dropped.crt"
     cer.write_bytes(cert.cert.public_bytes(Encoding.PEM))
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(cer))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     assert window.session is not None
     with qtbot.waitSignal(window.session.saved, timeout=10_000):
-        window.dropEvent(event)
+        drop_files(window, cer)
     entry = Keystore.open(store_path, PW).get("dropped-ca")
     assert isinstance(entry, CertificateEntry) and entry.cert == cert
 

@@ -5,12 +5,8 @@ what the tenant holds after.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -20,11 +16,11 @@ from keymon.gui.actions import ActionId
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.tenants.enabling import SYSTEM_ONLY
 from keymon.gui.tenants.history_dialog import HistoryDialog, table_text
+from tests.gui.helpers import drop_files
 from tests.gui.scripted_prompts import ScriptedPrompts
 from tests.gui.tenant_helpers import FAST, open_tenant, save_profile
 from tests.gui.test_tenant_writes import cert_file
 from tests.sapci.double import FakeTenant
-from tests.sapci.seed import seed
 
 READ_ONLY = "The tenant profile dev is marked read-only: keymon does not change it."
 #: What a keystore of one tenant refuses, besides the File menu's file-only actions.
@@ -36,14 +32,6 @@ WRITES = (
     ActionId.IMPORT_CA_REPLY,
     ActionId.CREATE_CSR,
 )
-
-
-@pytest.fixture
-def tenant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeTenant]:
-    """A tenant of its own per test: these tests change it."""
-    with FakeTenant(tmp_path_factory.mktemp("tenant")) as t:
-        seed(t.state, small=True)
-        yield t
 
 
 def open_keystore(qtbot: QtBot, window: KeymonMainWindow, text: str) -> None:
@@ -270,16 +258,7 @@ def test_a_certificate_dropped_on_key_renewal_is_refused_not_sent_to_the_system_
     open_keystore(qtbot, window, "dev › Key Renewal")
     path, _cert = cert_file(tmp_path, "Partner Root")
     prompts.expect("error", None, containing="system keystore of tenant dev")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
+    drop_files(window, path)
     prompts.assert_done()
     assert held(tenant) == system and held(tenant, api.RENEWAL) == renewal
     assert window.tenants.current is not None  # still the tenant's Key Renewal

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import dsa
 from cryptography.hazmat.primitives.serialization import Encoding
-from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
@@ -30,23 +28,14 @@ from keymon.gui.tenants.keypair_request_wizard import TenantKeyPairWizard
 from keymon.gui.wizards.ca_reply_wizard import CaReplyWizard, ReplySourcePage
 from keymon.gui.wizards.import_root_wizard import AliasPage, ChooseRootPage, colon_fingerprint
 from tests import factory
-from tests.gui.helpers import PW
+from tests.gui.helpers import PW, drop_files
 from tests.gui.scripted_prompts import ScriptedPrompts
 from tests.gui.tenant_helpers import open_tenant, save_profile
 from tests.gui.test_connectivity_panel import full_chain_server, panel_of, run_test
 from tests.net.conftest import make_pki
 from tests.sapci.double import FakeTenant
-from tests.sapci.seed import seed
 
 FINISH = QWizard.WizardButton.FinishButton
-
-
-@pytest.fixture
-def tenant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeTenant]:
-    """A tenant of its own per test: these tests change it."""
-    with FakeTenant(tmp_path_factory.mktemp("tenant")) as t:
-        seed(t.state, small=True)
-        yield t
 
 
 @pytest.fixture
@@ -185,17 +174,8 @@ def test_a_dropped_certificate_goes_to_the_tenant_through_the_review(
     path, cert = cert_file(tmp_path, "Dropped Root")
     review(prompts, {}, "dropped_root")
     prompts.expect("confirm", True, containing="tenant dev")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     with qtbot.waitSignal(on_tenant.keystoreOpened, timeout=20_000):
-        on_tenant.dropEvent(event)
+        drop_files(on_tenant, path)
     assert tenant.state.entry("dropped_root") == CertificateEntry("dropped_root", cert)
     assert on_tenant.tenants.current is not None  # still the tenant, no file opened
 
