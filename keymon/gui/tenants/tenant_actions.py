@@ -218,7 +218,7 @@ class TenantActions(ActionGroup):
 
     def reload(self) -> None:
         if self.current is not None:
-            self.open_tenant(self.current.profile.name, self.current.view.location.keystore)
+            self.open_tenant(self.current.profile.name, self.current.keystore)
 
     # -- connecting ------------------------------------------------------------------
     @handles(ActionId.CONNECT_TENANT)

@@ -161,7 +161,7 @@ class TenantWrites:
     def refused_outside_system(self) -> bool:
         """Trusted certificates go into the system keystore only: say so when another is shown."""
         tenant = self.tenants.current
-        if tenant is None or tenant.view.location.keystore == api.SYSTEM:
+        if tenant is None or tenant.keystore == api.SYSTEM:
             return False
         reason = translate(
             "Tenants",
@@ -293,7 +293,7 @@ class TenantWrites:
             ).format(name=self.name),
         )
         aliases = [e.alias for e in entries]
-        keystore = self.tenants.current.view.location.keystore if self.tenants.current else ""
+        keystore = self.tenants.current.keystore if self.tenants.current else ""
 
         def job(client: TenantClient) -> None:
             if backup_first:
