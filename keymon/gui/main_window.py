@@ -116,7 +116,8 @@ class KeymonMainWindow(QMainWindow, DeferredParts):
         self.refresher.start()
         self._update_title()
         self._update_actions()
-        self.keystore_actions, self.net_actions = KeystoreActions(ctx, self), NetActions(ctx, self)
+        self.keystore_actions = KeystoreActions(ctx, self)
+        self.net_actions = NetActions(ctx, self)
         self._build_connectivity_dock()
         self.monitoring = MonitoringDock(ctx, self)  # view and tray: after the first keystore
         self.monitoring_dock = self.monitoring.dock
