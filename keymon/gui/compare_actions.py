@@ -14,16 +14,16 @@ from PySide6.QtCore import QCoreApplication
 
 from keymon.core.entries import Entry
 from keymon.core.errors import KeymonError
-from keymon.core.sapci.client import TenantClient
 from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
-from keymon.gui.compare_sources import Side, SideKind, SideReader
 from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.keystore_actions import KEYSTORE_FILTER
-from keymon.gui.tenants.tenant_actions import TenantActions
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the Compare window's modules load when it is first opened (issue 13)
+    from keymon.core.sapci.client import TenantClient
+    from keymon.gui.compare_sources import Side
     from keymon.gui.dialogs.compare_dialog import CompareDialog
+    from keymon.gui.tenants.tenant_actions import TenantActions
 
 
 translate = QCoreApplication.translate
@@ -46,6 +46,8 @@ class CompareActions(ActionGroup):
 
     # -- what the window shows ---------------------------------------------------------
     def shown_side(self) -> Side | None:
+        from keymon.gui.compare_sources import Side, SideKind
+
         store = self.ctx.store
         if store is not None:
             name = (
@@ -62,6 +64,8 @@ class CompareActions(ActionGroup):
         return store.entries if store is not None else self.tenants.entries()
 
     def profile_sides(self) -> list[Side]:
+        from keymon.gui.compare_sources import Side, SideKind
+
         try:
             names = sorted(self.tenants.profiles.load())
         except KeymonError as exc:
@@ -73,6 +77,8 @@ class CompareActions(ActionGroup):
         return self.tenants.client_for(self.tenants.profiles.get(profile))
 
     def choose_file(self) -> Side | None:
+        from keymon.gui.compare_sources import Side, SideKind
+
         path = self.ctx.prompts.choose_open_file(
             translate("Compare", "Compare with keystore"),
             QCoreApplication.translate("Operations", KEYSTORE_FILTER),
@@ -92,7 +98,8 @@ class CompareActions(ActionGroup):
         """Show the Compare window with side A set to what the window shows now."""
         dialog = self.dialog
         if dialog is None:
-            from keymon.gui.dialogs.compare_dialog import CompareDialog  # (loads on use)
+            from keymon.gui.compare_sources import SideReader  # (loads on use)
+            from keymon.gui.dialogs.compare_dialog import CompareDialog
 
             reader = SideReader(
                 self.ctx.runner,
@@ -117,6 +124,8 @@ class CompareActions(ActionGroup):
     def refresh_sides(self, dialog: CompareDialog) -> None:
         """Offer what the window shows now, the tenant profiles and the files picked so far;
         a side that was what the window showed becomes what it shows now (A: by default)."""
+        from keymon.gui.compare_sources import SideKind
+
         shown = self.shown_side()
         files = [s for s in dialog.sides if s.kind is SideKind.FILE]
         sides = [*([shown] if shown is not None else []), *self.profile_sides(), *files]

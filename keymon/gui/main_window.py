@@ -126,7 +126,7 @@ class KeymonMainWindow(QMainWindow, DeferredParts):
         groups = [self.keystore_actions, PkiActions(ctx, self), SettingsActions(ctx), self.tenants]
         tables = self.tenants.route([own, *(g.handlers() for g in groups)])
         bind_actions(self.actions_by_name, tables)
-        self.net_actions.tenant_target = self.tenants.writes  # Import Root CA into a tenant
+        self.net_actions.tenant_target = self.tenants  # Import Root CA into a tenant
         self._connect_undo()
 
     def _own_handlers(self, toggle_monitoring: Handler) -> dict[ActionId, Handler]:
@@ -443,7 +443,7 @@ class KeymonMainWindow(QMainWindow, DeferredParts):
         if paths:
             event.acceptProposedAction()
             # on a tenant, dropped certificates go to the tenant
-            self.keystore_actions.open_dropped_files(self.tenants.writes.take_dropped(paths))
+            self.keystore_actions.open_dropped_files(self.tenants.take_dropped(paths))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.aboutToClose.emit()

@@ -4,16 +4,16 @@ the server's root (one undo step).
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
 from keymon.core.aliases import suggest_alias
-from keymon.core.net.result import ProbeResult
 from keymon.gui import undo
-from keymon.gui.connectivity import CERTS_FILTER, certificates_bytes
 from keymon.gui.context import AppContext, EntrySelection
-from keymon.gui.wizards.import_root_wizard import ImportRootWizard
+
+if TYPE_CHECKING:  # a probe result exists only once the connectivity panel ran (issue 13)
+    from keymon.core.net.result import ProbeResult
 
 
 class TenantTarget(Protocol):
@@ -39,6 +39,8 @@ class NetActions:
         return self.ctx.session is not None or (target is not None and target.writable())
 
     def save_server_certificates(self, result: ProbeResult) -> None:
+        from keymon.gui.connectivity import CERTS_FILTER, certificates_bytes
+
         chain = result.chain
         if not chain:
             return
@@ -58,6 +60,8 @@ class NetActions:
         session = self.ctx.session
         if session is None or not result.chain:
             return False
+        from keymon.gui.wizards.import_root_wizard import ImportRootWizard
+
         wizard = ImportRootWizard(
             result, session.store.aliases, self.ctx.dialog_parent, prompts=self.ctx.prompts
         )

@@ -10,6 +10,7 @@ asked, and the window opens it through the opener, as File › Open does.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
@@ -19,7 +20,9 @@ from keymon.core.keystore import Keystore
 from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext
-from keymon.gui.dialogs.new_keystore_dialog import NewKeystoreAnswer
+
+if TYPE_CHECKING:  # the dialog loads when File › New Keystore… is first used
+    from keymon.gui.dialogs.new_keystore_dialog import NewKeystoreAnswer
 
 
 def _tr(text: str) -> str:

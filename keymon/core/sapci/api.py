@@ -18,10 +18,13 @@ from keymon.core.entries import CertInfo, KeyPairEntry
 from keymon.core.errors import CorruptData, UsageError
 from keymon.core.formats import pkcs12
 from keymon.core.sapci.client import TenantClient
+from keymon.core.sapci.names import BACKUP as BACKUP
+from keymon.core.sapci.names import HISTORY as HISTORY
+from keymon.core.sapci.names import KEYSTORES as KEYSTORES
+from keymon.core.sapci.names import RENEWAL as RENEWAL
+from keymon.core.sapci.names import SYSTEM as SYSTEM
 from keymon.core.sapci.odata import hexalias, odata_date, results, single
 
-SYSTEM, BACKUP, RENEWAL, HISTORY = "system", "backup_admin_system", "KeyRenewal", "KeyHistory"
-KEYSTORES = (SYSTEM, BACKUP, RENEWAL)
 CERTIFICATE_LIMIT = 10 * 1024  # API.md: CertificateResources answers 413 over 10 kB
 CHAIN_LIMIT = 30_072  # API.md: CertificateChainResources 413 over 30,072 bytes
 

@@ -8,11 +8,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from keymon.core.entries import Entry
-from keymon.core.sapci import api
+from keymon.core.sapci import names
 from keymon.gui.actions import ActionId
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.tenants.session import TenantSession
-from keymon.gui.tenants.tenant_writes import READ_ONLY, SAP_OWNED, sap_owned
 
 #: Actions that need the entry's private key here (on a tenant it stays on the tenant).
 NEEDS_LOCAL_KEY = frozenset({ActionId.EXPORT_KEY_PAIR, ActionId.SIGN_CSR})
@@ -41,6 +40,12 @@ ENTRY_WRITES = frozenset({ActionId.RENAME, ActionId.DELETE, ActionId.IMPORT_CA_R
 KEYSTORE_ACTIONS = TENANT_WRITES | ENTRY_WRITES | {ActionId.CREATE_CSR}
 #: What the API does in KeyRenewal (besides Activate): DELETE takes keystoreName (API.md).
 RENEWAL_ALLOWS = frozenset({ActionId.DELETE})
+READ_ONLY = QT_TRANSLATE_NOOP(
+    "Tenants", "The tenant profile {name} is marked read-only: keymon does not change it."
+)
+SAP_OWNED = QT_TRANSLATE_NOOP(
+    "Tenants", "{alias} is owned by SAP: keymon shows it but does not change it."
+)
 BACKUP_READ_ONLY = QT_TRANSLATE_NOOP(
     "Tenants",
     "The backup keystore of tenant {name} is shown read-only; "
@@ -65,11 +70,15 @@ def _translated(text: str) -> str:
     return QCoreApplication.translate("Tenants", text)
 
 
+def sap_owned(entry: Entry) -> bool:
+    return bool(getattr(entry, "sap_owned", False))
+
+
 def keystore_refusal(name: ActionId, tenant: TenantSession) -> str | None:
     """Why ``name`` does not work in the keystore of ``tenant`` shown (None: it does)."""
-    if name not in KEYSTORE_ACTIONS or tenant.keystore == api.SYSTEM:
+    if name not in KEYSTORE_ACTIONS or tenant.keystore == names.SYSTEM:
         return None
-    if tenant.keystore == api.RENEWAL:
+    if tenant.keystore == names.RENEWAL:
         return None if name in RENEWAL_ALLOWS else _translated(SYSTEM_ONLY)
     return _translated(BACKUP_READ_ONLY).format(name=tenant.profile.name)
 

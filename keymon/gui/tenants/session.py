@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from keymon.core.entries import CertificateEntry, CertInfo
 from keymon.core.keystore_view import KeystoreView
-from keymon.core.sapci import api
-from keymon.core.sapci.client import TenantClient
-from keymon.core.sapci.location import TenantKeystore
-from keymon.core.sapci.profiles import TenantProfile
+from keymon.core.sapci import names
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from keymon.core.sapci.client import TenantClient
+    from keymon.core.sapci.location import TenantKeystore
+    from keymon.core.sapci.profiles import TenantProfile
 
 #: How the window names each keystore of a tenant (title, status bar, messages).
 KEYSTORE_NAMES = {
-    api.SYSTEM: QT_TRANSLATE_NOOP("Tenants", "system keystore"),
-    api.RENEWAL: QT_TRANSLATE_NOOP("Tenants", "Key Renewal keystore"),
-    api.BACKUP: QT_TRANSLATE_NOOP("Tenants", "backup keystore"),
+    names.SYSTEM: QT_TRANSLATE_NOOP("Tenants", "system keystore"),
+    names.RENEWAL: QT_TRANSLATE_NOOP("Tenants", "Key Renewal keystore"),
+    names.BACKUP: QT_TRANSLATE_NOOP("Tenants", "backup keystore"),
 }
 
 

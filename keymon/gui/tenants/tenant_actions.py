@@ -14,8 +14,9 @@ read-only; what a keystore cannot do is disabled with the reason (enabling.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from functools import partial
-from typing import cast
+from functools import cached_property, partial
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
@@ -25,23 +26,25 @@ from keymon.core.cancel import CancelCheck
 from keymon.core.entries import CertInfo, Entry
 from keymon.core.errors import KeymonError, PasswordRequired
 from keymon.core.keystore import Keystore
-from keymon.core.sapci import api
-from keymon.core.sapci.client import RetryPolicy, TenantClient
-from keymon.core.sapci.location import TenantKeystore, TenantLocation, open_tenant_keystore
-from keymon.core.sapci.profiles import ProfileStore, TenantProfile
+from keymon.core.sapci import names
 from keymon.gui.action_binding import ActionGroup, Handler, handles
 from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.menus import Menus
-from keymon.gui.tenants.connect_wizard import ConnectTenantWizard
 from keymon.gui.tenants.enabling import apply_tenant_limits, keystore_refusal
 from keymon.gui.tenants.session import TenantSession, keystore_name, view_pools
 from keymon.gui.tenants.status import TenantStatus
-from keymon.gui.tenants.tenant_keypairs import TenantKeyPairs
-from keymon.gui.tenants.tenant_renewal import TenantRenewal
-from keymon.gui.tenants.tenant_uploads import TenantUploads
-from keymon.gui.tenants.tenant_writes import TenantWrites
 from keymon.gui.workers import ErrorInfo, TaskHandle
+
+if TYPE_CHECKING:  # what a tenant needs loads when one is first opened (issue 13)
+    from keymon.core.net.result import ProbeResult
+    from keymon.core.sapci.client import RetryPolicy, TenantClient
+    from keymon.core.sapci.location import TenantKeystore
+    from keymon.core.sapci.profiles import ProfileStore, TenantProfile
+    from keymon.gui.tenants.tenant_keypairs import TenantKeyPairs
+    from keymon.gui.tenants.tenant_renewal import TenantRenewal
+    from keymon.gui.tenants.tenant_uploads import TenantUploads
+    from keymon.gui.tenants.tenant_writes import TenantWrites
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -53,6 +56,8 @@ def read_tenant(
     client: TenantClient, keystore: str, cancel: CancelCheck, progress: ProgressFn
 ) -> TenantKeystore:
     """Every entry of the tenant keystore with its chain (run in a worker)."""
+    from keymon.core.sapci.location import TenantLocation, open_tenant_keystore
+
     location = TenantLocation(client.profile.name, keystore)
 
     def count(done: int, total: int) -> None:
@@ -86,29 +91,68 @@ class TenantActions(ActionGroup):
         self.open_menu.setObjectName("openTenantMenu")
         self.open_menu.aboutToShow.connect(self.fill_open_menu)
         install_file_menu(menus.recent_menu, actions[ActionId.CONNECT_TENANT], self.open_menu)
-        #: The writes to the tenant shown (the window is the selection).
-        self.writes = TenantWrites(ctx, self, cast(EntrySelection, window))
-        self.keypairs = TenantKeyPairs(self.writes)
-        self.uploads = TenantUploads(self.writes)
+        self.window = window
         self.backup_action = self._menu_action(
-            menus, translate("Tenants", "Back &Up Tenant Keystore…"), self.writes.backup
+            menus, translate("Tenants", "Back &Up Tenant Keystore…"), lambda: self.writes.backup()
         )
         self.backup_action.setObjectName("actionTenantBackup")
         self.restore_action = self._menu_action(
             menus,
             translate("Tenants", "Re&store Tenant Backup…"),
-            self.writes.restore,
+            lambda: self.writes.restore(),
             after=self.backup_action,
         )
         self.restore_action.setObjectName("actionTenantRestore")
-        self.renewal = TenantRenewal(self.writes, window)
         self.history_action = self._menu_action(
             menus,
             translate("Tenants", "Key &History…"),
-            self.renewal.show_history,
+            lambda: self.renewal.show_history(),
             after=self.restore_action,
         )
         self.history_action.setObjectName("actionTenantHistory")
+        self.activate_action, self.activate_separator = _activate_item(window)
+        self.activate_action.triggered.connect(lambda _checked=False: self.renewal.activate())
+
+    # The parts that write to a tenant are made (and their modules loaded) on first use.
+    @cached_property
+    def writes(self) -> TenantWrites:
+        """The writes to the tenant shown (the window is the selection)."""
+        from keymon.gui.tenants.tenant_writes import TenantWrites
+
+        return TenantWrites(self.ctx, self, cast(EntrySelection, self.window))
+
+    @cached_property
+    def keypairs(self) -> TenantKeyPairs:
+        from keymon.gui.tenants.tenant_keypairs import TenantKeyPairs
+
+        return TenantKeyPairs(self.writes)
+
+    @cached_property
+    def uploads(self) -> TenantUploads:
+        from keymon.gui.tenants.tenant_uploads import TenantUploads
+
+        return TenantUploads(self.writes)
+
+    @cached_property
+    def renewal(self) -> TenantRenewal:
+        from keymon.gui.tenants.tenant_renewal import TenantRenewal
+
+        return TenantRenewal(self.writes, self.activate_action, self.activate_separator)
+
+    def _built(self, part: str) -> bool:
+        return part in self.__dict__
+
+    # -- what the window and the connectivity panel ask of the tenant shown ----------
+    def writable(self) -> bool:
+        """A tenant is shown and may be changed (Import Root CA goes to it)."""
+        return self.current is not None and self.writes.writable()
+
+    def import_root(self, result: ProbeResult) -> bool:
+        return self.writes.import_root(result)
+
+    def take_dropped(self, paths: Sequence[Path]) -> list[Path]:
+        """Dropped certificate files go to the tenant shown; the other paths are returned."""
+        return self.writes.take_dropped(paths) if self.current is not None else list(paths)
 
     def _menu_action(
         self,
@@ -135,13 +179,13 @@ class TenantActions(ActionGroup):
     def route(self, tables: Sequence[Mapping[ActionId, Handler]]) -> list[dict[ActionId, Handler]]:
         """The handler tables with the tenant's writes first while a tenant is shown."""
         mine: dict[ActionId, Handler] = {
-            ActionId.ADD_CERTIFICATE: self.writes.add_certificate,
-            ActionId.ADD_KEY_PAIR: self.uploads.add_key_pairs,
+            ActionId.ADD_CERTIFICATE: lambda: self.writes.add_certificate(),
+            ActionId.ADD_KEY_PAIR: lambda: self.uploads.add_key_pairs(),
             ActionId.DELETE: self._delete,
-            ActionId.RENAME: self.writes.rename,
-            ActionId.GENERATE_KEY_PAIR: self.keypairs.generate,
-            ActionId.CREATE_CSR: self.keypairs.download_csr,
-            ActionId.IMPORT_CA_REPLY: self.keypairs.install_ca_response,
+            ActionId.RENAME: lambda: self.writes.rename(),
+            ActionId.GENERATE_KEY_PAIR: lambda: self.keypairs.generate(),
+            ActionId.CREATE_CSR: lambda: self.keypairs.download_csr(),
+            ActionId.IMPORT_CA_REPLY: lambda: self.keypairs.install_ca_response(),
         }
         routed = []
         for table in tables:
@@ -163,13 +207,15 @@ class TenantActions(ActionGroup):
 
     def _delete(self) -> None:
         """Delete names the keystore: KeyRenewal's own, else the system one's (TenantWrites)."""
-        if self.current is not None and self.current.keystore == api.RENEWAL:
+        if self.current is not None and self.current.keystore == names.RENEWAL:
             self.renewal.delete()
         else:
             self.writes.delete()
 
     @property
     def profiles(self) -> ProfileStore:
+        from keymon.core.sapci.profiles import ProfileStore
+
         return ProfileStore()
 
     # -- the window's part --------------------------------------------------------------
@@ -178,7 +224,8 @@ class TenantActions(ActionGroup):
         if self.current is not None and self.current is not tenant:
             self.current.close()
         self.current = tenant
-        self.renewal.close_history(keep=tenant)
+        if self._built("renewal"):
+            self.renewal.close_history(keep=tenant)
 
     def entries(self) -> tuple[Entry, ...]:
         return self.current.view.entries if self.current is not None else ()
@@ -198,7 +245,8 @@ class TenantActions(ActionGroup):
             action.setEnabled(shown and reason is None)
             action.setToolTip(reason or "")
         self.history_action.setEnabled(shown)  # reading it is no write
-        self.renewal.limit()
+        if shown or self._built("renewal"):
+            self.renewal.limit()
 
     def show_title(self, window: QMainWindow, label: QLabel) -> None:
         """The tenant's location in the title and the status bar's label."""
@@ -208,7 +256,7 @@ class TenantActions(ActionGroup):
         window.setWindowTitle(f"{tenant.label} – keymon")
         if tenant.read_only:
             mode = translate("Tenants", "read-only profile")
-        elif tenant.keystore == api.BACKUP:
+        elif tenant.keystore == names.BACKUP:
             mode = translate("Tenants", "read-only")
         else:
             mode = translate("Tenants", "tenant")
@@ -224,6 +272,8 @@ class TenantActions(ActionGroup):
     @handles(ActionId.CONNECT_TENANT)
     def connect_tenant(self) -> None:
         """Run the Connect to Tenant wizard; Finish saves the profile and opens the tenant."""
+        from keymon.gui.tenants.connect_wizard import ConnectTenantWizard
+
         wizard = ConnectTenantWizard(
             self.ctx.runner, self.ctx.prompts, self.ctx.dialog_parent, self.retry
         )
@@ -261,19 +311,21 @@ class TenantActions(ActionGroup):
         for number, name in enumerate(profiles):
             if number:
                 self.open_menu.addSeparator()
-            self._open_item(name, name, api.SYSTEM)  # the name alone opens system
+            self._open_item(name, name, names.SYSTEM)  # the name alone opens system
             self._open_item(
-                translate("Tenants", "{name} › Key Renewal").format(name=name), name, api.RENEWAL
+                translate("Tenants", "{name} › Key Renewal").format(name=name), name, names.RENEWAL
             )
             self._open_item(
                 translate("Tenants", "{name} › Backup (read-only)").format(name=name),
                 name,
-                api.BACKUP,
+                names.BACKUP,
             )
         if not profiles:
             self.open_menu.addAction(translate("Tenants", "(no tenant profiles)")).setEnabled(False)
 
     def _open_item(self, text: str, name: str, keystore: str) -> None:
+        from keymon.core.sapci.location import TenantLocation
+
         action = self.open_menu.addAction(text)
         location = TenantLocation(name, keystore)
         action.setStatusTip(str(location))
@@ -291,9 +343,11 @@ class TenantActions(ActionGroup):
                     "connect to the tenant again.",
                 ).format(name=profile.name)
             )
+        from keymon.core.sapci.client import TenantClient
+
         return TenantClient(profile, secret, retry=self.retry)
 
-    def open_tenant(self, name: str, keystore: str = api.SYSTEM) -> TaskHandle | None:
+    def open_tenant(self, name: str, keystore: str = names.SYSTEM) -> TaskHandle | None:
         """Read the tenant keystore in a worker; the window shows it when all is read."""
         try:
             profile = self.profiles.get(name)
@@ -308,7 +362,7 @@ class TenantActions(ActionGroup):
             self.loading = None
             self.status.finish()
             self.show(TenantSession(profile, client, view))
-            if keystore == api.SYSTEM:
+            if keystore == names.SYSTEM:
                 text = translate("Tenants", "Opened tenant {name}: {count} entries")
             else:
                 text = translate(
@@ -361,3 +415,20 @@ def install_file_menu(recent_menu: QMenu, connect: QAction, open_menu: QMenu) ->
         return
     file_menu.insertAction(items[position], connect)
     file_menu.insertMenu(items[position], open_menu)
+
+
+def _activate_item(window: QMainWindow) -> tuple[QAction, QAction | None]:
+    """Key Pairs › Activate Renewal Key Pair… at the menu's end, hidden until a tenant shows
+    (:class:`~keymon.gui.tenants.tenant_renewal.TenantRenewal` enables it)."""
+    action = QAction(translate("Tenants", "&Activate Renewal Key Pair…"), window)
+    action.setObjectName("actionTenantActivate")
+    menu = window.findChild(QMenu, "keyPairsMenu")
+    separator = menu.addSeparator() if isinstance(menu, QMenu) else None
+    if isinstance(menu, QMenu):
+        menu.addAction(action)
+    for item in (action, separator):
+        if item is not None:
+            item.setVisible(False)
+    action.setEnabled(False)
+    action.setToolTip(translate("Tenants", "No tenant is open."))
+    return action, separator

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
 
 from keymon.core.sapci import api
 from keymon.core.sapci.client import TenantClient
@@ -28,20 +27,17 @@ translate = QCoreApplication.translate
 class TenantRenewal:
     """Activate and Delete in KeyRenewal, and the Key History dialog."""
 
-    def __init__(self, writes: TenantWrites, window: QMainWindow) -> None:
+    def __init__(
+        self, writes: TenantWrites, activate_action: QAction, separator: QAction | None
+    ) -> None:
+        """``activate_action`` (and its ``separator``) sit in the Key Pairs menu already:
+        TenantActions puts them there at start-up and triggers :meth:`activate`."""
         self.writes = writes
         self.ctx = writes.ctx
-        self.window = window
         #: The open Key History dialog (None when none is open).
         self.history_dialog: HistoryDialog | None = None
-        self.activate_action = QAction(translate("Tenants", "&Activate Renewal Key Pair…"), window)
-        self.activate_action.setObjectName("actionTenantActivate")
-        self.activate_action.triggered.connect(lambda _checked=False: self.activate())
-        menu = window.findChild(QMenu, "keyPairsMenu")
-        self.separator: QAction | None = None
-        if isinstance(menu, QMenu):
-            self.separator = menu.addSeparator()
-            menu.addAction(self.activate_action)
+        self.activate_action = activate_action
+        self.separator = separator
         self.limit()
 
     @property
@@ -154,7 +150,7 @@ class TenantRenewal:
         dialog = self.history_dialog
         if dialog is None or dialog.profile_name != tenant.profile.name:
             self.close_history()
-            dialog = HistoryDialog(self.writes, self.window)
+            dialog = HistoryDialog(self.writes, self.ctx.dialog_parent)
             dialog.finished.connect(lambda _code: self._forget(dialog))
             self.history_dialog = dialog
         if dialog.isVisible():  # open already: bring it to the front

@@ -25,26 +25,17 @@ from keymon.core.sapci import api
 from keymon.core.sapci.client import TenantClient
 from keymon.gui.context import AppContext, EntrySelection
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
+from keymon.gui.tenants.enabling import READ_ONLY, SAP_OWNED, sap_owned
 from keymon.gui.tenants.session import TenantSession
 from keymon.gui.wizards.import_root_wizard import ImportRootWizard, colon_fingerprint
 from keymon.gui.workers import ErrorInfo, TaskHandle
 
 translate = QCoreApplication.translate
 
-READ_ONLY = QT_TRANSLATE_NOOP(
-    "Tenants", "The tenant profile {name} is marked read-only: keymon does not change it."
-)
-SAP_OWNED = QT_TRANSLATE_NOOP(
-    "Tenants", "{alias} is owned by SAP: keymon shows it but does not change it."
-)
 CERT_FILTER = QT_TRANSLATE_NOOP(
     "Operations", "Certificates (*.cer *.crt *.pem *.der *.p7b *.p7c);;All files (*)"
 )
 _CERT_FORMATS = (Format.DER, Format.PKCS7, Format.PKIPATH, Format.PEM)
-
-
-def sap_owned(entry: Entry) -> bool:
-    return bool(getattr(entry, "sap_owned", False))
 
 
 def entry_names(entries: Sequence[Entry]) -> str:
