@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QTableView, QToolBar
 
 from keymon.gui.actions import ActionId
-from keymon.gui.dialogs.about_dialog import show_about
 from keymon.gui.icons import icon
 from keymon.gui.models.entries_model import EntriesModel
 from keymon.gui.settings import Settings
@@ -147,7 +146,7 @@ def build_menus(
     )
     about_action.setObjectName("actionAbout")
     about_action.setMenuRole(QAction.MenuRole.AboutRole)
-    about_action.triggered.connect(lambda: show_about(w))
+    about_action.triggered.connect(lambda: _show_about(w))
     return Menus(
         undo_action,
         redo_action,
@@ -201,3 +200,9 @@ def table_menu(table: QTableView, a: Actions, pos: QPoint) -> None:
     menu.addSeparator()
     menu.addActions([a[ActionId.RENAME], a[ActionId.DELETE]])
     menu.exec(table.viewport().mapToGlobal(pos))
+
+
+def _show_about(window: QMainWindow) -> None:
+    from keymon.gui.dialogs.about_dialog import show_about  # (loads on use)
+
+    show_about(window)

@@ -10,29 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget, QWizard
 
 from keymon.core.entries import Entry
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
-from keymon.core.storage import Backup
-from keymon.gui.dialogs import (
-    BackupsDialog,
-    ChangePasswordDialog,
-    ChooseEntriesDialog,
-    ExportAnswer,
-    ExportKeyPairDialog,
-    MergeDialog,
-    MergePlan,
-    PasswordAnswer,
-    PasswordDialog,
-    RenameDialog,
-)
-from keymon.gui.dialogs.new_keystore_dialog import NewKeystoreAnswer, NewKeystoreDialog
-from keymon.gui.dialogs.settings_dialog import SettingsDialog
-from keymon.gui.preferences import Preferences
+
+if TYPE_CHECKING:  # each dialog module loads when its dialog is first shown (issue 13)
+    from keymon.core.merge import MergePlan
+    from keymon.core.storage import Backup
+    from keymon.gui.dialogs.export_keypair_dialog import ExportAnswer
+    from keymon.gui.dialogs.new_keystore_dialog import NewKeystoreAnswer
+    from keymon.gui.dialogs.password_dialog import PasswordAnswer
+    from keymon.gui.preferences import Preferences
 
 D = TypeVar("D", bound=QDialog)
 R = TypeVar("R")
@@ -189,6 +181,8 @@ class DialogPrompts:
     def ask_password(
         self, path: Path, *, error: str | None = None, new: bool = False
     ) -> PasswordAnswer | None:
+        from keymon.gui.dialogs.password_dialog import PasswordDialog
+
         dialog = PasswordDialog(path, self.parent, error=error, new=new)
         return self._answer(dialog, PasswordDialog.answer)
 
@@ -220,34 +214,48 @@ class DialogPrompts:
         return path
 
     def choose_entries(self, entries: Sequence[Entry], title: str) -> list[Entry] | None:
+        from keymon.gui.dialogs.choose_entries_dialog import ChooseEntriesDialog
+
         dialog = ChooseEntriesDialog(entries, self.parent, title=title)
         return self._answer(dialog, ChooseEntriesDialog.chosen_entries)
 
     def plan_merge(
         self, incoming: Sequence[Entry], existing_aliases: Sequence[str]
     ) -> MergePlan | None:
+        from keymon.gui.dialogs.choose_entries_dialog import MergeDialog
+
         dialog = MergeDialog(incoming, existing_aliases, self.parent)
         return self._answer(dialog, MergeDialog.merge_plan)
 
     def rename(self, alias: str, existing: Sequence[str]) -> str | None:
+        from keymon.gui.dialogs.rename_dialog import RenameDialog
+
         dialog = RenameDialog(alias, existing, self.parent)
         return self._answer(dialog, RenameDialog.new_alias)
 
     def export_key_pair(
         self, *, protection: Pkcs12Protection = Pkcs12Protection.AES_256
     ) -> ExportAnswer | None:
+        from keymon.gui.dialogs.export_keypair_dialog import ExportKeyPairDialog
+
         dialog = ExportKeyPairDialog(self.parent, protection=protection)
         return self._answer(dialog, ExportKeyPairDialog.answer)
 
     def edit_settings(self, current: Preferences) -> Preferences | None:
+        from keymon.gui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(current, self.parent)
         return self._answer(dialog, SettingsDialog.answer)
 
     def change_password(self) -> PasswordAnswer | None:
+        from keymon.gui.dialogs.change_password_dialog import ChangePasswordDialog
+
         dialog = ChangePasswordDialog(self.parent)
         return self._answer(dialog, ChangePasswordDialog.answer)
 
     def new_keystore(self, suggested: Path) -> NewKeystoreAnswer | None:
+        from keymon.gui.dialogs.new_keystore_dialog import NewKeystoreDialog
+
         dialog = NewKeystoreDialog(suggested, self.parent, choose_file=self.choose_save_file)
         return self._answer(dialog, NewKeystoreDialog.answer)
 
@@ -257,6 +265,8 @@ class DialogPrompts:
     def choose_backup(
         self, backups: Sequence[Backup], purge: Callable[[], int] | None = None
     ) -> int | None:
+        from keymon.gui.dialogs.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(backups, self.parent, prompts=self, purge=purge)
         return self._answer(dialog, lambda d: d.chosen)
 

@@ -9,9 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from asn1crypto import core as asn1_core
-from asn1crypto import parser as asn1_parser
-from asn1crypto import pem as asn1_pem
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, pkcs7
@@ -48,11 +45,15 @@ def chain_pem(chain: Sequence[CertInfo]) -> bytes:
 
 
 def _tlv(tag_class: int, tag: int, contents: bytes) -> bytes:
+    from asn1crypto import parser as asn1_parser  # (loads on use: not at start-up)
+
     return bytes(asn1_parser.emit(tag_class, 1, tag, contents))
 
 
-_SIGNED_DATA = asn1_core.ObjectIdentifier("1.2.840.113549.1.7.2").dump()
-_DATA = asn1_core.ObjectIdentifier("1.2.840.113549.1.7.1").dump()
+#: The DER of the OIDs 1.2.840.113549.1.7.2 (signedData) and 1.2.840.113549.1.7.1 (data).
+_SIGNED_DATA = bytes.fromhex("06092a864886f70d010702")
+_DATA = bytes.fromhex("06092a864886f70d010701")
+_VERSION_1 = bytes.fromhex("020101")  # INTEGER 1
 
 
 def chain_pkcs7(
@@ -72,14 +73,18 @@ def chain_pkcs7(
     signed_data = _tlv(
         0,
         16,
-        asn1_core.Integer(1).dump()
+        _VERSION_1
         + _tlv(0, 17, b"")  # digestAlgorithms
         + _tlv(0, 16, _DATA)  # encapContentInfo without content
         + _tlv(2, 0, certs)  # [0] IMPLICIT certificates
         + _tlv(0, 17, b""),  # signerInfos
     )
     der = _tlv(0, 16, _SIGNED_DATA + _tlv(2, 0, signed_data))
-    return bytes(asn1_pem.armor("PKCS7", der)) if form == "pem" else der
+    if form != "pem":
+        return der
+    from asn1crypto import pem as asn1_pem
+
+    return bytes(asn1_pem.armor("PKCS7", der))
 
 
 @dataclass(frozen=True)
