@@ -19,6 +19,7 @@ from keymon.core import config
 from keymon.core.cancel import CancelToken
 from keymon.core.default_store import NO_KEYRING_NOTICE, open_default
 from keymon.core.errors import NoKeyring
+from keymon.core.formats.sniff import file_holds_certificates_only
 from keymon.core.keystore import Keystore
 from keymon.core.passwords import PasswordSource
 from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow, PromptGate
@@ -35,8 +36,12 @@ def _open_file(path: Path, password: str | None, cancel: CancelToken) -> Keystor
 
 
 def _password_source(target: Path, prompt: DialogPasswordPrompt) -> PasswordSource:
-    """The passwords to try for ``target``: the keyring's first (asked in a worker)."""
-    return PasswordSource(target, None, prompt=prompt)
+    """The passwords to try for ``target``: the keyring's first (asked in a worker).
+
+    A file of certificates only needs none: the keyring is not even loaded for it.
+    """
+    needed = not file_holds_certificates_only(target)
+    return PasswordSource(target, None, prompt=prompt, use_keyring=needed)
 
 
 def _open_job(path: Path | None) -> OpenJob:
