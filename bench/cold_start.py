@@ -28,7 +28,10 @@ as it is (how this benchmark measured before).
 
     .venv/bin/python bench/cold_start.py [--runs 5] [--xvfb] [--programs venv,bundle]
         [--keystore FILE] [--drop-caches] [--bundle dist/keymon/keymon]
-        [--bytecode warm|inherit]
+        [--bytecode warm|inherit] [--baseline REV]
+
+``--baseline REV`` (e.g. ``HEAD~3``) times that revision too, from a git worktree, and
+this checkout started the same way (``python -P -m keymon.cli``), run by run in turn.
 """
 
 from __future__ import annotations
@@ -120,6 +123,26 @@ def size_of(folder: Path) -> str:
     return f"{total / 2**20:.0f}M"
 
 
+def worktree(rev: str, where: Path) -> Path:
+    """A detached checkout of ``rev`` at ``where``."""
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(where), rev],
+        check=True,
+        capture_output=True,
+    )
+    return where
+
+
+def launcher(checkout: Path, script: Path) -> Path:
+    """A program that starts the keymon of ``checkout`` with the venv's Python (``-P``: the
+    current folder does not shadow it)."""
+    script.write_text(
+        f'#!/bin/sh\nPYTHONPATH={checkout} exec {sys.executable} -P -m keymon.cli "$@"\n'
+    )
+    script.chmod(0o755)
+    return script
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -130,6 +153,12 @@ def main() -> None:
     parser.add_argument("--programs", default="", help="venv,bundle (default: those that exist)")
     parser.add_argument("--keystore", type=Path, default=Path("/etc/ssl/certs/ca-certificates.crt"))
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "keymon" / "keymon")
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also time keymon at git revision REV (a worktree run with the venv's Python), "
+        "interleaved run by run with this checkout started the same way",
+    )
     parser.add_argument(
         "--bytecode",
         choices=("warm", "inherit"),
@@ -146,6 +175,12 @@ def main() -> None:
             hint = "run `make bundle` first" if label == "bundle" else "run `make run` once"
             raise SystemExit(f"{program} is missing: {hint}")
     keystore = args.keystore if args.keystore.is_file() else None
+    scratch = tempfile.TemporaryDirectory(prefix="keymon-cold-")
+    if args.baseline:
+        programs["this"] = launcher(ROOT, Path(scratch.name) / "this")
+        programs[args.baseline[:8]] = launcher(
+            worktree(args.baseline, Path(scratch.name) / "base"), Path(scratch.name) / "base.sh"
+        )
     xvfb = None
     if args.xvfb:
         xvfb, display = start_xvfb()
@@ -158,6 +193,13 @@ def main() -> None:
     try:
         report(programs, args.runs, args.drop_caches, keystore)
     finally:
+        if args.baseline:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", scratch.name + "/base"],
+                check=False,
+                capture_output=True,
+            )
+        scratch.cleanup()
         if pycache is not None:
             pycache.cleanup()
         if xvfb is not None:
@@ -183,19 +225,20 @@ def report(programs: dict[str, Path], runs: int, cold: bool, keystore: Path | No
     print(f"keystore: {keystore}")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'program':8} {'what':8} {'first ms':>9} {'median ms':>10} {'min ms':>7}")
+    figures = {label: {"window": [], "keystore": [], "exit": []} for label in programs}
     with tempfile.TemporaryDirectory() as tmp:
-        for label, program in programs.items():
-            figures: dict[str, list[float]] = {"window": [], "keystore": [], "exit": []}
-            for run in range(runs + 1):
+        for run in range(runs + 1):  # interleaved: a load change hits every program alike
+            for label, program in programs.items():
                 home = Path(tmp) / f"{label}-{run}"
                 shown, painted, ended = start_to_window(program, home, cold, keystore)
-                figures["window"].append(shown)
-                figures["keystore"].append(painted)
-                figures["exit"].append(ended)
-            figures["version"] = [version_time(program, cold) for _ in range(runs + 1)]
+                figures[label]["window"].append(shown)
+                figures[label]["keystore"].append(painted)
+                figures[label]["exit"].append(ended)
+        for label, program in programs.items():
+            figures[label]["version"] = [version_time(program, cold) for _ in range(runs + 1)]
             if keystore is None:
-                del figures["keystore"]
-            for what, times in figures.items():
+                del figures[label]["keystore"]
+            for what, times in figures[label].items():
                 rest = times[1:]
                 print(
                     f"{label:8} {what:8} {times[0]:9.0f} {statistics.median(rest):10.0f} "

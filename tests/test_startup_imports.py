@@ -56,8 +56,22 @@ def test_the_window_module_loads_no_client_openssl_or_unopened_wizard() -> None:
     loaded = _loaded_after("import keymon.gui.app")
     assert "keymon.gui.main_window" in loaded
     assert not {"httpx", "OpenSSL", "keymon.core.net.tls"} & loaded
-    for wizard in ("keypair_wizard", "csr_wizard", "sign_csr_wizard"):
+    for wizard in ("keypair_wizard", "csr_wizard", "sign_csr_wizard", "import_root_wizard"):
         assert f"keymon.gui.wizards.{wizard}" not in loaded
+    # Tenants, Compare, the dialogs and the probe's results load when first used (issue 13).
+    later = {
+        "ssl",
+        "keymon.core.sapci.client",
+        "keymon.core.sapci.api",
+        "keymon.core.net.result",
+        "keymon.gui.compare_sources",
+        "keymon.gui.tenants.tenant_writes",
+        "keymon.gui.tenants.connect_wizard",
+        "keymon.gui.dialogs.settings_dialog",
+        "keymon.gui.dialogs.about_dialog",
+        "keymon.gui.dialogs.password_dialog",
+    }
+    assert not later & loaded
 
 
 def test_the_window_reports_the_keystore_shown_for_the_start_up_benchmark(tmp_path: Path) -> None:
@@ -89,6 +103,30 @@ def test_the_window_reports_the_keystore_shown_for_the_start_up_benchmark(tmp_pa
     lines = done.stdout.splitlines()
     assert lines[0].startswith("window shown ")
     assert lines[1].startswith("keystore shown ") and lines[1].endswith(" 2")
+
+
+def test_a_file_of_certificates_opens_without_loading_the_keyring(tmp_path: Path) -> None:
+    """Nothing in a PEM bundle needs a password: the keyring is not asked, nor imported
+    (issue 13; tests/core/test_sniff.py says which files still ask it)."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    pem = tmp_path / "bundle.pem"
+    pem.write_bytes(factory.trusted_entry("a").cert.cert.public_bytes(Encoding.PEM))
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from PySide6.QtTest import QSignalSpy\n"
+        "from keymon.gui.app import open_main_window\n"
+        "from keymon.gui.app import _application\n"
+        "app = _application()\n"
+        "window = open_main_window(sys.argv[1], config_dir=sys.argv[2], password=None)\n"
+        "spy = QSignalSpy(window.opener.opened)\n"
+        "failed = QSignalSpy(window.opener.failed)\n"
+        "while not spy.count() and not failed.count():\n"
+        "    spy.wait(5000)\n"
+    )
+    loaded = _loaded_after(code, str(pem), str(tmp_path / "home"))
+    assert "keymon.gui.main_window" in loaded
+    assert "keyring" not in loaded
 
 
 def test_the_window_builds_no_probe_panel_monitoring_or_keyring_before_its_keystore(
