@@ -90,7 +90,7 @@ class KeymonMainWindow(QMainWindow, DeferredParts):
         ctx.opener.opened.connect(self.show_keystore)
         self._derive: TaskHandle | None = None
         self.gc_pause = GcPause(self)  # no collector pauses while a keystore is read
-        ctx.opener.busyChanged.connect(lambda busy: self.gc_pause.hold("open", busy))
+        ctx.opener.busyChanged.connect(lambda busy: self._reading("open", busy))
         self.model = EntriesModel(parent=self, warning_days=settings.warning_days)
         self.model.set_palette(self.palette())
         ctx.warningDaysChanged.connect(self.model.set_warning_days)
@@ -269,6 +269,18 @@ class KeymonMainWindow(QMainWindow, DeferredParts):
             self.context.session = None
         self.tenants.replace(tenant)
 
+    def _reading(self, reason: str, busy: bool) -> None:
+        """A keystore is being read ("open") or its rows derived ("derive"), or no more."""
+        self.gc_pause.hold(reason, busy)
+        self.empty_guide.set_busy(reason, busy)
+
+    def _derive_stopped(self, handle: TaskHandle) -> None:
+        """A derivation failed or was cancelled; unless a newer one runs, reading ended."""
+        if self._derive is handle:
+            self._derive = None
+        if self._derive is None:
+            self._reading("derive", False)
+
     def _reset_model(self, announce: bool = False) -> None:
         """Derive and sort the table rows in a worker, then show them (a cheap swap)."""
         store = self.store
@@ -276,20 +288,20 @@ class KeymonMainWindow(QMainWindow, DeferredParts):
         self._pool, self._trusted = self.tenants.pools(store)
         if self._derive is not None:
             self._derive.cancel()
-        self.gc_pause.hold("derive", True)
+        self._reading("derive", True)
 
         def ready(rows: DerivedRows) -> None:
             self._derive = None
             self.model.set_rows(rows)
             # The keystore and its rows live as long as the window shows them: the pause
             # ends by freezing them out of the collector's full passes.
-            self.gc_pause.hold("derive", False)
+            self._reading("derive", False)
             self._selection_changed()
             self._update_counts()
             if announce:  # after the table's paints (see ANNOUNCE_DELAY_MS)
                 QTimer.singleShot(ANNOUNCE_DELAY_MS, self, self.keystoreOpened.emit)
 
-        self._derive = self.runner.run(
+        self._derive = handle = self.runner.run(
             derive_sorted,
             entries,
             self.model.now,
@@ -298,8 +310,8 @@ class KeymonMainWindow(QMainWindow, DeferredParts):
             self.model.sort_spec(),
             title=self.tr("Reading entries"),
             on_done=ready,
-            on_error=lambda _e: self.gc_pause.hold("derive", False),
-            on_cancelled=lambda: self.gc_pause.hold("derive", False),
+            on_error=lambda _e: self._derive_stopped(handle),
+            on_cancelled=lambda: self._derive_stopped(handle),
         )
 
     def _insert(self, entry: Entry) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -26,15 +26,36 @@ FIRST_STEPS = (
 
 
 class EmptyGuide(QWidget):
-    """The first steps, over ``view``'s viewport while ``model`` has no rows."""
+    """The first steps, over ``view``'s viewport while ``model`` has no rows.
+
+    Hidden while a keystore is being read or its rows derived (:meth:`set_busy`): "no
+    entries" would be wrong then. Visibility is settled once control returns to the
+    event loop, and the labels and buttons are made the first time it shows, so a start
+    that opens a keystore with entries never builds them (issue 13).
+    """
 
     def __init__(
         self, view: QAbstractScrollArea, model: QAbstractItemModel, steps: Sequence[QAction]
     ) -> None:
         super().__init__(view.viewport())
         self.setObjectName("emptyGuide")
-        self._view, self._model = view, model
-        title = QLabel(self.tr("This keystore has no entries yet."), self)
+        self.setVisible(False)
+        self._view, self._model, self._steps = view, model, tuple(steps)
+        self._busy: set[str] = set()
+        self._none_open = False
+        self._title: QLabel | None = None
+        self.buttons: list[QToolButton] = []
+        view.viewport().installEventFilter(self)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(0)
+        self._settle.timeout.connect(self.update_visibility)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._settle.start)
+        self._settle.start()  # after the window's constructor (and a start's open)
+
+    def _build(self) -> QLabel:
+        title = QLabel(self._title_text(), self)
         title.setObjectName("emptyGuideTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -44,8 +65,7 @@ class EmptyGuide(QWidget):
         layout.addStretch(1)
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.buttons: list[QToolButton] = []
-        for action in steps:
+        for action in self._steps:
             button = QToolButton(self)
             button.setDefaultAction(action)  # follows its text, icon and enabled state
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -55,25 +75,35 @@ class EmptyGuide(QWidget):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
             self.buttons.append(button)
         layout.addStretch(2)
-        self._title = title
-        view.viewport().installEventFilter(self)
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
-            signal.connect(self.update_visibility)
-        self.update_visibility()
+        return title
 
     def update_visibility(self, *_args: object) -> None:
-        empty = self._model.rowCount() == 0
+        empty = self._model.rowCount() == 0 and not self._busy
+        if empty and self._title is None:
+            self._title = self._build()
         self.setVisible(empty)
         if empty:
             self.setGeometry(self._view.viewport().rect())
 
+    def set_busy(self, reason: str, busy: bool) -> None:
+        """A keystore is being read or its rows derived (``reason``); hidden meanwhile."""
+        if busy:
+            self._busy.add(reason)
+            self.setVisible(False)
+        else:
+            self._busy.discard(reason)
+        self._settle.start()
+
+    def _title_text(self) -> str:
+        if self._none_open:
+            return self.tr("No keystore is open.")
+        return self.tr("This keystore has no entries yet.")
+
     def set_no_keystore(self, none_open: bool) -> None:
         """Word the title for an empty keystore or for no keystore at all."""
-        self._title.setText(
-            self.tr("No keystore is open.")
-            if none_open
-            else self.tr("This keystore has no entries yet.")
-        )
+        self._none_open = none_open
+        if self._title is not None:
+            self._title.setText(self._title_text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible():
