@@ -91,20 +91,31 @@ class KeystoreOpener(QObject):
         self.busy = False
         self._flow: PasswordFlow[Keystore] | None = None
         self._lookup: TaskHandle | None = None
-        #: Shown when reading takes longer than SHOW_PROGRESS_MS: busy, with Cancel.
-        self.progress = QProgressDialog(dialog_parent)
-        self.progress.setObjectName("openingProgress")
-        self.progress.setWindowTitle(self.tr("Opening"))
-        self.progress.setRange(0, 0)  # busy: key derivation cannot say how far it is
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setAutoReset(False)
-        self.progress.setAutoClose(False)
-        self.progress.canceled.connect(self.cancel)
-        self.progress.reset()  # hidden until armed
+        self._dialog_parent = dialog_parent
+        self._progress: QProgressDialog | None = None
+        self._label = ""
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
         self._show_timer.setInterval(SHOW_PROGRESS_MS)
-        self._show_timer.timeout.connect(self.progress.show)
+        self._show_timer.timeout.connect(lambda: self.progress.show())
+
+    @property
+    def progress(self) -> QProgressDialog:
+        """Shown when reading takes longer than SHOW_PROGRESS_MS: busy, with Cancel (made
+        the first time it is needed: most opens never show it)."""
+        if self._progress is None:
+            progress = QProgressDialog(self._dialog_parent)
+            progress.setObjectName("openingProgress")
+            progress.setWindowTitle(self.tr("Opening"))
+            progress.setRange(0, 0)  # busy: key derivation cannot say how far it is
+            progress.setWindowModality(Qt.WindowModality.WindowModal)
+            progress.setAutoReset(False)
+            progress.setAutoClose(False)
+            progress.canceled.connect(self.cancel)
+            progress.reset()  # hidden until armed
+            progress.setLabelText(self._label)
+            self._progress = progress
+        return self._progress
 
     def open(self, path: Path | None, password: str | None = None) -> None:
         """Open ``path`` (None: the default keystore) with ``password`` or the keyring's."""
@@ -163,13 +174,16 @@ class KeystoreOpener(QObject):
     def _reading(self, handle: TaskHandle) -> None:
         """An attempt started: show the busy dialog if it takes a while, hide it after."""
         name = self._flow.source.target.name if self._flow is not None else ""
-        self.progress.setLabelText(self.tr("Reading {name}…").format(name=name))
+        self._label = self.tr("Reading {name}…").format(name=name)
+        if self._progress is not None:
+            self._progress.setLabelText(self._label)
         self._show_timer.start()
         handle.signals.reported.connect(self._read)
 
     def _read(self) -> None:
         self._show_timer.stop()
-        self.progress.hide()
+        if self._progress is not None:
+            self._progress.hide()
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self.busy:
