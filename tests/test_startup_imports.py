@@ -61,6 +61,8 @@ def test_the_window_module_loads_no_client_openssl_or_unopened_wizard() -> None:
     # Tenants, Compare, the dialogs and the probe's results load when first used (issue 13).
     later = {
         "ssl",
+        "asn1crypto",
+        "keymon.gui.views.entry_details",
         "keymon.core.sapci.client",
         "keymon.core.sapci.api",
         "keymon.core.net.result",

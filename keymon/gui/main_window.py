@@ -56,9 +56,9 @@ from keymon.gui.tenants.session import TenantSession
 from keymon.gui.tenants.tenant_actions import TenantActions
 from keymon.gui.views.connectivity_dock import ConnectivityDock
 from keymon.gui.views.deferred_parts import DeferredParts
+from keymon.gui.views.details_pane import DetailsPane
 from keymon.gui.views.empty_guide import FIRST_STEPS, EmptyGuide
 from keymon.gui.views.entries_table import build_entries_table
-from keymon.gui.views.entry_details import EntryDetails
 from keymon.gui.views.filter_bar import FilterBar
 from keymon.gui.views.monitoring_dock import MonitoringDock
 from keymon.gui.window_state import restore_state, save_state
@@ -176,7 +176,7 @@ class KeymonMainWindow(QMainWindow, DeferredParts):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         SelectionMemory(self.table, self.proxy, self._selection_changed)
 
-        self.details = EntryDetails(self)
+        self.details = DetailsPane(self.table, self)
         self.table.doubleClicked.connect(lambda _i: self.details.setFocus())
 
         left = QWidget(self)
