@@ -62,6 +62,8 @@ def test_the_window_module_loads_no_client_openssl_or_unopened_wizard() -> None:
     later = {
         "ssl",
         "asn1crypto",
+        "email.policy",
+        "keymon.core.sapci.mapping",
         "keymon.gui.views.entry_details",
         "keymon.core.sapci.client",
         "keymon.core.sapci.api",

@@ -11,7 +11,7 @@ from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, pkcs7
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from keymon.core.entries import CertInfo, key_description, key_label
 from keymon.core.errors import UnsupportedFormat, UsageError
@@ -67,6 +67,8 @@ def chain_pkcs7(
     ``crl2pkcs7`` does; cryptography then reads the file with a warning (BER).
     """
     if not keep_order:
+        from cryptography.hazmat.primitives.serialization import pkcs7  # (loads email.*)
+
         encoding = Encoding.PEM if form == "pem" else Encoding.DER
         return pkcs7.serialize_certificates([c.cert for c in _require(chain)], encoding)
     certs = b"".join(c.der for c in _require(chain))

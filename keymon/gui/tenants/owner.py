@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from keymon.core.entries import Entry
-from keymon.core.sapci.mapping import TenantMeta
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from keymon.core.sapci.mapping import TenantMeta
+
+
+def _meta(entry: Entry) -> TenantMeta | None:
+    """The tenant's facts about ``entry`` (None for an entry of a file)."""
+    meta = getattr(entry, "tenant", None)
+    if meta is None:
+        return None
+    from keymon.core.sapci.mapping import TenantMeta  # loaded once a tenant is shown
+
+    return meta if isinstance(meta, TenantMeta) else None
 
 
 def owner_text(entry: Entry) -> str:
     """``SAP`` for SAP-owned entries (reserved aliases too), else the tenant's owner."""
-    meta = getattr(entry, "tenant", None)
-    if not isinstance(meta, TenantMeta):
+    meta = _meta(entry)
+    if meta is None:
         return ""
     if getattr(entry, "sap_owned", meta.sap_owned):
         return "SAP"
@@ -27,8 +39,8 @@ def owner_tooltip(entry: Entry, now: dt.datetime) -> str:
         return QCoreApplication.translate(
             "Tenants", "Owned by SAP: keymon shows it but does not change it."
         )
-    meta = getattr(entry, "tenant", None)
-    if isinstance(meta, TenantMeta) and meta.modified_by:
+    meta = _meta(entry)
+    if meta is not None and meta.modified_by:
         return QCoreApplication.translate("Tenants", "Last changed by {who}").format(
             who=meta.modified_by
         )
