@@ -111,6 +111,7 @@ class EntriesModel(QAbstractTableModel):
         self._warning_days = float(warning_days)
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._sorted = False  # the rows are in the order of (_sort_column, _sort_order)
         self._colors: StatusPalette | None = None
         self._index: dict[str, int] | None = None
         self._boundaries: list[dt.datetime] | None = None
@@ -130,9 +131,10 @@ class EntriesModel(QAbstractTableModel):
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        r, c = index.row(), index.column()
+        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+
+    def cell(self, r: int, c: int, role: int = _DISPLAY) -> Any:
+        """``data()`` of row ``r``, column ``c`` (for the proxy: no index to make)."""
         if r >= len(self._rows) or c >= len(self._columns):
             return None
         row = self._rows[r]
@@ -179,8 +181,10 @@ class EntriesModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by ``column``'s raw sort keys (None last, ties by alias)."""
-        self._sort_column = column if 0 <= column < len(self._columns) else -1
-        self._sort_order = order
+        column = column if 0 <= column < len(self._columns) else -1
+        if (column, order) == (self._sort_column, self._sort_order) and self._sorted:
+            return  # QTableView.sortByColumn asks twice
+        self._sort_column, self._sort_order = column, order
         self._resort()
 
     # -- reading -------------------------------------------------------------
@@ -272,6 +276,7 @@ class EntriesModel(QAbstractTableModel):
         ):
             order = sorted_order(self._rows, self._sort_column, self._descending())
             self._rows = [self._rows[i] for i in order]
+        self._sorted = True
         self.endResetModel()
 
     # -- single edits (for undo commands) -------------------------------------
@@ -381,6 +386,7 @@ class EntriesModel(QAbstractTableModel):
 
     # -- internals -------------------------------------------------------------
     def _changed(self) -> None:
+        self._sorted = False
         self._index = None
         self._boundaries = None
         self._counts = None
@@ -389,21 +395,21 @@ class EntriesModel(QAbstractTableModel):
         return self._sort_order == Qt.SortOrder.DescendingOrder
 
     def _resort(self) -> None:
+        self._sorted = True
         if self._sort_column < 0 or not self._rows:
             return
         order = sorted_order(self._rows, self._sort_column, self._descending())
-        if all(i == j for i, j in enumerate(order)):
+        if order == list(range(len(order))):
             return
         hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
         _with_hint(self.layoutAboutToBeChanged).emit([], hint)
-        new_row = [0] * len(order)
-        for new, old in enumerate(order):
-            new_row[old] = new
         self._rows = [self._rows[i] for i in order]
         self._index = None
         persistent = self.persistentIndexList()
-        moved = [self.index(new_row[p.row()], p.column()) for p in persistent]
-        self.changePersistentIndexList(persistent, moved)
+        if persistent:
+            new_row = dict(zip(order, range(len(order)), strict=True))
+            moved = [self.index(new_row[p.row()], p.column()) for p in persistent]
+            self.changePersistentIndexList(persistent, moved)
         _with_hint(self.layoutChanged).emit([], hint)
 
     def _reposition(self, row: int) -> None:

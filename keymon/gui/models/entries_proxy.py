@@ -1,26 +1,30 @@
 """Live filtering of the entries table: text, entry types and "expires within N days".
 
-Each filter change goes through ``beginFilterChange()`` / ``endFilterChange(Rows)``
-(Qt 6.10+; ``invalidateFilter`` is deprecated) or a reset. The verdict on every row is
-worked out first in one Python pass over the model's rows and kept per row, so the
-proxy's ``filterAcceptsRow`` is a dictionary lookup. A narrower filter (the new text
-extends the old) only tests the rows still shown, and a change that shows the same
-rows (typing on inside a broad match) does not disturb Qt at all. ``sort()`` is
-forwarded to :class:`EntriesModel`, which orders its rows by the same raw values its
-``SortRole`` returns (see that module for why); the proxy keeps the model's order.
+The proxy keeps the rows it shows as an ascending list of the model's row numbers
+(:mod:`~keymon.gui.models.shown_rows`). A filter change works that list out in one
+Python pass over the model's rows and then tells Qt what changed: nothing when the
+same rows stay shown, the runs of rows removed (and inserted) in place when there are
+few (views keep their selection), else one reset (views keep their selection through
+``modelAboutToBeReset``/``modelReset``). A QSortFilterProxyModel asked Qt to call a
+Python ``filterAcceptsRow`` for each of 10,000 rows after every reset and every sort;
+that call alone cost more than the filtering. ``sort()`` is forwarded to
+:class:`EntriesModel`, which orders its rows by the same raw values its ``SortRole``
+returns (see that module for why); the proxy keeps the model's order.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
     SignalInstance,
@@ -29,37 +33,50 @@ from PySide6.QtCore import (
 
 from keymon.core.entries import Entry, EntryKind
 from keymon.core.expiry import Status
-from keymon.gui.models.entries_model import FILTER_TEXT_ROLE, SORT_ROLE, EntriesModel
+from keymon.gui.models.entries_model import EntriesModel
 from keymon.gui.models.rows import Row
+from keymon.gui.models.shown_rows import RowFilter, Runs, diff_runs, shown_rows
 from keymon.gui.models.text_filter import filter_words
 
-#: A narrowing that hides more separate runs of rows than this resets the proxy instead:
-#: Qt signals each run on its own (8,000 scattered rows hidden by one keystroke: 33 ms).
+#: A change that removes or inserts more separate runs of rows than this resets the
+#: proxy instead: each run is a signal views handle on their own.
 MAX_RUNS = 64
+#: How many recent filters' results are kept (until the model's rows change).
+RECENT = 32
+
+_ROOT = QModelIndex()
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_LAYOUT_HINT = QAbstractItemModel.LayoutChangeHint
+_LAYOUT_SIGNATURE = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
+Index = QModelIndex | QPersistentModelIndex
+#: Across a layout change: the persistent indexes, the model row and column each showed,
+#: the ids of the rows shown (None: all) and the hint to pass on.
+_Moving = tuple[
+    list[QModelIndex],
+    list[tuple[Row, int]],
+    set[int] | None,
+    QAbstractItemModel.LayoutChangeHint,
+]
 
 
-def _source_signals(model: EntriesModel) -> tuple[SignalInstance, ...]:
-    return (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged)
-
-
-class EntriesProxy(QSortFilterProxyModel):
+class EntriesProxy(QAbstractTableModel):
     #: Totals or visible rows may have changed (for a status bar).
     countsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterRole(FILTER_TEXT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._model: EntriesModel | None = None
         self._text = ""
         self._words: tuple[str, ...] = ()
         self._kinds: frozenset[str] | None = None
         self._within: float | None = None
-        self._accept: Callable[[Row], bool] | None = None
-        #: True/False per row under the current filter (rows not in it are tested when
-        #: asked); None while no filter is set.
-        self._verdict: dict[Row, bool] | None = None
+        #: The model's row numbers shown, ascending.
+        self._shown: list[int] = []
+        #: The rows recent filters showed, the most recent last; forgotten when rows change.
+        self._recent: dict[RowFilter, list[int]] = {}
+        #: Proxy persistent indexes and the model rows they showed, across a layout change.
+        self._moving: _Moving | None = None
         for signal in (self.modelReset, self.rowsInserted, self.rowsRemoved, self.layoutChanged):
             signal.connect(self.countsChanged)
 
@@ -67,20 +84,35 @@ class EntriesProxy(QSortFilterProxyModel):
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         if not isinstance(model, EntriesModel):
             raise TypeError("EntriesProxy filters an EntriesModel")
+        self.beginResetModel()
         if self._model is not None:
-            self._model.timeChanged.disconnect(self._on_time_changed)
-            self._model.modelAboutToBeReset.disconnect(self._forget_rows)
-            for signal in _source_signals(self._model):
-                signal.disconnect(self.countsChanged)
+            for signal, slot in self._connections(self._model):
+                signal.disconnect(slot)
         self._model = model
-        self._verdict = None
-        model.timeChanged.connect(self._on_time_changed)
-        model.modelAboutToBeReset.connect(self._forget_rows)
-        for signal in _source_signals(model):
-            signal.connect(self.countsChanged)
-        self._accept = self._predicate()
-        super().setSourceModel(model)
-        self.countsChanged.emit()
+        for signal, slot in self._connections(model):
+            signal.connect(slot)
+        self._shown = self._filtered()
+        self.endResetModel()
+
+    def _connections(self, model: EntriesModel) -> list[tuple[SignalInstance, Any]]:
+        return [
+            (model.timeChanged, self._on_time_changed),
+            (model.modelAboutToBeReset, self.beginResetModel),
+            (model.modelReset, self._source_reset),
+            (model.rowsInserted, self._source_inserted),
+            (model.rowsAboutToBeRemoved, self._source_removing),
+            (model.rowsRemoved, self._source_removed),
+            (model.rowsAboutToBeMoved, self._source_moving),
+            (model.rowsMoved, self._source_layout_changed),
+            (_with_hint(model.layoutAboutToBeChanged), self._source_layout_changing),
+            (_with_hint(model.layoutChanged), self._source_layout_changed),
+            (model.dataChanged, self._source_data_changed),
+            (model.headerDataChanged, self.headerDataChanged),
+            *((s, self.countsChanged) for s in _source_signals(model)),
+        ]
+
+    def sourceModel(self) -> EntriesModel | None:
+        return self._model
 
     def source(self) -> EntriesModel:
         if self._model is None:
@@ -108,31 +140,29 @@ class EntriesProxy(QSortFilterProxyModel):
         if words != self._words:
             # prepared words: a row that contains the new word contains the old one too
             narrower = all(any(old in new for new in words) for old in self._words)
-            wider = all(any(new in old for old in self._words) for new in words)
-            self._change(lambda: setattr(self, "_words", words), narrower, wider=wider)
+            self._words = words
+            self._refilter(narrower)
 
     def set_kinds(self, kinds: Iterable[EntryKind] | None) -> None:
         """Show only these entry kinds; None shows every kind."""
         value = None if kinds is None else frozenset(kinds)
         if value != self._kinds:
             narrower = value is not None and (self._kinds is None or value <= self._kinds)
-            wider = value is None or (self._kinds is not None and self._kinds <= value)
-            self._change(lambda: setattr(self, "_kinds", value), narrower, wider=wider)
+            self._kinds = value
+            self._refilter(narrower)
 
     def set_expires_within(self, days: float | None) -> None:
         """Show only entries whose chain expires within ``days`` (expired ones too); None: off."""
         if days != self._within:
             old = self._within
             narrower = days is not None and (old is None or days <= old)
-            wider = days is None or (old is not None and days >= old)
-            self._change(lambda: setattr(self, "_within", days), narrower, wider=wider)
+            self._within = days
+            self._refilter(narrower)
 
     def clear_filters(self) -> None:
-        def reset() -> None:
-            self._words, self._kinds, self._within = (), None, None
-
         self._text = ""
-        self._change(reset, narrower=False, wider=True)
+        self._words, self._kinds, self._within = (), None, None
+        self._refilter(narrower=False)
 
     # -- reading -------------------------------------------------------------------
     def counts(self) -> tuple[int, int, int]:
@@ -143,173 +173,200 @@ class EntriesProxy(QSortFilterProxyModel):
         return self._model.rowCount(), statuses[Status.EXPIRING], statuses[Status.EXPIRED]
 
     def entry_at(self, row: int) -> Entry:
-        source_row = self.mapToSource(self.index(row, 0)).row()
-        if source_row < 0:
+        if not 0 <= row < len(self._shown):
             raise IndexError(row)
-        return self.source().entry_at(source_row)
+        return self.source().entry_at(self._shown[row])
 
     def row_of(self, alias: str) -> int | None:
         """The proxy row showing ``alias``; None when absent or filtered out."""
         source_row = self.source().row_of(alias)
-        if source_row is None:
-            return None
-        row = self.mapFromSource(self.source().index(source_row, 0)).row()
-        return row if row >= 0 else None
+        return None if source_row is None else self._position(source_row)
+
+    def mapToSource(self, index: Index) -> QModelIndex:
+        if not index.isValid() or self._model is None or index.row() >= len(self._shown):
+            return QModelIndex()
+        return self._model.index(self._shown[index.row()], index.column())
+
+    def mapFromSource(self, index: Index) -> QModelIndex:
+        row = self._position(index.row()) if index.isValid() else None
+        return QModelIndex() if row is None else self.index(row, index.column())
 
     # -- Qt ----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        model = self._model
+        return 0 if parent.isValid() or model is None else len(model.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        r, shown, model = index.row(), self._shown, self._model
+        if model is None or not index.isValid() or r >= len(shown):
+            return None
+        return model.cell(shown[r], index.column(), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        model = self._model
+        return None if model is None else model.headerData(section, orientation, role)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self._model is not None:
             self._model.sort(column, order)
 
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        verdict, accept = self._verdict, self._accept
-        if verdict is None or accept is None or self._model is None:
-            return True
-        row = self._model.rows[source_row]
-        ok = verdict.get(row)
-        if ok is None:  # a row that came after the filter was set
-            ok = verdict[row] = accept(row)
-        return ok
-
     # -- internals ---------------------------------------------------------------------
-    def _change(
-        self,
-        update: Callable[[], object],
-        narrower: bool,
-        *,
-        wider: bool = False,
-        in_place: bool = False,
-    ) -> None:
-        """Apply a filter change: work out every row's verdict, then tell Qt what changed.
-
-        Nothing, when the same rows stay shown. A narrower filter only hides rows: Qt
-        removes them in place, keeping the selection, one signal per run of hidden
-        rows (past MAX_RUNS runs a reset is cheaper). A wider one can bring back
-        thousands of rows, and inserting them one range at a time is what made a
-        widening keystroke slow (55 ms for 10,000 rows); a reset shows them at once.
-        Views keep their selection across it through ``modelAboutToBeReset``/
-        ``modelReset``. ``wider`` says every row shown stays shown; ``in_place`` asks
-        for the in-place change whatever the direction (a few rows changing with the
-        clock)."""
-        old = self._verdict
-        update()
-        accept = self._predicate()
-        kept = None if old is None or not (narrower or wider) else (old, narrower)
-        verdict = None if accept is None else self._verdicts(accept, kept)
-        if _shown_alike(old, verdict, self._rows()):
-            self._accept, self._verdict = accept, verdict
-            return
-        if in_place or (narrower and _hidden_runs(old, verdict, self._rows()) <= MAX_RUNS):
-            self.beginFilterChange()
-            self._accept, self._verdict = accept, verdict
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-            return
-        self.beginResetModel()
-        self._accept, self._verdict = accept, verdict
-        self.endResetModel()
-
-    def _rows(self) -> Sequence[Row]:
-        return self._model.rows if self._model is not None else ()
-
-    def _verdicts(
-        self, accept: Callable[[Row], bool], kept: tuple[dict[Row, bool], bool] | None
-    ) -> dict[Row, bool]:
-        """Every row's verdict. ``kept`` is (the verdicts before, narrower): a narrower
-        filter tests again only the rows shown before, a wider one only those hidden."""
-        if kept is None:
-            return {row: accept(row) for row in self._rows()}
-        before, narrower = kept
-        shown = before.get
-        if narrower:
-            return {row: shown(row) is not False and accept(row) for row in self._rows()}
-        return {row: shown(row) is True or accept(row) for row in self._rows()}
-
-    def _forget_rows(self) -> None:
-        if self._verdict is not None:
-            self._verdict = {}  # the new rows are tested as Qt asks for them
-
-    def _predicate(self) -> Callable[[Row], bool] | None:
-        words, kinds, within = self._words, self._kinds, self._within
-        if not words and kinds is None and within is None:
-            return None
-        if kinds is None and within is None:
-            return _words_predicate(words)  # the usual case, a third cheaper
+    def _row_filter(self) -> RowFilter:
         limit: dt.datetime | None = None
-        if within is not None and self._model is not None:
-            limit = self._model.now + dt.timedelta(days=within)
+        if self._within is not None and self._model is not None:
+            limit = self._model.now + dt.timedelta(days=self._within)
+        return RowFilter(self._words, self._kinds, limit, expiring=self._within is not None)
 
-        def accept(row: Row) -> bool:
-            facts = row.facts
-            if kinds is not None and facts.entry.kind not in kinds:
-                return False
-            if within is not None:
-                not_after = facts.expiry.not_after
-                if not_after is None or limit is None or not_after > limit:
-                    return False
-            text = row.filter_text
-            return all([word in text for word in words])
+    def _filtered(self, candidates: Sequence[int] | None = None) -> list[int]:
+        rows = self._model.rows if self._model is not None else ()
+        return shown_rows(rows, self._row_filter(), candidates)
 
-        return accept
+    def _position(self, source_row: int) -> int | None:
+        shown = self._shown
+        i = bisect.bisect_left(shown, source_row)
+        return i if i < len(shown) and shown[i] == source_row else None
+
+    def _refilter(self, narrower: bool, *, in_place: bool = False) -> None:
+        """Show what the filter now shows.
+
+        ``narrower`` says every row hidden stays hidden (only the rows shown are tested
+        again). Few runs of rows removed or inserted change in place; many reset the
+        proxy: Qt signals each run on its own (8,000 scattered rows hidden by one
+        keystroke took 33 ms). ``in_place`` asks for the change in place however many
+        runs there are (a few rows changing with the clock)."""
+        flt = self._row_filter()
+        new = self._recent.pop(flt, None)  # typed before: deleting a character, say
+        if new is None:
+            rows = self._model.rows if self._model is not None else ()
+            new = shown_rows(rows, flt, self._shown if narrower else None)
+        self._recent[flt] = new
+        while len(self._recent) > RECENT:
+            del self._recent[next(iter(self._recent))]
+        if new == self._shown:
+            return
+        new = list(new)  # the list kept above must not change with the proxy's
+        runs = diff_runs(self._shown, new)
+        if not in_place and runs.count > MAX_RUNS:
+            self.beginResetModel()
+            self._shown = new
+            self.endResetModel()
+        else:
+            self._apply(runs)
+
+    def _apply(self, runs: Runs, offset: int = 0) -> None:
+        """Remove and insert ``runs`` in place (positions counted from ``offset``)."""
+        for first, last in runs.removed:
+            self.beginRemoveRows(_ROOT, offset + first, offset + last)
+            del self._shown[offset + first : offset + last + 1]
+            self.endRemoveRows()
+        for position, rows in runs.inserted:
+            at = offset + position
+            self.beginInsertRows(_ROOT, at, at + len(rows) - 1)
+            self._shown[at:at] = rows
+            self.endInsertRows()
 
     @Slot()
     def _on_time_changed(self) -> None:
         if self._within is not None:
             # the limit moves with the model's "now": a few rows change, in place
-            self._change(lambda: None, narrower=False, in_place=True)
+            self._refilter(narrower=False, in_place=True)
         self.countsChanged.emit()
 
+    @Slot()
+    def _source_reset(self) -> None:
+        self._recent.clear()
+        self._shown = self._filtered()
+        self.endResetModel()
 
-def _shown_alike(
-    old: dict[Row, bool] | None, new: dict[Row, bool] | None, rows: Sequence[Row]
-) -> bool:
-    """True when two verdicts (None: no filter) show the same rows."""
-    if old is None and new is None:
-        return True
-    if old is None or new is None:
-        verdict = new if old is None else old
-        assert verdict is not None
-        return all(verdict.get(row, True) for row in rows)
-    return all(old.get(row) == new.get(row) for row in rows)
+    def _source_inserted(self, _parent: Index, first: int, last: int) -> None:
+        self._recent.clear()
+        count = last - first + 1
+        at = bisect.bisect_left(self._shown, first)
+        self._shown[at:] = [s + count for s in self._shown[at:]]
+        added = self._filtered(range(first, last + 1))
+        if added:
+            self.beginInsertRows(_ROOT, at, at + len(added) - 1)
+            self._shown[at:at] = added
+            self.endInsertRows()
+
+    def _source_removing(self, _parent: Index, first: int, last: int) -> None:
+        lo = bisect.bisect_left(self._shown, first)
+        hi = bisect.bisect_right(self._shown, last)
+        if hi > lo:
+            self.beginRemoveRows(_ROOT, lo, hi - 1)
+            del self._shown[lo:hi]
+            self.endRemoveRows()
+
+    def _source_removed(self, _parent: Index, first: int, last: int) -> None:
+        self._recent.clear()
+        count = last - first + 1
+        at = bisect.bisect_left(self._shown, first)
+        self._shown[at:] = [s - count for s in self._shown[at:]]
+
+    def _source_layout_changing(self, _parents: object, hint: _LAYOUT_HINT) -> None:
+        """Before the model reorders its rows (a sort, a move): remember which row of
+        the model each persistent index of the proxy shows."""
+        _with_hint(self.layoutAboutToBeChanged).emit([], hint)
+        persistent = self.persistentIndexList()
+        rows, shown = self.source().rows, self._shown
+        pointed = [(rows[shown[p.row()]], p.column()) for p in persistent]
+        kept = {id(rows[s]) for s in shown} if len(shown) < len(rows) else None
+        self._moving = (persistent, pointed, kept, hint)
+
+    def _source_moving(self, *_args: object) -> None:
+        self._source_layout_changing([], _LAYOUT_HINT.NoLayoutChangeHint)
+
+    def _source_layout_changed(self, *_args: object) -> None:
+        self._recent.clear()
+        if self._moving is None:
+            return
+        persistent, pointed, kept, hint = self._moving
+        self._moving = None
+        rows = self.source().rows  # the same rows in a new order
+        if kept is None:
+            self._shown = list(range(len(rows)))
+        else:
+            self._shown = [i for i, row in enumerate(rows) if id(row) in kept]
+        if persistent:
+            where = {id(rows[s]): i for i, s in enumerate(self._shown)}
+            moved = []
+            for row, column in pointed:
+                position = where.get(id(row))
+                moved.append(_ROOT if position is None else self.index(position, column))
+            self.changePersistentIndexList(persistent, moved)
+        _with_hint(self.layoutChanged).emit([], hint)
+
+    def _source_data_changed(
+        self, top_left: Index, bottom_right: Index, roles: Sequence[int] = ()
+    ) -> None:
+        self._recent.clear()
+        first, last = top_left.row(), bottom_right.row()
+        lo = bisect.bisect_left(self._shown, first)
+        hi = bisect.bisect_right(self._shown, last)
+        if self._row_filter().active:
+            # the rows may be new ones (an entry replaced): test them again
+            runs = diff_runs(self._shown[lo:hi], self._filtered(range(first, last + 1)))
+            if runs.count:
+                self._apply(runs, lo)
+                hi = bisect.bisect_right(self._shown, last)
+        if hi > lo:
+            top, bottom = (
+                self.index(lo, top_left.column()),
+                self.index(hi - 1, bottom_right.column()),
+            )
+            self.dataChanged.emit(top, bottom, list(roles))
 
 
-def _words_predicate(words: tuple[str, ...]) -> Callable[[Row], bool]:
-    """Rows whose filter text holds every word (one or two words: no loop at all)."""
-    if len(words) == 1:
-        (word,) = words
-
-        def one(row: Row) -> bool:
-            return word in row.filter_text
-
-        return one
-    if len(words) == 2:
-        first, second = words
-
-        def two(row: Row) -> bool:
-            text = row.filter_text
-            return first in text and second in text
-
-        return two
-
-    def every(row: Row) -> bool:
-        text = row.filter_text
-        return all([word in text for word in words])
-
-    return every
+def _source_signals(model: EntriesModel) -> tuple[SignalInstance, ...]:
+    return (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged)
 
 
-def _hidden_runs(
-    old: dict[Row, bool] | None, new: dict[Row, bool] | None, rows: Sequence[Row]
-) -> int:
-    """How many separate runs of shown rows the new verdict hides (Qt's signals)."""
-    runs, inside = 0, False
-    before, after = old or {}, new or {}
-    for row in rows:
-        if before.get(row) is False:
-            continue  # not shown before: not in the proxy, does not split a run
-        hidden = after.get(row) is False
-        if hidden and not inside:
-            runs += 1
-        inside = hidden
-    return runs
+def _with_hint(signal: SignalInstance) -> SignalInstance:
+    """The (parents, hint) overload; PySide's stubs do not declare signal indexing."""
+    return cast(Any, signal)[_LAYOUT_SIGNATURE]  # type: ignore[no-any-return]

@@ -33,16 +33,23 @@ class RowWarmer(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.step)
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+        #: Every row was prepared and none has come since (a sort only reorders them).
+        self._done = False
+        for signal in (model.modelReset, model.rowsInserted):
             signal.connect(self.restart)
+        model.layoutChanged.connect(self._reordered)
 
     @property
     def running(self) -> bool:
         return self._timer.isActive()
 
     def restart(self) -> None:
-        self._next = 0
+        self._next, self._done = 0, False
         self._timer.start()
+
+    def _reordered(self) -> None:
+        if not self._done:
+            self.restart()  # the rows not yet prepared may be anywhere now
 
     def step(self, budget: float = SLICE_SECONDS) -> None:
         """Prepare rows for about ``budget`` seconds (at least 64 rows); stop when all are."""
@@ -59,5 +66,6 @@ class RowWarmer(QObject):
                 break
         self._next = i
         if i >= end:
+            self._done = True
             self._timer.stop()
             self.finished.emit()

@@ -29,7 +29,7 @@ _MISSING: Any = object()
 class Row:
     """One table row: the entry's facts; texts, sort keys and filter text made on first use."""
 
-    __slots__ = ("_columns", "_filter", "_keys", "_texts", "facts")
+    __slots__ = ("_alias", "_columns", "_filter", "_keys", "_texts", "facts")
 
     def __init__(self, facts: Facts, columns: Sequence[Column] = COLUMNS) -> None:
         self.facts = facts
@@ -37,6 +37,7 @@ class Row:
         self._texts: tuple[str, ...] | None = None
         self._keys: list[SortKey] | None = None
         self._filter: str | None = None
+        self._alias: str | None = None
 
     @property
     def entry(self) -> Entry:
@@ -70,6 +71,14 @@ class Row:
         return tuple(self.key(c) for c in range(len(self._columns)))
 
     @property
+    def folded_alias(self) -> str:
+        """The alias case-folded: what ties of every sort order go by."""
+        alias = self._alias
+        if alias is None:
+            alias = self._alias = self.facts.entry.alias.casefold()
+        return alias
+
+    @property
     def filter_text(self) -> str:
         """What the filter box searches (see :func:`filter_text`)."""
         text = self._filter
@@ -95,9 +104,11 @@ def filter_text(facts: Facts) -> str:
     if s is None:
         return searchable([facts.entry.alias], [])
     padded = serial_colon(s.serial).replace(":", "")
-    return searchable(
-        [facts.entry.alias, s.subject, s.issuer], [s.serial_hex, padded, s.sha256, s.sha1]
-    )
+    # A filter word never spans fields (fields end at a newline, words have none), so a
+    # field said twice (the issuer of a self-signed certificate, a serial that needs no
+    # padding) is said once: the text to search gets shorter, the matches stay the same.
+    words = dict.fromkeys([facts.entry.alias, s.subject, s.issuer])
+    return searchable(list(words), list(dict.fromkeys([s.serial_hex, padded, s.sha256, s.sha1])))
 
 
 def facts_of(entry: Entry, now: dt.datetime, warning_days: float) -> Facts:
@@ -196,7 +207,7 @@ def sort_position_key(column: int, descending: bool) -> Callable[[Row], tuple[An
     """
 
     def key(row: Row) -> tuple[Any, ...]:
-        value, alias = row.key(column), row.facts.entry.alias.casefold()
+        value, alias = row.key(column), row.folded_alias
         if value is None:
             return (0, alias) if descending else (1, alias)
         return (1, value, alias) if descending else (0, value, alias)
@@ -205,10 +216,20 @@ def sort_position_key(column: int, descending: bool) -> Callable[[Row], tuple[An
 
 
 def sorted_order(rows: Sequence[Row], column: int, descending: bool) -> list[int]:
-    """The permutation that sorts ``rows``: new position → old position."""
-    key = sort_position_key(column, descending)
-    keys = [key(row) for row in rows]
-    return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+    """The permutation that sorts ``rows``: new position → old position.
+
+    The order of :func:`sort_position_key`, made in two stable sorts of row numbers
+    (by alias, then by value) instead of one over a tuple per row: ties (many rows
+    with the same date, say) then compare no tuples and no aliases twice.
+    """
+    aliases = [row.folded_alias for row in rows]
+    by_alias = sorted(range(len(rows)), key=aliases.__getitem__, reverse=descending)
+    values = [row.key(column) for row in rows]
+    valued = [i for i in by_alias if values[i] is not None]
+    valued.sort(key=values.__getitem__, reverse=descending)  # stable: ties keep alias order
+    if len(valued) == len(rows):
+        return valued
+    return valued + [i for i in by_alias if values[i] is None]  # None last in both orders
 
 
 def insert_position(rows: Sequence[Row], new: Row, column: int, descending: bool) -> int:
