@@ -9,6 +9,7 @@ offscreen platform unless QT_QPA_PLATFORM says otherwise, or a real X server wit
 - keystore: from starting the process to the window's table painted with the keystore
   given (``keystore shown <ms> <rows>``; issue 13's cold-start target is 400 ms under Xvfb);
 - exit: from starting the process to its exit after that (includes closing the window);
+- cpu: the process's CPU time (user + system) from start to exit;
 - version: ``keymon --version`` (the command line's start-up, no Qt).
 
 Prints the first run apart, then the median and minimum of the others, and the load. The
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -71,8 +73,10 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
 
 def start_to_window(
     program: Path, home: Path, cold: bool, keystore: Path | None
-) -> tuple[float, float, float]:
-    """(ms to window shown, ms to keystore shown (0 without one), ms to exit) of a process."""
+) -> tuple[float, float, float, float]:
+    """(ms to window shown, ms to keystore shown (0 without one), ms to exit, CPU ms) of a
+    process. The CPU time (user + system, the whole run to exit) varies less than wall
+    time on a busy machine."""
     if cold:
         drop_caches()
     env = {
@@ -82,6 +86,7 @@ def start_to_window(
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     }
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic() * 1000
     done = subprocess.run(
         [str(program), *([str(keystore)] if keystore else [])],
@@ -98,7 +103,9 @@ def start_to_window(
     if done.returncode != 0 or not shown or (keystore and not table):
         raise SystemExit(f"{program} did not show its window:\n{done.stdout}{done.stderr}")
     painted = float(table[0].split()[2]) - start if table else 0.0
-    return float(shown[0].split()[-1]) - start, painted, end - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+    return float(shown[0].split()[-1]) - start, painted, end - start, cpu
 
 
 def version_time(program: Path, cold: bool) -> float:
@@ -225,12 +232,15 @@ def report(programs: dict[str, Path], runs: int, cold: bool, keystore: Path | No
     print(f"keystore: {keystore}")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'program':8} {'what':8} {'first ms':>9} {'median ms':>10} {'min ms':>7}")
-    figures = {label: {"window": [], "keystore": [], "exit": []} for label in programs}
+    figures: dict[str, dict[str, list[float]]] = {
+        label: {"window": [], "keystore": [], "exit": [], "cpu": []} for label in programs
+    }
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(runs + 1):  # interleaved: a load change hits every program alike
             for label, program in programs.items():
                 home = Path(tmp) / f"{label}-{run}"
-                shown, painted, ended = start_to_window(program, home, cold, keystore)
+                shown, painted, ended, cpu = start_to_window(program, home, cold, keystore)
+                figures[label]["cpu"].append(cpu)
                 figures[label]["window"].append(shown)
                 figures[label]["keystore"].append(painted)
                 figures[label]["exit"].append(ended)
