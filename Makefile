@@ -59,7 +59,9 @@ pytest: system-test $(VENV)/.test-deps translations
 test: lint typecheck pytest
 
 bench: $(VENV)/.test-deps
-	$(BIN)/python bench/list_speed.py
+	$(BIN)/python bench/list_shapes.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_bench.py --all
+	$(BIN)/python bench/cold_start.py --xvfb --programs venv
 
 # Fuzz campaign: 100,000 mutated inputs per target; findings and summary.txt in build/fuzz/.
 fuzz: $(VENV)/.test-deps
