@@ -185,6 +185,14 @@ def header_menu(table: QTableView, model: EntriesModel, pos: QPoint) -> None:
 
 
 def table_menu(table: QTableView, a: Actions, pos: QPoint) -> None:
+    menu = build_table_menu(table, a)
+    menu.exec(table.viewport().mapToGlobal(pos))
+    menu.deleteLater()
+
+
+def build_table_menu(table: QTableView, a: Actions) -> QMenu:
+    """The table's context menu; the table's own visible actions come last (a tenant's
+    Activate Renewal Key Pair…, added to the table while a tenant is shown)."""
     menu = QMenu(table)
     menu.addActions(
         [
@@ -199,7 +207,11 @@ def table_menu(table: QTableView, a: Actions, pos: QPoint) -> None:
     menu.addActions([a[ActionId.COPY_FINGERPRINT], a[ActionId.COPY_PEM]])
     menu.addSeparator()
     menu.addActions([a[ActionId.RENAME], a[ActionId.DELETE]])
-    menu.exec(table.viewport().mapToGlobal(pos))
+    extra = [action for action in table.actions() if action.isVisible()]
+    if extra:
+        menu.addSeparator()
+        menu.addActions(extra)
+    return menu
 
 
 def _show_about(window: QMainWindow) -> None:

@@ -14,6 +14,7 @@ from keymon.core.entries import KeyPairEntry
 from keymon.core.sapci import api
 from keymon.gui.actions import ActionId
 from keymon.gui.main_window import KeymonMainWindow
+from keymon.gui.menus import build_table_menu
 from keymon.gui.tenants.enabling import SYSTEM_ONLY
 from keymon.gui.tenants.history_dialog import HistoryDialog, table_text
 from tests.gui.helpers import drop_files
@@ -96,6 +97,8 @@ def test_open_tenant_offers_each_keystore_and_key_renewal_allows_only_what_the_a
     assert activate.isVisible() and activate.isEnabled()
     key_pairs = window.findChild(QMenu, "keyPairsMenu")
     assert isinstance(key_pairs, QMenu) and activate in key_pairs.actions()
+    context = build_table_menu(window.table, window.actions_by_name)
+    assert context.actions()[-1] is activate  # the table's context menu offers it too
 
     open_tenant(qtbot, window)  # the profile's own item still opens the system keystore
     assert "tenant_client" in aliases(window) and "sap_cloud_root_ca" in aliases(window)

@@ -37,6 +37,7 @@ from keymon.core.x509.keygen import KeyPairRequest, SignatureChoice, generate_ke
 from keymon.core.x509.reply import MISMATCH
 from keymon.core.x509.templates import SubjectAltName, SubjectFields, Template
 from keymon.gui.main_window import KeymonMainWindow
+from keymon.gui.menus import build_table_menu
 from keymon.gui.wizards.building_blocks import SummaryView
 from keymon.gui.wizards.ca_reply_wizard import CaReplyWizard, ReplySourcePage
 from keymon.gui.wizards.csr_wizard import CsrWizard
@@ -417,6 +418,8 @@ def test_key_pairs_menu_and_toolbar(window: KeymonMainWindow) -> None:
         "actionTenantActivate",
     ]
     assert not window.findChild(QAction, "actionTenantActivate").isVisible()  # type: ignore[union-attr]
+    context = build_table_menu(window.table, a)  # nor in the table's context menu
+    assert [x.objectName() for x in context.actions()][-2:] == ["actionRename", "actionDelete"]
     toolbar = window.findChild(QWidget, "mainToolbar")
     assert a["actionGenerateKeyPair"] in toolbar.actions()  # type: ignore[union-attr]
     assert a["actionGenerateKeyPair"].shortcut().toString() == "Ctrl+G"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTableView
 
 from keymon.core.cancel import CancelCheck
 from keymon.core.entries import CertInfo, Entry
@@ -418,7 +418,8 @@ def install_file_menu(recent_menu: QMenu, connect: QAction, open_menu: QMenu) ->
 
 
 def _activate_item(window: QMainWindow) -> tuple[QAction, QAction | None]:
-    """Key Pairs › Activate Renewal Key Pair… at the menu's end, hidden until a tenant shows
+    """Key Pairs › Activate Renewal Key Pair… at the menu's end (and the table's context
+    menu's), hidden until a tenant shows
     (:class:`~keymon.gui.tenants.tenant_renewal.TenantRenewal` enables it)."""
     action = QAction(translate("Tenants", "&Activate Renewal Key Pair…"), window)
     action.setObjectName("actionTenantActivate")
@@ -426,6 +427,9 @@ def _activate_item(window: QMainWindow) -> tuple[QAction, QAction | None]:
     separator = menu.addSeparator() if isinstance(menu, QMenu) else None
     if isinstance(menu, QMenu):
         menu.addAction(action)
+    table = window.findChild(QTableView, "entriesTable")
+    if isinstance(table, QTableView):  # and in the table's context menu while it shows
+        table.addAction(action)
     for item in (action, separator):
         if item is not None:
             item.setVisible(False)
