@@ -49,7 +49,7 @@ def test_list_loads_only_its_own_command_module(tmp_path: Path) -> None:
     assert "keymon.cli.commands.keystore" in loaded
     for module in ("pki", "probe", "tenant", "backups", "editing"):
         assert f"keymon.cli.commands.{module}" not in loaded
-    assert not {"httpx", "OpenSSL"} & loaded
+    assert not {"httpx", "OpenSSL", "keyring"} & loaded  # a PEM of certificates: no password
 
 
 def test_the_window_module_loads_no_client_openssl_or_unopened_wizard() -> None:

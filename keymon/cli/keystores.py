@@ -9,6 +9,7 @@ from keymon.cli.output import note
 from keymon.cli.passwords import explicit_password, new_password, prompter
 from keymon.core import secrets, storage
 from keymon.core.formats.detect import Format
+from keymon.core.formats.sniff import file_holds_certificates_only
 from keymon.core.keystore import Keystore
 
 EXTENSION_FORMATS = {".jks": Format.JKS, ".pem": Format.PEM, ".crt": Format.PEM}
@@ -16,10 +17,13 @@ EXTENSION_FORMATS = {".jks": Format.JKS, ".pem": Format.PEM, ".crt": Format.PEM}
 
 
 def open_keystore(args: argparse.Namespace, path: Path | None = None) -> Keystore:
-    """The keystore at ``path`` (default: args.keystore): explicit password, keyring, prompt."""
+    """The keystore at ``path`` (default: args.keystore): explicit password, keyring, prompt.
+
+    A file of certificates only needs no password: the keyring is not loaded for it.
+    """
     path = path or args.keystore
     password = explicit_password(args)
-    if password is None:
+    if password is None and not file_holds_certificates_only(path):
         password = secrets.get_password(path)
     store = Keystore.open(path, password, prompter())
     for text in store.notes:  # what the reader noticed about the file (PKCS#12 for now)
