@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
@@ -49,30 +47,48 @@ def _note(message: str) -> str:
     return f"cryptography warns: {message.rstrip('.')}."
 
 
-@contextmanager
-def decoding() -> Iterator[list[str]]:
+class decoding:  # used as a function: ``with decoding() as notes:``
     """Collect cryptography's warnings raised in the block as notes (one sentence each).
 
     The list is filled when the block ends; other warnings are passed on unchanged.
+    A class rather than a generator, with one filter (cryptography's deprecation warning
+    is a UserWarning): certificates are decoded in it tens of thousands of times a listing.
     """
-    notes: list[str] = []
-    with _LOCK:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", CryptographyDeprecationWarning)
-            warnings.simplefilter("always", UserWarning)
+
+    __slots__ = ("_catcher", "_caught", "notes")
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def __enter__(self) -> list[str]:
+        _LOCK.acquire()
+        try:
+            self._catcher = warnings.catch_warnings(
+                record=True, action="always", category=UserWarning
+            )
+            self._caught: list[warnings.WarningMessage] = self._catcher.__enter__()
+        except BaseException:
+            _LOCK.release()
+            raise
+        return self.notes
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        try:
+            others = []
             try:
-                yield notes
-            finally:
-                others = []
-                for w in caught:
-                    if issubclass(w.category, (CryptographyDeprecationWarning, UserWarning)):
+                for w in self._caught:
+                    if issubclass(w.category, UserWarning):
                         note = _note(str(w.message))
-                        if note not in notes:
-                            notes.append(note)
+                        if note not in self.notes:
+                            self.notes.append(note)
                     else:
                         others.append(w)
-        for w in others:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            finally:
+                self._catcher.__exit__(None, None, None)
+            for w in others if kind is None else ():  # as a generator's code after yield
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        finally:
+            _LOCK.release()
 
 
 def tolerate_legacy_certificates() -> None:
