@@ -26,13 +26,17 @@ def _signature_note(cert: x509.Certificate) -> str | None:
     return None
 
 
-def field_notes(cert: x509.Certificate) -> tuple[str, ...]:
-    """Notes on the serial, version, public key, signature algorithm and extensions."""
+def field_notes(cert: x509.Certificate, key_decoded: bool = False) -> tuple[str, ...]:
+    """Notes on the serial, version, public key, signature algorithm and extensions.
+
+    ``key_decoded``: the caller has decoded the public key already (no note on it then).
+    """
     found: list[str] = []
     with decoding() as warned:
         cert.serial_number  # noqa: B018 - warns when not positive
         try:
-            cert.public_key()
+            if not key_decoded:
+                cert.public_key()
         except DECODE_ERRORS as exc:
             found.append(f"The public key cannot be decoded ({exc}).")
         note = _signature_note(cert)

@@ -280,7 +280,9 @@ class CertInfo:
         """Every decoding note on this certificate, one sentence each (empty for most)."""
         from keymon.core.decoding_notes import field_notes
 
-        return tuple(dict.fromkeys((*self.load_notes, *field_notes(self.cert))))
+        key_decoded = "public_key" in self.__dict__  # decoded once is enough (a list's key)
+        fields = field_notes(self.cert, key_decoded)
+        return tuple(dict.fromkeys((*self.load_notes, *fields)))
 
     @cached_property
     def sha256(self) -> str:
@@ -306,9 +308,14 @@ class CertInfo:
         return tbs[1:] if tbs and tbs[0].tag == 0xA0 else tbs
 
     @cached_property
+    def layout(self) -> dername.Layout | None:
+        """Where each TBS field is in the DER (read once); None if laid out unusually."""
+        return dername.layout(self.der)
+
+    @cached_property
     def outline(self) -> tuple[bytes, bytes, bytes] | None:
         """(serial number content, issuer DER, subject DER), found quickly; None if unusual."""
-        return dername.outline(self.der)
+        return None if self.layout is None else dername.outline(self.der, self.layout)
 
     @cached_property
     def names(self) -> tuple[bytes | None, bytes | None]:

@@ -12,6 +12,7 @@ share their issuer name).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from keymon.core.errors import CorruptData
@@ -41,10 +42,14 @@ _PRINTABLE = frozenset(
 )
 
 
+_SPECIAL = re.compile(r'[\\"+,;<>\x00]|\A[# ]| \Z')
+"""What makes a value need escaping (most values need none)."""
+
+
 def escape(value: str) -> str:
     """An attribute value escaped as RFC 4514 (and cryptography) do."""
-    if not value:
-        return ""
+    if not value or _SPECIAL.search(value) is None:
+        return value
     for char, escaped in (
         ("\\", "\\\\"),
         ('"', '\\"'),
@@ -97,6 +102,38 @@ def _oid(content: bytes) -> str:
     return oid_text(content, strict=True)
 
 
+def _rdn(der: bytes, pos: int, end: int) -> tuple[int, bytes, int, bytes] | None:
+    """(RDN end, OID content, value tag, value content) of the RDN at ``pos`` when it holds
+    one attribute; None otherwise. ValueError or IndexError when the DER is broken.
+    """
+    size = der[pos + 1]
+    stop = pos + 2 + size
+    if (  # short lengths only, as almost every name is written: read without _head
+        der[pos] == 0x31
+        and size < 0x80
+        and stop <= end
+        and der[pos + 2] == 0x30
+        and der[pos + 3] == size - 2
+        and der[pos + 4] == 0x06
+        and (oid_size := der[pos + 5]) < 0x80
+    ):
+        vpos = pos + 6 + oid_size
+        vtag, vsize = der[vpos], der[vpos + 1]
+        if vsize < 0x80 and vpos + 2 + vsize == stop and vtag & 0x1F != 0x1F:
+            return stop, der[pos + 6 : vpos], vtag, der[vpos + 2 : stop]
+    tag, start, stop = _head(der, pos, end)  # the RDN: a SET of one attribute
+    if tag != 0x31 or start == stop:
+        return None
+    tag, start, seq_end = _head(der, start, stop)
+    if tag != 0x30 or seq_end != stop:
+        return None
+    tag, ostart, oend = _head(der, start, seq_end)
+    vtag, vstart, vend = _head(der, oend, seq_end)
+    if tag != 0x06 or vend != seq_end:
+        return None
+    return stop, der[ostart:oend], vtag, der[vstart:vend]
+
+
 def _attributes(der: bytes) -> list[tuple[str, str]] | None:
     """(dotted OID, text) of each attribute in DER order; None unless the name is plain."""
     try:
@@ -105,25 +142,18 @@ def _attributes(der: bytes) -> list[tuple[str, str]] | None:
             return None
         out = []
         while pos < end:
-            tag, start, stop = _head(der, pos, end)  # the RDN: a SET of one attribute
-            if tag != 0x31 or start == stop:
+            rdn = _rdn(der, pos, end)
+            if rdn is None:
                 return None
-            tag, start, seq_end = _head(der, start, stop)
-            if tag != 0x30 or seq_end != stop:
-                return None
-            tag, ostart, oend = _head(der, start, seq_end)
-            vtag, vstart, vend = _head(der, oend, seq_end)
-            if tag != 0x06 or vend != seq_end:
-                return None
-            oid = _oid(der[ostart:oend])
-            text = _value(vtag, der[vstart:vend])
+            pos, oid_der, vtag, content = rdn
+            oid = _oid(oid_der)
+            text = _value(vtag, content)
             if text is None:
                 return None
             limits = _LENGTH_LIMITS.get(oid)
             if limits and not limits[0] <= len(text.encode("utf-8")) <= limits[1]:
                 return None
             out.append((oid, text))
-            pos = stop
     except (CorruptData, ValueError, IndexError):
         return None
     return out
@@ -142,13 +172,17 @@ def describe(der: bytes) -> tuple[str, str] | None:
     return rfc4514, cn
 
 
-def _tbs_fields(cert: bytes) -> list[tuple[int, int, int, int]]:
+Layout = list[tuple[int, int, int, int]]
+"""(tag, element start, content start, end) of each TBS field of a certificate."""
+
+
+def _tbs_fields(cert: bytes) -> Layout:
     """(tag, element start, content start, end) of each TBS field, any version skipped."""
     tag, pos, end = _head(cert, 0, len(cert))
     inner, pos, end = _head(cert, pos, end)  # the TBSCertificate
     if tag != 0x30 or inner != 0x30:
         raise ValueError("not a certificate")
-    fields: list[tuple[int, int, int, int]] = []
+    fields: Layout = []
     while pos < end:
         tag, start, stop = _head(cert, pos, end)
         if fields or tag != 0xA0:
@@ -157,22 +191,38 @@ def _tbs_fields(cert: bytes) -> list[tuple[int, int, int, int]]:
     return fields
 
 
-def outline(cert: bytes) -> tuple[bytes, bytes, bytes] | None:
-    """(serial number content, issuer DER, subject DER) of a DER certificate, by skipping
-    through its TBS; None when it is laid out unusually (the caller parses it in full).
+def layout(cert: bytes) -> Layout | None:
+    """Where each TBS field of a DER certificate is, any version skipped; None if unusual.
+    Give it to :func:`outline` and :func:`extensions` to skip through the TBS only once.
     """
     try:
-        serial, _, issuer, _, subject = _tbs_fields(cert)[:5]
+        return _tbs_fields(cert)
     except (ValueError, IndexError):
         return None
+
+
+def outline(cert: bytes, fields: Layout | None = None) -> tuple[bytes, bytes, bytes] | None:
+    """(serial number content, issuer DER, subject DER) of a DER certificate, by skipping
+    through its TBS (``fields``: its :func:`layout` when known); None when it is laid out
+    unusually (the caller parses it in full).
+    """
+    fields = layout(cert) if fields is None else fields
+    if fields is None or len(fields) < 5:
+        return None
+    serial, _, issuer, _, subject = fields[:5]
     return cert[serial[2] : serial[3]], cert[issuer[1] : issuer[3]], cert[subject[1] : subject[3]]
 
 
-def extensions(cert: bytes) -> dict[bytes, bytes] | None:
-    """Extension OID content → extnValue content (the first of duplicates); None if unusual."""
+def extensions(cert: bytes, fields: Layout | None = None) -> dict[bytes, bytes] | None:
+    """Extension OID content → extnValue content (the first of duplicates); None if unusual.
+    ``fields``: the certificate's :func:`layout` when known.
+    """
+    fields = layout(cert) if fields is None else fields
+    if fields is None:
+        return None
     out: dict[bytes, bytes] = {}
     try:
-        wrapped = [f for f in _tbs_fields(cert)[6:] if f[0] == 0xA3]
+        wrapped = [f for f in fields[6:] if f[0] == 0xA3]
         if not wrapped:
             return out
         tag, pos, end = _head(cert, wrapped[0][2], wrapped[0][3])

@@ -102,6 +102,8 @@ def colon_hex(data: bytes) -> str:
 
 def iso_z(t: dt.datetime) -> str:
     """ISO 8601 in UTC, whole seconds, ending in ``Z`` (naive times are taken as UTC)."""
+    if t.tzinfo is dt.UTC:  # as cryptography gives them: cut "+00:00"
+        return t.isoformat(timespec="seconds")[:-6] + "Z"
     if t.tzinfo is None:
         t = t.replace(tzinfo=dt.UTC)
     return t.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"

@@ -43,6 +43,8 @@ class CertFacts(Protocol):
     @property
     def tbs_fields(self) -> list[Der]: ...
     @property
+    def layout(self) -> dername.Layout | None: ...
+    @property
     def names(self) -> tuple[bytes | None, bytes | None]: ...
     @property
     def key_ids(self) -> tuple[bytes | None, bytes | None]: ...
@@ -93,8 +95,8 @@ def names_der(info: CertFacts) -> tuple[bytes | None, bytes | None]:
 
 def _extensions(info: CertFacts) -> dict[bytes, bytes]:
     """Extension OID content → extnValue, read from the DER (cryptography warns on some)."""
-    fast = dername.extensions(info.der)  # the usual layout, read without objects
-    if fast is not None:
+    fast = None if info.layout is None else dername.extensions(info.der, info.layout)
+    if fast is not None:  # the usual layout, read without objects
         return fast
     out: dict[bytes, bytes] = {}
     try:
