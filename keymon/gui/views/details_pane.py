@@ -50,6 +50,11 @@ class DetailsPane(QWidget):
         return self._inner is not None
 
     @property
+    def entry(self) -> Entry | None:
+        """The entry shown (None: none, or none yet)."""
+        return self._inner.entry if self._inner is not None else None
+
+    @property
     def chain_viewer(self) -> ChainViewer:
         return self.inner.chain_viewer
 
