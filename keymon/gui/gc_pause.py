@@ -7,34 +7,22 @@ collector is off; when the last hold ends, everything that exists is frozen
 (``gc.freeze()``: the keystore and its rows live as long as the window shows them, so
 later full passes skip them) and collection resumes. Objects freed by reference count
 (what an earlier keystore leaves behind) are freed as usual, frozen or not.
-
-While held, the interpreter also hands the GIL over more often (every 0.5 ms instead
-of every 5 ms): the worker reading or deriving runs Python without pause, and each
-time the GUI thread calls into Python (a timer, a paint asking a model for data) it
-waited up to the whole interval for the worker to let go; a paint making dozens of
-such calls stalled the window for 30-90 ms.
 """
 
 from __future__ import annotations
 
 import gc
-import sys
 
 from PySide6.QtCore import QObject
 
-#: The GIL switch interval while a hold is on (Python's default is 0.005).
-SWITCH_INTERVAL = 0.0005
-
 
 class GcPause(QObject):
-    """Named holds on the collector (and the GIL's switch interval): ``hold(name, True)``
-    stops it, the last release resumes."""
+    """Named holds on the collector: ``hold(name, True)`` stops it, the last release resumes."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._holds: set[str] = set()
         self._was_enabled = True
-        self._interval = sys.getswitchinterval()
 
     @property
     def holding(self) -> frozenset[str]:
@@ -45,14 +33,11 @@ class GcPause(QObject):
             if not self._holds:
                 self._was_enabled = gc.isenabled()
                 gc.disable()
-                self._interval = sys.getswitchinterval()
-                sys.setswitchinterval(min(self._interval, SWITCH_INTERVAL))
             self._holds.add(name)
         elif name in self._holds:
             self._holds.discard(name)
             if not self._holds:
                 gc.freeze()
-                sys.setswitchinterval(self._interval)
                 if self._was_enabled:
                     gc.enable()
 

@@ -1,13 +1,12 @@
-"""The entries proxy's list of shown rows, the model's two-pass sort and the quick GIL
-hand-over while reading (issue 13). Each is checked against the per-row rule it
-replaces, on a keystore with every kind of entry. Behaviour only: no timings."""
+"""The entries proxy's list of shown rows and the model's two-pass sort (issue 13). Each
+is checked against the per-row rule it replaces, on a keystore with every kind of entry.
+Behaviour only: no timings."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 import random
-import sys
 from collections.abc import Callable
 
 import pytest
@@ -15,7 +14,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, EntryKind, SecretKeyEntry
-from keymon.gui.gc_pause import SWITCH_INTERVAL, GcPause
 from keymon.gui.models import EntriesModel, EntriesProxy
 from keymon.gui.models.columns import serial_colon
 from keymon.gui.models.row_warmer import RowWarmer
@@ -214,19 +212,3 @@ def test_the_warmer_is_not_restarted_by_a_sort_once_done(qtbot: QtBot, varied: l
     with qtbot.waitSignal(warmer.finished, timeout=10_000):
         pass
     assert all(r.prepared() for r in model.rows)
-
-
-def test_the_gc_pause_hands_the_gil_over_sooner_while_held(qtbot: QtBot) -> None:
-    before = sys.getswitchinterval()
-    pause = GcPause()
-    try:
-        pause.hold("open", True)
-        assert sys.getswitchinterval() == pytest.approx(min(before, SWITCH_INTERVAL))
-        pause.hold("derive", True)
-        pause.hold("open", False)
-        assert sys.getswitchinterval() == pytest.approx(min(before, SWITCH_INTERVAL))
-        pause.release_all()
-        assert sys.getswitchinterval() == pytest.approx(before)
-    finally:
-        sys.setswitchinterval(before)
-        pause.release_all()
