@@ -10,10 +10,13 @@ Targets (issue 13): open <= 800 ms at 10,000 entries; no stall over 50 ms; keyst
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui_bench.py [--entries 10000]
         [--shape ec-self|rsa-ca|long-dn|cacerts] [--format PKCS12|JKS] [--cache DIR]
-        [--all [--runs 3]]
+        [--all [--runs 3] [--baseline REV]]
 
 ``--all`` measures every shape in both formats, each run in a fresh process, and prints
 the median of ``--runs`` runs per figure in one table (the probe figures are left out).
+``--baseline REV`` (with ``--all``) also measures keymon at git revision REV (a worktree,
+measured by this script), run by run in turn with this checkout, and prints its row
+under each of this checkout's: on a busy machine only figures taken side by side compare.
 """
 
 from __future__ import annotations
@@ -141,26 +144,57 @@ SUMMARY = (
 )
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
 def run_all(args: argparse.Namespace) -> None:
-    """Every shape and format in fresh processes; medians of ``args.runs`` runs."""
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'shape':8} {'format':6} " + " ".join(f"{label:>10}" for label, _ in SUMMARY))
-    for shape in SHAPES:
-        for fmt in ("PKCS12", "JKS"):
-            figures: dict[str, list[float]] = {label: [] for label, _ in SUMMARY}
-            for _ in range(args.runs):
-                done = subprocess.run(
-                    [sys.executable, __file__, "--shape", shape, "--format", fmt,
-                     "--entries", str(args.entries), "--cache", str(args.cache)],
-                    capture_output=True, text=True, check=True,
-                )  # fmt: skip
-                for label, line in SUMMARY:
-                    found = [x for x in done.stdout.splitlines() if x.startswith(line)]
-                    figures[label].append(float(found[0][len(line) :].split()[0]))
-            cells = " ".join(f"{statistics.median(v):10.1f}" for v in figures.values())
-            print(f"{shape:8} {fmt:6} {cells}")
-    print("targets: open <= 800 ms, stalls <= 50 ms, keystroke worst <= 30 ms, peak <= 250 MiB")
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    """Every shape and format in fresh processes; medians of ``args.runs`` runs (of this
+    checkout and, with ``--baseline``, of that revision, run by run in turn)."""
+    checkouts = {"": ROOT}
+    scratch = tempfile.TemporaryDirectory(prefix="gui-bench-")
+    if args.baseline:
+        base = Path(scratch.name) / "base"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(base), args.baseline],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        checkouts = {"this": ROOT, args.baseline[:8]: base}
+    try:
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(f"{'shape':8} {'format':6} {'':8} " + " ".join(f"{x:>10}" for x, _ in SUMMARY))
+        for shape in SHAPES:
+            for fmt in ("PKCS12", "JKS"):
+                measure_shape(args, shape, fmt, checkouts)
+        print("targets: open <= 800 ms, stalls <= 50 ms, keystroke worst <= 30 ms, peak <= 250 MiB")
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    finally:
+        if args.baseline:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)],
+                check=False, capture_output=True,
+            )  # fmt: skip
+        scratch.cleanup()
+
+
+def measure_shape(
+    args: argparse.Namespace, shape: str, fmt: str, checkouts: dict[str, Path]
+) -> None:
+    """One table row per checkout: medians of ``args.runs`` runs, checkouts in turn."""
+    figures = {name: {label: [] for label, _ in SUMMARY} for name in checkouts}
+    for _ in range(args.runs):
+        for name, checkout in checkouts.items():
+            env = {**os.environ, "PYTHONPATH": str(checkout)}  # its keymon, this script
+            done = subprocess.run(
+                [sys.executable, __file__, "--shape", shape, "--format", fmt,
+                 "--entries", str(args.entries), "--cache", str(args.cache)],
+                capture_output=True, text=True, check=True, env=env,
+            )  # fmt: skip
+            for label, line in SUMMARY:
+                found = [x for x in done.stdout.splitlines() if x.startswith(line)]
+                figures[name][label].append(float(found[0][len(line) :].split()[0]))
+    for name, values in figures.items():
+        cells = " ".join(f"{statistics.median(v):10.1f}" for v in values.values())
+        print(f"{shape:8} {fmt:6} {name:8} {cells}")
 
 
 def main() -> None:
@@ -171,6 +205,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("build/bench-shapes"))
     parser.add_argument("--all", action="store_true", help="every shape and format")
     parser.add_argument("--runs", type=int, default=3, help="runs per shape with --all")
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="with --all: also measure git revision REV (a worktree), run by run in turn",
+    )
     args = parser.parse_args()
     if args.all:
         return run_all(args)
