@@ -98,8 +98,8 @@ def test_the_warmer_prepares_every_row_in_slices(qtbot: QtBot, many: list[Entry]
     warmer = RowWarmer(model)
     model.set_rows(derive_rows(many, NOW, model.warning_days, model.columns))
     assert warmer.running and not any(r.prepared() for r in model.rows)
-    warmer.step(budget=0)  # one slice of 64 rows, then the event loop's turn
-    assert sum(r.prepared() for r in model.rows) == 64 and warmer.running
+    warmer.step(budget=0)  # a slice of one row, then the event loop's turn
+    assert sum(r.prepared() for r in model.rows) == 1 and warmer.running
     with qtbot.waitSignal(warmer.finished, timeout=10_000):
         pass
     assert all(r.prepared() for r in model.rows) and not warmer.running
