@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from keymon.gui.models.entries_model import EntriesModel
 
 #: How long one slice may run before the event loop gets its turn back.
-SLICE_SECONDS = 0.008
+SLICE_SECONDS = 0.004
 
 
 class RowWarmer(QObject):
