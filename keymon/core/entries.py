@@ -222,6 +222,14 @@ class CertSummary:
         return format(self.serial, "x")
 
 
+def self_signed(summary: CertSummary) -> bool:
+    """``summary.self_signed``, False when a name or the key cannot be decoded."""
+    try:
+        return summary.self_signed
+    except DECODE_ERRORS:
+        return False
+
+
 @dataclass(frozen=True, eq=False)
 class CertInfo:
     """One certificate: its DER bytes, the parsed object and a lazily derived summary.

@@ -22,6 +22,15 @@ def days_left(not_after: dt.datetime, now: dt.datetime) -> int:
     return -((now - not_after) // DAY)
 
 
+def iso_z(t: dt.datetime) -> str:
+    """ISO 8601 in UTC, whole seconds, ending in ``Z`` (naive times are taken as UTC)."""
+    if t.tzinfo is dt.UTC:  # as cryptography gives them: cut "+00:00"
+        return t.isoformat(timespec="seconds")[:-6] + "Z"
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.UTC)
+    return t.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+
+
 def days_ago(not_after: dt.datetime, now: dt.datetime) -> int:
     """Whole days since ``not_after`` (0 on the first day after it): ``-days_left``."""
     return (now - not_after) // DAY

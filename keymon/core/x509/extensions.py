@@ -7,7 +7,6 @@ and what still fails becomes an error line next to the hex of its value.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from cryptography.x509.oid import ExtensionOID as Ext
 from cryptography.x509.oid import NameOID
 
 from keymon.core.entries import CertInfo
+from keymon.core.expiry import iso_z as iso_z  # re-exported: it was defined here
 
 # Names RFC 4514 does not define a short form for; the rest use cryptography's.
 _SHORT_NAMES = {
@@ -98,15 +98,6 @@ class ExtensionInfo:
 def colon_hex(data: bytes) -> str:
     """``AB:CD:EF`` for display (upper case, colon separated)."""
     return data.hex(":").upper()
-
-
-def iso_z(t: dt.datetime) -> str:
-    """ISO 8601 in UTC, whole seconds, ending in ``Z`` (naive times are taken as UTC)."""
-    if t.tzinfo is dt.UTC:  # as cryptography gives them: cut "+00:00"
-        return t.isoformat(timespec="seconds")[:-6] + "Z"
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=dt.UTC)
-    return t.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
 def _text(value: str | bytes) -> str:

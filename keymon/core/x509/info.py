@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from keymon.core.compat import DECODE_ERRORS
 from keymon.core.decoding_notes import raw_name_hex
-from keymon.core.entries import CertInfo, CertSummary
+from keymon.core.entries import CertInfo, self_signed
 from keymon.core.expiry import days_left
 from keymon.core.x509.extensions import (
     ExtensionInfo,
@@ -132,14 +132,6 @@ def _version(cert: x509.Certificate) -> int:
         return cert.version.value + 1
     except DECODE_ERRORS:  # cryptography refuses these at load; kept total all the same
         return 0
-
-
-def self_signed(summary: CertSummary) -> bool:
-    """``summary.self_signed``, False when a name or the key cannot be decoded."""
-    try:
-        return summary.self_signed
-    except DECODE_ERRORS:
-        return False
 
 
 def extension_json(ext: ExtensionInfo) -> dict[str, Any]:
