@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from keymon.cli.keystores import integrity_note
-from keymon.cli.listing import entry_details_json, entry_json, rows
-from keymon.cli.locations import describe, open_readable, tenant_fields
+from keymon.cli.listing import entry_details_json, entry_json, in_bulk, rows
+from keymon.cli.locations import describe, is_tenant, open_readable, tenant_fields
 from keymon.cli.output import not_the_keystore, now, print_json, print_table, write_public
 from keymon.cli.passwords import explicit_password, key_pair, prompter
 from keymon.cli.registry import command
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 
 @command("list")
 def cmd_list(args: argparse.Namespace) -> int:
+    with in_bulk(not is_tenant(args.keystore)):
+        return _list(args)
+
+
+def _list(args: argparse.Namespace) -> int:
     store = open_readable(args)
     if isinstance(store, Keystore):
         integrity_note(store)
@@ -42,6 +47,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 @command("show")
 def cmd_show(args: argparse.Namespace) -> int:
+    with in_bulk(not is_tenant(args.keystore)):
+        return _show(args)
+
+
+def _show(args: argparse.Namespace) -> int:
     store = open_readable(args)
     entry = store.get(args.alias)
     details = entry_details_json(entry, now(), args.days) | tenant_fields(entry)
