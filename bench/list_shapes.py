@@ -29,27 +29,39 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from shapes import PASSWORD, SHAPES, _cacerts_path, ensure
 
+#: Runs one command and prints its wall time, peak RSS and CPU time. A small process of its
+#: own: a child's peak RSS counts the memory of the process that forked it (Linux keeps the
+#: high-water mark across exec), and this benchmark's own process holds every shape it built.
+_MEASURE = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = proc.stderr.read()
+_, status, usage = os.wait4(proc.pid, 0)
+elapsed = time.perf_counter() - start
+code = os.waitstatus_to_exitcode(status)
+if code != 0:
+    sys.stderr.buffer.write(err)
+    sys.exit(code)
+print(elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime)
+"""
+
 
 def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, int, float]:
     """Wall time (s), peak RSS (MiB) and CPU time (user + system, s) of one whole process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
-    if code != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({code}): {err}")
-    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", _MEASURE, *cmd], env=env, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr}")
+    elapsed, peak, cpu = done.stdout.split()
+    return float(elapsed), int(peak), float(cpu)
 
 
 def middle_alias(keymon: list[str], path: Path, env: dict[str, str]) -> str:
