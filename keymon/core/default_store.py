@@ -9,7 +9,7 @@ from pathlib import Path
 from keymon.core import config, secrets
 from keymon.core.errors import NoKeyring, PasswordRequired
 from keymon.core.formats.detect import Format
-from keymon.core.keystore import Keystore, PasswordPrompt
+from keymon.core.keystore import AskPassword, Keystore
 
 NO_KEYRING_NOTICE = (
     "No system keyring is available: keymon cannot remember the default keystore's "
@@ -18,7 +18,7 @@ NO_KEYRING_NOTICE = (
 
 
 def open_default(
-    ask: PasswordPrompt | None = None,
+    ask: AskPassword | None = None,
     ask_new: Callable[[Path], str] | None = None,
     path: Path | None = None,
 ) -> Keystore:

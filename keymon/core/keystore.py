@@ -33,7 +33,8 @@ from keymon.core.formats.kdf import CancelCheck
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.passwords import AskPrompt, PasswordSource, require_encodable
 
-PasswordPrompt = Callable[[Path], str]
+#: Asks the password of the keystore at a path (the simple form; see passwords.PasswordSource).
+AskPassword = Callable[[Path], str]
 Clash = Literal["error", "rename", "overwrite"]
 
 
@@ -108,7 +109,7 @@ class Keystore:
         cls,
         data: bytes,
         password: str | None = None,
-        ask: PasswordPrompt | None = None,
+        ask: AskPassword | None = None,
         *,
         cancel: CancelCheck | None = None,
     ) -> Keystore:
@@ -121,7 +122,7 @@ class Keystore:
         cls,
         path: Path | str,
         password: str | None = None,
-        ask: PasswordPrompt | None = None,
+        ask: AskPassword | None = None,
         *,
         cancel: CancelCheck | None = None,
     ) -> Keystore:
@@ -388,7 +389,7 @@ def _decode(
     fmt: Format,
     data: bytes,
     password: str | None,
-    ask: PasswordPrompt | None,
+    ask: AskPassword | None,
     path: Path | None,
     cancel: CancelCheck | None = None,
 ) -> tuple[Loaded, str | None]:
