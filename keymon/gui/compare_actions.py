@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from keymon.core.entries import Entry
 from keymon.core.errors import KeymonError
+from keymon.core.sapci import names as keystores
 from keymon.gui.action_binding import ActionGroup, handles
 from keymon.gui.actions import ActionId
 from keymon.gui.context import AppContext, EntrySelection
@@ -71,7 +72,24 @@ class CompareActions(ActionGroup):
         except KeymonError as exc:
             self.ctx.show_message(exc.message)
             return []
-        return [Side(SideKind.TENANT, name, profile=name) for name in names]
+        sides = []
+        for name in names:  # each saved tenant's system keystore, Key Renewal and backup
+            sides += [
+                Side(SideKind.TENANT, name, profile=name),
+                Side(
+                    SideKind.TENANT,
+                    translate("Tenants", "{name} › Key Renewal").format(name=name),
+                    profile=name,
+                    keystore=keystores.RENEWAL,
+                ),
+                Side(
+                    SideKind.TENANT,
+                    translate("Compare", "{name} › Backup").format(name=name),
+                    profile=name,
+                    keystore=keystores.BACKUP,
+                ),
+            ]
+        return sides
 
     def client(self, profile: str) -> TenantClient:
         return self.tenants.client_for(self.tenants.profiles.get(profile))

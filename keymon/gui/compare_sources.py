@@ -23,7 +23,7 @@ from keymon.core.entries import Entry
 from keymon.core.errors import KeymonError
 from keymon.core.formats.detect import load
 from keymon.core.passwords import PasswordSource, PromptAnswer
-from keymon.core.sapci import api
+from keymon.core.sapci import names
 from keymon.core.sapci.client import TenantClient
 from keymon.core.sapci.location import TenantKeystore
 from keymon.gui.password_flow import DialogPasswordPrompt, PasswordFlow, PromptGate
@@ -51,6 +51,8 @@ class Side:
     name: str
     path: Path | None = None
     profile: str | None = None
+    #: Which keystore of the tenant ``profile`` (system, KeyRenewal, backup_admin_system).
+    keystore: str = names.SYSTEM
 
 
 class Cancellable(Protocol):
@@ -159,7 +161,7 @@ class SideReader:
         return self.runner.run(
             read_tenant,
             client,
-            api.SYSTEM,
+            side.keystore,
             title=translate("Compare", "Reading tenant {name}").format(name=side.name),
             on_done=done,
             on_error=failed,

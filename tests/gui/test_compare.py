@@ -310,3 +310,25 @@ def test_the_compare_window_follows_what_the_window_shows(
     window.actions_by_name[ActionId.COMPARE].trigger()  # the same window, to the front
     assert window.findChildren(CompareDialog) == [dialog]
     dialog.close()
+
+
+def test_the_system_keystore_against_the_tenants_key_renewal(
+    qtbot: QtBot, window: KeymonMainWindow, tenant: FakeTenant
+) -> None:
+    """Each saved tenant offers its Key Renewal and backup keystores as sides too."""
+    save_profile(tenant)
+    open_tenant(qtbot, window)
+    dialog = open_compare(window)
+    offered = [dialog.b_combo.itemText(i) for i in range(dialog.b_combo.count())]
+    assert {"Tenant dev", "Tenant dev › Key Renewal", "Tenant dev › Backup"} <= set(offered)
+    pick(dialog, "Tenant dev › Key Renewal")
+
+    compared(qtbot, dialog)
+
+    with tenant.state.lock:
+        renewal = set(tenant.state.store("KeyRenewal"))
+        system = set(tenant.state.store("system"))
+    kinds = {r.alias: r.difference for r in dialog.shown_rows()}
+    assert renewal == {"tenant_client"} and kinds["tenant_client"] is Difference.CERTIFICATE
+    assert {a for a, d in kinds.items() if d is Difference.ONLY_IN_A} == system - renewal
+    dialog.close()
