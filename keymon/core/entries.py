@@ -97,10 +97,10 @@ def _first_cn(name: x509.Name | None) -> str:
     return name.rfc4514_string()
 
 
-def _plain_name(info: CertInfo, index: int) -> tuple[str, str] | None:
-    """(RFC 4514, first CN) of the issuer (0) or subject (1) read from the DER, if plain."""
+def _plain_name(info: CertInfo, index: int) -> dername.PlainName | None:
+    """The issuer (0) or subject (1) read from the DER, if plain."""
     der = info.names[index]
-    return None if der is None else dername.describe(der)
+    return None if der is None else dername.plain(der)
 
 
 def _signature_name(cert: x509.Certificate) -> str:
@@ -129,27 +129,27 @@ class CertSummary:
     @cached_property
     def subject(self) -> str:
         if plain := _plain_name(self._info, 1):
-            return plain[0]
+            return plain.rfc4514
         name = self._info.subject_name
         return UNDECODABLE_NAME if name is None else name.rfc4514_string()
 
     @cached_property
     def issuer(self) -> str:
         if plain := _plain_name(self._info, 0):
-            return plain[0]
+            return plain.rfc4514
         name = self._info.issuer_name
         return UNDECODABLE_NAME if name is None else name.rfc4514_string()
 
     @cached_property
     def subject_cn(self) -> str:
         if plain := _plain_name(self._info, 1):
-            return plain[1]
+            return plain.first_cn
         return _first_cn(self._info.subject_name)
 
     @cached_property
     def issuer_cn(self) -> str:
         if plain := _plain_name(self._info, 0):
-            return plain[1]
+            return plain.first_cn
         return _first_cn(self._info.issuer_name)
 
     @cached_property

@@ -159,17 +159,47 @@ def _attributes(der: bytes) -> list[tuple[str, str]] | None:
     return out
 
 
+class PlainName:
+    """A plain name read from its DER: the first CN at once, the RFC 4514 string when first
+    asked for (a text listing shows only the CN); the attributes are dropped once it is made.
+    """
+
+    __slots__ = ("_attributes", "_rfc4514", "cn")
+
+    def __init__(self, attributes: list[tuple[str, str]]) -> None:
+        self._attributes: list[tuple[str, str]] | None = attributes
+        self._rfc4514: str | None = None
+        self.cn: str | None = next((text for oid, text in attributes if oid == _COMMON_NAME), None)
+        """The first CN; None when the name has none."""
+
+    @property
+    def rfc4514(self) -> str:
+        """The name as ``Name.rfc4514_string()`` writes it."""
+        if self._rfc4514 is None:
+            attributes = self._attributes or []
+            self._rfc4514 = ",".join(
+                f"{SHORT_NAMES.get(oid, oid)}={escape(text)}" for oid, text in reversed(attributes)
+            )
+            self._attributes = None
+        return self._rfc4514
+
+    @property
+    def first_cn(self) -> str:
+        """The first CN, or else the RFC 4514 string."""
+        return self.rfc4514 if self.cn is None else self.cn
+
+
 @lru_cache(maxsize=65536)
+def plain(der: bytes) -> PlainName | None:
+    """The name as a :class:`PlainName` when it is plain; None otherwise (cached per DER)."""
+    attributes = _attributes(der)
+    return None if attributes is None else PlainName(attributes)
+
+
 def describe(der: bytes) -> tuple[str, str] | None:
     """(RFC 4514 string, first CN or else that string) of a plain name; None otherwise."""
-    attributes = _attributes(der)
-    if attributes is None:
-        return None
-    rfc4514 = ",".join(
-        f"{SHORT_NAMES.get(oid, oid)}={escape(text)}" for oid, text in reversed(attributes)
-    )
-    cn = next((text for oid, text in attributes if oid == _COMMON_NAME), rfc4514)
-    return rfc4514, cn
+    name = plain(der)
+    return None if name is None else (name.rfc4514, name.first_cn)
 
 
 Layout = list[tuple[int, int, int, int]]
