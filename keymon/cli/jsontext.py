@@ -17,7 +17,7 @@ from typing import Any
 _SCALARS = (str, int, float, bool, type(None))
 #: Types seen to be scalars (``str`` and ``int`` subclasses such as enums included).
 _scalar_types: set[type] = {str, int, float, bool, type(None)}
-_CONTAINERS = (list, dict, tuple)
+_EMPTY: dict[type, Any] = {list: [], dict: {}, tuple: ()}
 
 
 def _flat(obj: dict[Any, Any] | list[Any]) -> bool:
@@ -26,13 +26,13 @@ def _flat(obj: dict[Any, Any] | list[Any]) -> bool:
     if isinstance(obj, dict):
         if not all(issubclass(kind, str) for kind in set(map(type, obj))):
             return False
-        values = obj.values()
-    others = set(map(type, values)) - _scalar_types  # compared in C: no loop here mostly
-    for kind in others:
+        values = list(obj.values())
+    kinds = list(map(type, values))  # counted and compared in C: no loop over the values
+    for kind in set(kinds) - _scalar_types:
         if issubclass(kind, _SCALARS):
             _scalar_types.add(kind)
-        elif not issubclass(kind, _CONTAINERS) or any(v for v in values if type(v) is kind):
-            return False
+        elif kind not in _EMPTY or kinds.count(kind) != values.count(_EMPTY[kind]):
+            return False  # a container that is not empty (or of a subclass): walked
     return True
 
 

@@ -46,12 +46,17 @@ def entry_json(
     cert = entry.certificate
     if cert is not None:
         s = cert.summary
+        not_after = iso_z(s.not_after)
+        if expiry.not_after is not s.not_after:  # another certificate of the chain decides
+            chain_not_after = iso_z(expiry.not_after) if expiry.not_after else None
+        else:
+            chain_not_after = not_after
         out.update(
             subject=s.subject,
             issuer=s.issuer,
             serial=s.serial_hex,
             not_before=iso_z(s.not_before),
-            not_after=iso_z(s.not_after),
+            not_after=not_after,
             sha1=s.sha1,
             sha256=s.sha256,
             key_algorithm=s.key_algorithm,
@@ -62,7 +67,7 @@ def entry_json(
             self_signed=self_signed(s),
             chain_length=len(entry.certificates),
             status=expiry.status.value,
-            chain_not_after=iso_z(expiry.not_after) if expiry.not_after else None,
+            chain_not_after=chain_not_after,
             days_left=_days(expiry.not_after, now),
             notes=list(cert.notes),
         )

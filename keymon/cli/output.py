@@ -25,10 +25,11 @@ def print_json(data: Any) -> None:
 
 
 def print_table(rows: list[list[str]], headers: list[str]) -> None:
-    """Columns padded to their widest cell, headers first."""
-    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
-    for row in [headers, *rows]:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    """Columns padded to their widest cell, headers first (written at once)."""
+    columns = [list(map(str, column)) for column in zip(headers, *rows, strict=True)]
+    widths = [max(map(len, cells)) for cells in columns]
+    padded = [[c.ljust(w) for c in cells] for cells, w in zip(columns, widths, strict=True)]
+    sys.stdout.write("".join("  ".join(row).rstrip() + "\n" for row in zip(*padded, strict=True)))
 
 
 def note(message: str) -> None:

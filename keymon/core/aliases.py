@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 _UNSAFE = re.compile(r"[\s/\\:]+")
+_CONTROL = re.compile(r"[\x00-\x1f]")  # what validate_alias refuses
 
 
 def alias_key(alias: str) -> str:
@@ -68,7 +69,7 @@ def validate_alias(alias: str) -> str:
     cleaned = alias.strip()
     if not cleaned:
         raise UsageError("An alias cannot be empty.")
-    if any(ord(ch) < 32 for ch in cleaned):
+    if _CONTROL.search(cleaned):
         raise UsageError("An alias cannot contain control characters.")
     if len(cleaned) > 255:
         raise UsageError("An alias can be at most 255 characters long.")

@@ -68,9 +68,14 @@ def entry_expiry(
     if not certs:
         return Expiry(Status.NONE, None, None)
     now = now or utcnow()
-    decisive = min(certs, key=lambda c: c.summary.not_after)
+    if len(certs) == 1:  # most entries: no min() and any() over a chain
+        decisive = certs[0]
+        not_yet = decisive.summary.not_before > now
+    else:
+        decisive = min(certs, key=lambda c: c.summary.not_after)
+        not_yet = any(c.summary.not_before > now for c in certs)
     not_after = decisive.summary.not_after
-    if any(c.summary.not_before > now for c in certs):
+    if not_yet:
         status = Status.NOT_YET_VALID
     elif not_after <= now:
         status = Status.EXPIRED
