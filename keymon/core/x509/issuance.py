@@ -109,15 +109,24 @@ def _extensions(info: CertFacts) -> dict[bytes, bytes]:
     return out
 
 
+def _only(value: bytes, tag: int) -> bytes | None:
+    """The content of ``value`` when it is one ``tag`` element with a short length filling
+    it (as nearly every key identifier is written); None for anything else."""
+    size = len(value) - 2
+    return value[2:] if 0 <= size < 0x80 and value[0] == tag and value[1] == size else None
+
+
 def key_ids(info: CertFacts) -> tuple[bytes | None, bytes | None]:
     """(authority key identifier, subject key identifier), None where absent or unreadable."""
     exts = _extensions(info)
     aki = ski = None
     try:
         if (value := exts.get(_AKI)) is not None:
-            first = parse(value, "An extension").children()
-            aki = first[0].octets() if first and first[0].tag == 0x80 else None
-        if (value := exts.get(_SKI)) is not None:
+            inner = _only(value, 0x30)  # SEQUENCE { [0] keyIdentifier } read without objects
+            if (aki := None if inner is None else _only(inner, 0x80)) is None:
+                first = parse(value, "An extension").children()
+                aki = first[0].octets() if first and first[0].tag == 0x80 else None
+        if (value := exts.get(_SKI)) is not None and (ski := _only(value, 0x04)) is None:
             ski = parse(value, "An extension").string("An extension")
     except (KeymonError, IndexError):
         pass
