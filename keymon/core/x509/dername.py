@@ -42,13 +42,13 @@ _PRINTABLE = frozenset(
 )
 
 
-_SPECIAL = re.compile(r'[\\"+,;<>\x00]|\A[# ]| \Z')
-"""What makes a value need escaping (most values need none)."""
+_SPECIAL = re.compile(r'[\\"+,;<>\x00]')
+"""Characters that are escaped wherever they are (most values hold none)."""
 
 
 def escape(value: str) -> str:
     """An attribute value escaped as RFC 4514 (and cryptography) do."""
-    if not value or _SPECIAL.search(value) is None:
+    if not value or (_SPECIAL.search(value) is None and value[0] not in "# " and value[-1] != " "):
         return value
     for char, escaped in (
         ("\\", "\\\\"),
@@ -142,6 +142,13 @@ def _attributes(der: bytes) -> list[tuple[str, str]] | None:
             return None
         out = []
         while pos < end:
+            stop = pos + 2 + der[pos + 1]  # a short length; else no entry is found
+            known = _RDNS.get(der[pos:stop]) if stop <= end else None
+            if known is not None:  # seen before: the same bytes read the same
+                out.append(known)
+                pos = stop
+                continue
+            start = pos
             rdn = _rdn(der, pos, end)
             if rdn is None:
                 return None
@@ -154,9 +161,31 @@ def _attributes(der: bytes) -> list[tuple[str, str]] | None:
             if limits and not limits[0] <= len(text.encode("utf-8")) <= limits[1]:
                 return None
             out.append((oid, text))
+            if len(_RDNS) >= _RDNS_MAX:
+                _RDNS.clear()
+            _RDNS[der[start:pos]] = (oid, text)
     except (CorruptData, ValueError, IndexError):
         return None
     return out
+
+
+#: RDN DER → (dotted OID, text) of RDNs read before (names share C=, O=, OU= and the like).
+_RDNS: dict[bytes, tuple[str, str]] = {}
+_RDNS_MAX = 4096
+
+
+def _plain_texts(texts: list[str]) -> bool:
+    """No value needs escaping: checked over all of them at once (a regex with alternatives
+    cost a microsecond per value); a false alarm only sends each through :func:`escape`."""
+    joined = "\n".join(texts)
+    return (
+        _SPECIAL.search(joined) is None
+        and "\n#" not in joined
+        and "\n " not in joined
+        and " \n" not in joined
+        and not joined.startswith(("#", " "))
+        and not joined.endswith(" ")
+    )
 
 
 class PlainName:
@@ -176,10 +205,12 @@ class PlainName:
     def rfc4514(self) -> str:
         """The name as ``Name.rfc4514_string()`` writes it."""
         if self._rfc4514 is None:
-            attributes = self._attributes or []
-            self._rfc4514 = ",".join(
-                f"{SHORT_NAMES.get(oid, oid)}={escape(text)}" for oid, text in reversed(attributes)
-            )
+            attributes = (self._attributes or [])[::-1]
+            if _plain_texts([text for _, text in attributes]):
+                parts = [f"{SHORT_NAMES.get(oid, oid)}={text}" for oid, text in attributes]
+            else:
+                parts = [f"{SHORT_NAMES.get(oid, oid)}={escape(text)}" for oid, text in attributes]
+            self._rfc4514 = ",".join(parts)
             self._attributes = None
         return self._rfc4514
 
