@@ -1271,18 +1271,18 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../../gui/models/rows.py" line="143"/>
+        <location filename="../../gui/models/rows.py" line="154"/>
         <source>Reading entries</source>
         <translation>Einträge werden gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/owner.py" line="45"/>
+        <location filename="../../gui/tenants/owner.py" line="57"/>
         <source>Owner</source>
         <extracomment>The Owner column of the entries table, as ``Column(**OWNER_COLUMN)`` takes it.</extracomment>
         <translation>Eigentümer</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/owner.py" line="51"/>
+        <location filename="../../gui/tenants/owner.py" line="63"/>
         <source>Who owns a tenant entry; SAP-owned entries are read-only</source>
         <translation>Wem ein Tenant-Eintrag gehört; Einträge von SAP sind schreibgeschützt</translation>
     </message>
@@ -1290,32 +1290,38 @@ Weder der Eintrag noch der Schlüsselspeicher enthält ihn.</translation>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../gui/compare_actions.py" line="54"/>
+        <location filename="../../gui/compare_actions.py" line="57"/>
         <source>unsaved keystore</source>
         <translation>ungespeicherter Schlüsselspeicher</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_actions.py" line="77"/>
+        <location filename="../../gui/compare_actions.py" line="87"/>
+        <source>{name} › Backup</source>
+        <translation>{name} › Sicherung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_actions.py" line="101"/>
         <source>Compare with keystore</source>
         <translation>Mit Schlüsselspeicher vergleichen</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_sources.py" line="119"/>
+        <location filename="../../gui/compare_sources.py" line="121"/>
         <source>The password of {name} is wrong; nothing was compared.</source>
+        <extracomment>Which keystore of the tenant ``profile`` (system, KeyRenewal, backup_admin_system).</extracomment>
         <translation>Das Passwort von {name} ist falsch; es wurde nichts verglichen.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_sources.py" line="131"/>
+        <location filename="../../gui/compare_sources.py" line="133"/>
         <source>Reading {name}</source>
         <translation>{name} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_sources.py" line="163"/>
+        <location filename="../../gui/compare_sources.py" line="165"/>
         <source>Reading tenant {name}</source>
         <translation>Tenant {name} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_sources.py" line="171"/>
+        <location filename="../../gui/compare_sources.py" line="173"/>
         <source>Cannot read {name}: {message}</source>
         <translation>{name} kann nicht gelesen werden: {message}</translation>
     </message>
@@ -2357,17 +2363,17 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>DialogPrompts</name>
     <message>
-        <location filename="../../gui/prompts.py" line="157"/>
+        <location filename="../../gui/prompts.py" line="149"/>
         <source>File Changed</source>
         <translation>Datei geändert</translation>
     </message>
     <message>
-        <location filename="../../gui/prompts.py" line="162"/>
+        <location filename="../../gui/prompts.py" line="154"/>
         <source>&amp;Reload</source>
         <translation>Neu &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../gui/prompts.py" line="166"/>
+        <location filename="../../gui/prompts.py" line="158"/>
         <source>&amp;Not Now</source>
         <translation>&amp;Nicht jetzt</translation>
     </message>
@@ -2375,19 +2381,18 @@ Passende Schlüsselpaare: {match}</translation>
 <context>
     <name>EmptyGuide</name>
     <message>
-        <location filename="../../gui/views/empty_guide.py" line="37"/>
-        <location filename="../../gui/views/empty_guide.py" line="75"/>
+        <location filename="../../gui/views/empty_guide.py" line="100"/>
         <source>This keystore has no entries yet.</source>
-        <extracomment>The actions an empty window offers, in this order.</extracomment>
         <translation>Dieser Schlüsselspeicher hat noch keine Einträge.</translation>
     </message>
     <message>
-        <location filename="../../gui/views/empty_guide.py" line="42"/>
+        <location filename="../../gui/views/empty_guide.py" line="63"/>
         <source>Start with one of these:</source>
+        <extracomment>The actions an empty window offers, in this order.</extracomment>
         <translation>Beginnen Sie mit einem dieser Schritte:</translation>
     </message>
     <message>
-        <location filename="../../gui/views/empty_guide.py" line="73"/>
+        <location filename="../../gui/views/empty_guide.py" line="99"/>
         <source>No keystore is open.</source>
         <translation>Es ist kein Schlüsselspeicher geöffnet.</translation>
     </message>
@@ -3311,69 +3316,69 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
         <translation>Einträge des Schlüsselspeichers</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="76"/>
+        <location filename="../../gui/menus.py" line="75"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="78"/>
+        <location filename="../../gui/menus.py" line="77"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373"/>
-        <location filename="../../gui/menus.py" line="86"/>
+        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/menus.py" line="85"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378"/>
-        <location filename="../../gui/menus.py" line="88"/>
+        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/menus.py" line="87"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="90"/>
+        <location filename="../../gui/menus.py" line="89"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="42"/>
+        <location filename="../../gui/menus.py" line="41"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="100"/>
+        <location filename="../../gui/menus.py" line="99"/>
         <source>&amp;Key Pairs</source>
         <translation>&amp;Schlüsselpaare</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="111"/>
+        <location filename="../../gui/menus.py" line="110"/>
         <source>&amp;Download</source>
         <translation>He&amp;runterladen</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="122"/>
+        <location filename="../../gui/menus.py" line="121"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="123"/>
+        <location filename="../../gui/menus.py" line="122"/>
         <source>&amp;Columns</source>
         <translation>&amp;Spalten</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="126"/>
+        <location filename="../../gui/menus.py" line="125"/>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="143"/>
+        <location filename="../../gui/menus.py" line="142"/>
         <source>&amp;Help</source>
         <translation>Hi&amp;lfe</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="146"/>
+        <location filename="../../gui/menus.py" line="145"/>
         <source>&amp;About keymon</source>
         <translation>Ü&amp;ber keymon</translation>
     </message>
@@ -3383,23 +3388,23 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
         <translation>Verbindungstest</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="298"/>
+        <location filename="../../gui/main_window.py" line="311"/>
         <source>Reading entries</source>
         <extracomment>keystoreOpened starts the Monitoring worker after the table&apos;s paints (they stalled 70-110 ms) A keystore was opened (or reloaded) and the table shows it.</extracomment>
         <translation>Einträge werden gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>&amp;Undo {action}</source>
         <translation>&amp;Rückgängig: {action}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>&amp;Redo {action}</source>
         <translation>&amp;Wiederherstellen: {action}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -3407,32 +3412,32 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
         </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/main_window.py" line="400"/>
         <source> ({shown} shown)</source>
         <translation> ({shown} angezeigt)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="401"/>
         <source> · {expiring} expiring · {expired} expired</source>
         <translation> · {expiring} bald ablaufend · {expired} abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="416"/>
         <source>saving…</source>
         <translation>wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="416"/>
         <source>saved</source>
         <translation>gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/main_window.py" line="425"/>
         <source>The keystore was not saved</source>
         <translation>Der Schlüsselspeicher wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="170"/>
+        <location filename="../../gui/menus.py" line="169"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -3440,20 +3445,20 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
 <context>
     <name>KeystoreOpener</name>
     <message>
-        <location filename="../../gui/opening.py" line="92"/>
-        <location filename="../../gui/opening.py" line="129"/>
-        <location filename="../../gui/opening.py" line="149"/>
+        <location filename="../../gui/opening.py" line="109"/>
+        <location filename="../../gui/opening.py" line="145"/>
+        <location filename="../../gui/opening.py" line="165"/>
         <source>Opening</source>
-        <extracomment>True while a keystore is being read (and may be cancelled), False after. A sentence for the status bar (e.g. a password that could not be remembered). Shown when reading takes longer than SHOW_PROGRESS_MS: busy, with Cancel.</extracomment>
+        <extracomment>True while a keystore is being read (and may be cancelled), False after. A sentence for the status bar (e.g. a password that could not be remembered).</extracomment>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/opening.py" line="161"/>
+        <location filename="../../gui/opening.py" line="177"/>
         <source>Reading {name}…</source>
         <translation>{name} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/opening.py" line="196"/>
+        <location filename="../../gui/opening.py" line="215"/>
         <source>Cannot open the keystore</source>
         <translation>Der Schlüsselspeicher kann nicht geöffnet werden</translation>
     </message>
@@ -3891,7 +3896,7 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
     </message>
     <message>
         <location filename="../../gui/keystore_actions.py" line="44"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="40"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="35"/>
         <source>Certificates (*.cer *.crt *.pem *.der *.p7b *.p7c);;All files (*)</source>
         <translation>Zertifikate (*.cer *.crt *.pem *.der *.p7b *.p7c);;Alle Dateien (*)</translation>
     </message>
@@ -3904,7 +3909,7 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
         <location filename="../../gui/keystore_actions.py" line="77"/>
         <location filename="../../gui/keystore_actions.py" line="439"/>
         <location filename="../../gui/tenants/tenant_uploads.py" line="59"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="180"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="171"/>
         <source>Cannot read {name}</source>
         <translation>{name} kann nicht gelesen werden</translation>
     </message>
@@ -3918,7 +3923,7 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
         <location filename="../../gui/keystore_actions.py" line="107"/>
         <location filename="../../gui/keystore_actions.py" line="125"/>
         <location filename="../../gui/keystore_actions.py" line="168"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="186"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="177"/>
         <source>No certificate</source>
         <translation>Kein Zertifikat</translation>
     </message>
@@ -3929,7 +3934,7 @@ Der System-Schlüsselspeicher bleibt unverändert; Aktivieren in Key Renewal mac
     </message>
     <message>
         <location filename="../../gui/keystore_actions.py" line="126"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="187"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="178"/>
         <source>The file holds no certificate.</source>
         <translation>Die Datei enthält kein Zertifikat.</translation>
     </message>
@@ -4122,7 +4127,7 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
         <translation>PEM-Bündel (*.pem);;Zip-Archiv mit .cer-Dateien (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../gui/net_actions.py" line="47"/>
+        <location filename="../../gui/net_actions.py" line="49"/>
         <source>Save server certificates</source>
         <extracomment>The tenant shown in the window, when one is (Import Root CA targets it).</extracomment>
         <translation>Server-Zertifikate speichern</translation>
@@ -4334,12 +4339,12 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../gui/prompts.py" line="43"/>
+        <location filename="../../gui/prompts.py" line="35"/>
         <source>The password is wrong. Try again.</source>
         <translation>Das Passwort ist falsch. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/prompts.py" line="47"/>
+        <location filename="../../gui/prompts.py" line="39"/>
         <source>{name} was changed by another program. Reload it? Your changes are saved already; reloading shows the other program&apos;s version.</source>
         <translation>{name} wurde von einem anderen Programm geändert. Neu laden? Ihre Änderungen sind bereits gespeichert; nach dem Neuladen sehen Sie die Version des anderen Programms.</translation>
     </message>
@@ -5031,131 +5036,130 @@ Bearbeiten › Rückgängig stellt sie wieder her.</translation>
 <context>
     <name>Tenants</name>
     <message>
-        <location filename="../../gui/tenants/enabling.py" line="44"/>
+        <location filename="../../gui/tenants/enabling.py" line="49"/>
         <source>The backup keystore of tenant {name} is shown read-only; File › Restore Tenant Backup… makes it the system keystore.</source>
-        <extracomment>Actions that need the entry&apos;s private key here (on a tenant it stays on the tenant). Actions that change or need a keystore file. Writes to the tenant that need no selection (enabled unless the profile is read-only). Writes to the selected tenant entries (refused on SAP&apos;s entries and read-only profiles). What goes to one keystore&apos;s entries (the API&apos;s calls for them take no keystoreName but DELETE&apos;s; Create CSR would read the system key pair&apos;s request). What the API does in KeyRenewal (besides Activate): DELETE takes keystoreName (API.md).</extracomment>
         <translation>Der Sicherungs-Schlüsselspeicher von Tenant {name} wird schreibgeschützt angezeigt; Datei › Tenant-Sicherung wiederherstellen… macht ihn zum System-Schlüsselspeicher.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/enabling.py" line="49"/>
+        <location filename="../../gui/tenants/enabling.py" line="54"/>
         <source>The tenant&apos;s API does this in the system keystore only; in Key Renewal keymon offers Activate and Delete.</source>
         <translation>Die API des Tenants tut das nur im System-Schlüsselspeicher; in Key Renewal bietet keymon Aktivieren und Löschen an.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/enabling.py" line="54"/>
+        <location filename="../../gui/tenants/enabling.py" line="59"/>
         <source>The private key stays on the tenant: keymon cannot use or export it.</source>
         <translation>Der private Schlüssel bleibt auf dem Tenant: keymon kann ihn weder verwenden noch exportieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/enabling.py" line="57"/>
+        <location filename="../../gui/tenants/enabling.py" line="62"/>
         <source>Not available on a tenant keystore: it works on keystore files only.</source>
         <translation>Auf einem Tenant-Schlüsselspeicher nicht verfügbar: Dies geht nur mit Schlüsselspeicherdateien.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/owner.py" line="27"/>
+        <location filename="../../gui/tenants/owner.py" line="39"/>
         <source>Owned by SAP: keymon shows it but does not change it.</source>
         <translation>Gehört SAP: keymon zeigt ihn an, ändert ihn aber nicht.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/owner.py" line="32"/>
+        <location filename="../../gui/tenants/owner.py" line="44"/>
         <source>Last changed by {who}</source>
         <translation>Zuletzt geändert von {who}</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="85"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="90"/>
         <source>Open Te&amp;nant</source>
         <extracomment>The tenant the window shows now (None when a file or nothing is open). How the tenant&apos;s 429/503 answers are retried (tests make it fast).</extracomment>
         <translation>Te&amp;nant öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="94"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="96"/>
         <source>Back &amp;Up Tenant Keystore…</source>
-        <extracomment>The writes to the tenant shown (the window is the selection).</extracomment>
         <translation>Tenant-Schlüsselspeicher si&amp;chern…</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="99"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="101"/>
         <source>Re&amp;store Tenant Backup…</source>
         <translation>Tenant-Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="107"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="108"/>
         <source>Key &amp;History…</source>
         <translation>Schlüssel&amp;historie…</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="210"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="258"/>
         <source>read-only profile</source>
         <translation>schreibgeschütztes Profil</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="212"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="260"/>
         <source>read-only</source>
         <translation>schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="214"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="262"/>
         <source>tenant</source>
         <translation>Tenant</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="237"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="287"/>
         <source>Replace tenant profile</source>
         <translation>Tenant-Profil ersetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="238"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="288"/>
         <source>A tenant profile named {name} exists. Replace it and its secret?</source>
         <translation>Ein Tenant-Profil namens {name} existiert bereits. Soll es samt Geheimnis ersetzt werden?</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="246"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="296"/>
         <source>The tenant profile was not saved</source>
         <translation>Das Tenant-Profil wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="250"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="300"/>
         <source>Saved tenant profile {name}</source>
         <translation>Tenant-Profil {name} gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="266"/>
+        <location filename="../../gui/compare_actions.py" line="81"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="316"/>
         <source>{name} › Key Renewal</source>
         <translation>{name} › Key Renewal</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="269"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="319"/>
         <source>{name} › Backup (read-only)</source>
         <translation>{name} › Sicherung (schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="274"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="324"/>
         <source>(no tenant profiles)</source>
         <translation>(keine Tenant-Profile)</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="288"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="340"/>
         <source>The secret of tenant profile {name} is not in the system keyring; connect to the tenant again.</source>
         <translation>Das Geheimnis des Tenant-Profils {name} ist nicht im Schlüsselbund des Systems; verbinden Sie sich erneut mit dem Tenant.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="305"/>
-        <location filename="../../gui/tenants/tenant_actions.py" line="339"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="359"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="393"/>
         <source>Reading tenant {name}</source>
         <translation>Tenant {name} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="312"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="366"/>
         <source>Opened tenant {name}: {count} entries</source>
         <translation>Tenant {name} geöffnet: {count} Einträge</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="314"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="368"/>
         <source>Opened the {keystore} of tenant {name}: {count} entries</source>
         <translation>{keystore} von Tenant {name} geöffnet: {count} Einträge</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="332"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="386"/>
         <source>Reading tenant {name} was cancelled.</source>
         <translation>Das Lesen von Tenant {name} wurde abgebrochen.</translation>
     </message>
@@ -5251,14 +5255,14 @@ Oberstes Zertifikat SHA-256: {fingerprint}</translation>
         <translation>Hochzuladende Schlüsselpaare wählen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_actions.py" line="160"/>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="91"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="204"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="87"/>
         <location filename="../../gui/tenants/tenant_uploads.py" line="91"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="96"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="118"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="134"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="171"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="220"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="87"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="109"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="125"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="162"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="211"/>
         <source>The tenant is not changed</source>
         <translation>Der Tenant bleibt unverändert</translation>
     </message>
@@ -5293,40 +5297,43 @@ Oberstes Zertifikat SHA-256: {fingerprint}</translation>
         <translation>Wird auf den Tenant hochgeladen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="34"/>
+        <location filename="../../gui/tenants/enabling.py" line="43"/>
         <source>The tenant profile {name} is marked read-only: keymon does not change it.</source>
+        <extracomment>Actions that need the entry&apos;s private key here (on a tenant it stays on the tenant). Actions that change or need a keystore file. Writes to the tenant that need no selection (enabled unless the profile is read-only). Writes to the selected tenant entries (refused on SAP&apos;s entries and read-only profiles). What goes to one keystore&apos;s entries (the API&apos;s calls for them take no keystoreName but DELETE&apos;s; Create CSR would read the system key pair&apos;s request). What the API does in KeyRenewal (besides Activate): DELETE takes keystoreName (API.md).</extracomment>
         <translation>Das Tenant-Profil {name} ist schreibgeschützt: keymon ändert es nicht.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="37"/>
+        <location filename="../../gui/tenants/enabling.py" line="46"/>
         <source>{alias} is owned by SAP: keymon shows it but does not change it.</source>
         <translation>{alias} gehört SAP: keymon zeigt den Eintrag, ändert ihn aber nicht.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="37"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="424"/>
         <source>&amp;Activate Renewal Key Pair…</source>
-        <extracomment>The open Key History dialog (None when none is open).</extracomment>
         <translation>Erneuerungs-Schlüsselpaar akti&amp;vieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="61"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="84"/>
+        <location filename="../../gui/tenants/tenant_actions.py" line="437"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="57"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="75"/>
         <source>No tenant is open.</source>
-        <extracomment>The write running now (tests wait on it).</extracomment>
+        <extracomment>The open Key History dialog (None when none is open).
+----------
+The write running now (tests wait on it).</extracomment>
         <translation>Es ist kein Tenant geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="63"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="59"/>
         <source>Open the Key Renewal keystore of tenant {name} (File › Open Tenant) and select a renewal key pair to activate it.</source>
         <translation>Öffnen Sie den Key-Renewal-Schlüsselspeicher von Tenant {name} (Datei › Tenant öffnen) und wählen Sie ein Erneuerungs-Schlüsselpaar aus, um es zu aktivieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="73"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="69"/>
         <source>Select one renewal key pair to activate it.</source>
         <translation>Wählen Sie ein Erneuerungs-Schlüsselpaar aus, um es zu aktivieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="95"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="91"/>
         <source>Activate the renewal key pair {alias} on tenant {name}?
 
 The key pair {alias} in the system keystore is replaced by the renewal key pair; the old one moves to the key history.
@@ -5341,22 +5348,22 @@ Erneuerungs-Zertifikat: {cn}, gültig bis {until}
 SHA-256: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="108"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="104"/>
         <source>Activate on tenant</source>
         <translation>Auf dem Tenant aktivieren</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="115"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="111"/>
         <source>Activated {alias} on tenant {name}: it is the system key pair now; the old one is in File › Key History…</source>
         <translation>{alias} auf Tenant {name} aktiviert: Es ist jetzt das System-Schlüsselpaar; das alte steht unter Datei › Schlüsselhistorie…</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="120"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="116"/>
         <source>Activating on the tenant</source>
         <translation>Wird auf dem Tenant aktiviert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="129"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="125"/>
         <source>Delete from the {keystore} of tenant {name}: {names}?
 
 The system keystore is not changed. Deleting renewal key pairs cannot be undone.</source>
@@ -5365,42 +5372,42 @@ The system keystore is not changed. Deleting renewal key pairs cannot be undone.
 Der System-Schlüsselspeicher bleibt unverändert. Das Löschen von Erneuerungs-Schlüsselpaaren lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="143"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="139"/>
         <source>Deleted {names} from the {keystore} of tenant {name}</source>
         <translation>{names} aus dem {keystore} von Tenant {name} gelöscht</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="119"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="110"/>
         <source>A change to tenant {name} is still running.</source>
         <translation>Eine Änderung an Tenant {name} läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="155"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="146"/>
         <source>Add a certificate to tenant {name}</source>
         <translation>Ein Zertifikat zu Tenant {name} hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="166"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="157"/>
         <source>Trusted certificates go into the system keystore of tenant {name}: open it (File › Open Tenant ▸ {name}) and add the certificate there.</source>
         <translation>Vertrauenswürdige Zertifikate kommen in den Systemschlüsselspeicher von Tenant {name}: Öffnen Sie ihn (Datei › Tenant öffnen ▸ {name}) und fügen Sie das Zertifikat dort hinzu.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="191"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="182"/>
         <source>Add Trusted Certificate to Tenant {name}</source>
         <translation>Vertrauenswürdiges Zertifikat zu Tenant {name} hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="203"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="194"/>
         <source>Import Root CA into Tenant {name}</source>
         <translation>Stammzertifizierungsstelle in Tenant {name} importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="221"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="212"/>
         <source>The certificate is {size} bytes as PEM; a tenant accepts at most 10 kB.</source>
         <translation>Das Zertifikat ist als PEM {size} Byte groß; ein Tenant nimmt höchstens 10 kB an.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="227"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="218"/>
         <source>Upload “{subject}” to tenant {name} as the trusted certificate {alias}?
 
 SHA-256: {fingerprint}
@@ -5413,134 +5420,135 @@ SHA-256: {fingerprint}
 Sie haben diesen Fingerabdruck mit dem verglichen, den sein Eigentümer übergeben hat: keymon meldet dem Tenant, dass er geprüft ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="238"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="229"/>
         <source>Add to tenant</source>
         <translation>Zum Tenant hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="244"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="235"/>
         <source>Added {alias} to tenant {name}</source>
         <translation>{alias} zu Tenant {name} hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="248"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="239"/>
         <source>Adding to the tenant</source>
         <translation>Wird zum Tenant hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="274"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="265"/>
         <source>Delete from tenant {name}: {names}?</source>
         <translation>Von Tenant {name} löschen: {names}?</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="278"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="269"/>
         <source>Deleting key pairs from a tenant cannot be undone.</source>
         <translation>Das Löschen von Schlüsselpaaren auf einem Tenant lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="282"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="273"/>
         <source>This cannot be undone in keymon.</source>
         <translation>Dies lässt sich in keymon nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="134"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="283"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="130"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="274"/>
         <source>Delete from tenant</source>
         <translation>Vom Tenant löschen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="287"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="278"/>
         <source>Back up the tenant first</source>
         <translation>Zuerst den Tenant sichern</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="288"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="279"/>
         <source>Back up the keystore of tenant {name} first? The backup replaces the tenant&apos;s previous backup (backup_admin_system); File › Restore Tenant Backup… brings the entries back.</source>
         <translation>Zuerst den Schlüsselspeicher von Tenant {name} sichern? Die Sicherung ersetzt die vorige Sicherung des Tenants (backup_admin_system); Datei › Tenant-Sicherung wiederherstellen… holt die Einträge zurück.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="307"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="298"/>
         <source>Deleted {names} from tenant {name}</source>
         <translation>{names} von Tenant {name} gelöscht</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_renewal.py" line="146"/>
-        <location filename="../../gui/tenants/tenant_writes.py" line="310"/>
+        <location filename="../../gui/tenants/tenant_renewal.py" line="142"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="301"/>
         <source>Deleting on the tenant</source>
         <translation>Wird auf dem Tenant gelöscht</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="319"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="310"/>
         <source>Rename {old} to {new} on tenant {name}?</source>
         <translation>{old} auf Tenant {name} in {new} umbenennen?</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="322"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="313"/>
         <source>Rename on tenant</source>
         <translation>Auf dem Tenant umbenennen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="329"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="320"/>
         <source>Renamed {old} to {new} on tenant {name} (rename it back to undo)</source>
         <translation>{old} auf Tenant {name} in {new} umbenannt (zum Rückgängigmachen zurück umbenennen)</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="332"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="323"/>
         <source>Renaming on the tenant</source>
         <translation>Wird auf dem Tenant umbenannt</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="338"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="329"/>
         <source>Back up the keystore of tenant {name}? The backup (backup_admin_system) replaces the tenant&apos;s previous backup.</source>
         <translation>Den Schlüsselspeicher von Tenant {name} sichern? Die Sicherung (backup_admin_system) ersetzt die vorige Sicherung des Tenants.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="343"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="334"/>
         <source>Back up tenant</source>
         <translation>Tenant sichern</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="345"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="336"/>
         <source>Backed up the keystore of tenant {name}</source>
         <translation>Schlüsselspeicher von Tenant {name} gesichert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="348"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="339"/>
         <source>Backing up the tenant</source>
         <translation>Tenant wird gesichert</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="355"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="346"/>
         <source>Restore the backup of tenant {name}? It replaces the whole system keystore ({count} entries now) with the backup: entries added, renewed, renamed or deleted since the backup are lost. This cannot be undone.</source>
         <translation>Die Sicherung von Tenant {name} wiederherstellen? Sie ersetzt den ganzen Systemschlüsselspeicher (jetzt {count} Einträge): Seit der Sicherung hinzugefügte, erneuerte, umbenannte oder gelöschte Einträge gehen verloren. Dies lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="361"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="352"/>
         <source>Restore tenant backup</source>
         <translation>Tenant-Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="364"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="355"/>
         <source>Restored the backup of tenant {name}</source>
         <translation>Sicherung von Tenant {name} wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/tenant_writes.py" line="365"/>
+        <location filename="../../gui/tenants/tenant_writes.py" line="356"/>
         <source>Restoring the tenant</source>
         <translation>Tenant wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/session.py" line="17"/>
+        <location filename="../../gui/tenants/session.py" line="21"/>
         <source>system keystore</source>
+        <extracomment>How the window names each keystore of a tenant (title, status bar, messages).</extracomment>
         <translation>System-Schlüsselspeicher</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/session.py" line="18"/>
+        <location filename="../../gui/tenants/session.py" line="22"/>
         <source>Key Renewal keystore</source>
         <translation>Key-Renewal-Schlüsselspeicher</translation>
     </message>
     <message>
-        <location filename="../../gui/tenants/session.py" line="19"/>
+        <location filename="../../gui/tenants/session.py" line="23"/>
         <source>backup keystore</source>
         <translation>Sicherungs-Schlüsselspeicher</translation>
     </message>

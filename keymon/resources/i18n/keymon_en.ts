@@ -83,7 +83,7 @@
 <context>
     <name>KeymonMainWindow</name>
     <message numerus="yes">
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
