@@ -316,8 +316,8 @@ class CertInfo:
         return tbs[1:] if tbs and tbs[0].tag == 0xA0 else tbs
 
     @cached_property
-    def layout(self) -> dername.Layout | None:
-        """Where each TBS field is in the DER (read once); None if laid out unusually."""
+    def layout(self) -> dername.Spans | None:
+        """Where serial, names and extensions are in the DER (read once); None if unusual."""
         return dername.layout(self.der)
 
     @cached_property

@@ -252,42 +252,54 @@ def _tbs_fields(cert: bytes) -> Layout:
     return fields
 
 
-def layout(cert: bytes) -> Layout | None:
-    """Where each TBS field of a DER certificate is, any version skipped; None if unusual.
-    Give it to :func:`outline` and :func:`extensions` to skip through the TBS only once.
+Spans = tuple[int, int, int, int, int, int, int, int]
+"""Where a certificate's serial number content, issuer, subject and extensions ([3] content)
+are: (start, end) each, -1 where absent. Eight numbers: kept for each of 10,000 listed
+certificates, where the list of all TBS fields cost ~8 MiB."""
+
+
+def layout(cert: bytes) -> Spans | None:
+    """Where the fields :func:`outline` and :func:`extensions` read are; None if unusual.
+    Give it to them to skip through the TBS only once.
     """
     try:
-        return _tbs_fields(cert)
+        fields = _tbs_fields(cert)
     except (ValueError, IndexError):
         return None
+    at = [-1] * 8
+    if len(fields) >= 5:
+        serial, _, issuer, _, subject = fields[:5]
+        at[:6] = serial[2], serial[3], issuer[1], issuer[3], subject[1], subject[3]
+    wrapped = [f for f in fields[6:] if f[0] == 0xA3]
+    if wrapped:
+        at[6:] = wrapped[0][2], wrapped[0][3]
+    return tuple(at)  # type: ignore[return-value]  # eight numbers
 
 
-def outline(cert: bytes, fields: Layout | None = None) -> tuple[bytes, bytes, bytes] | None:
+def outline(cert: bytes, at: Spans | None = None) -> tuple[bytes, bytes, bytes] | None:
     """(serial number content, issuer DER, subject DER) of a DER certificate, by skipping
-    through its TBS (``fields``: its :func:`layout` when known); None when it is laid out
+    through its TBS (``at``: its :func:`layout` when known); None when it is laid out
     unusually (the caller parses it in full).
     """
-    fields = layout(cert) if fields is None else fields
-    if fields is None or len(fields) < 5:
+    at = layout(cert) if at is None else at
+    if at is None or at[0] < 0:
         return None
-    serial, _, issuer, _, subject = fields[:5]
-    return cert[serial[2] : serial[3]], cert[issuer[1] : issuer[3]], cert[subject[1] : subject[3]]
+    return cert[at[0] : at[1]], cert[at[2] : at[3]], cert[at[4] : at[5]]
 
 
-def extensions(cert: bytes, fields: Layout | None = None) -> dict[bytes, bytes] | None:
+def extensions(cert: bytes, at: Spans | None = None) -> dict[bytes, bytes] | None:
     """Extension OID content → extnValue content (the first of duplicates); None if unusual.
-    ``fields``: the certificate's :func:`layout` when known.
+    ``at``: the certificate's :func:`layout` when known.
     """
-    fields = layout(cert) if fields is None else fields
-    if fields is None:
+    at = layout(cert) if at is None else at
+    if at is None:
         return None
     out: dict[bytes, bytes] = {}
     try:
-        wrapped = [f for f in fields[6:] if f[0] == 0xA3]
-        if not wrapped:
+        if at[6] < 0:
             return out
-        tag, pos, end = _head(cert, wrapped[0][2], wrapped[0][3])
-        if tag != 0x30 or end != wrapped[0][3]:
+        tag, pos, end = _head(cert, at[6], at[7])
+        if tag != 0x30 or end != at[7]:
             return None
         while pos < end:
             tag, start, stop = _head(cert, pos, end)
