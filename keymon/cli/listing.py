@@ -17,9 +17,10 @@ from keymon.core.expiry import DEFAULT_WARNING_DAYS, Status, days_left, entry_ex
 def in_bulk(local: bool) -> Iterator[None]:
     """Around reading a whole local keystore (``local``) and printing it, then exiting.
 
-    The garbage collector waits (a listing makes no garbage cycles, but 10,000 entries
-    made it walk the growing heap ~500 times, 0.1 s) and every certificate is decoded in one
-    :class:`~keymon.core.compat.decoding_scope`. A tenant is read with threads: no scope.
+    The garbage collector waits (what a listing builds lives until it ends, yet 10,000
+    entries made the collector walk the growing heap ~500 times, 0.1 s) and every certificate
+    is decoded in one :class:`~keymon.core.compat.decoding_scope`. A tenant is read with
+    threads: no scope.
     """
     if not local:
         yield
@@ -30,9 +31,10 @@ def in_bulk(local: bool) -> Iterator[None]:
         with decoding_scope():
             yield
     finally:
-        if enabled:  # what was made meanwhile goes to the oldest generation, not the youngest:
-            gc.freeze()  # enabling now would walk all of it at the next allocation (~50 ms)
-            gc.unfreeze()
+        if enabled and not gc.get_freeze_count():  # (never undo someone else's freeze)
+            gc.freeze()  # what was made meanwhile goes to the oldest generation, not the
+            gc.unfreeze()  # youngest: enabling would walk it all at once (~50 ms)
+        if enabled:
             gc.enable()
 
 
