@@ -9,7 +9,7 @@ from keymon.cli.output import print_json, print_table
 from keymon.cli.registry import command
 from keymon.core import storage
 from keymon.core.errors import UsageError
-from keymon.core.x509.info import iso_z
+from keymon.core.expiry import iso_z
 
 
 @command("backups")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from keymon.cli.locations import open_readable
 from keymon.cli.output import print_json
 from keymon.cli.registry import command
-from keymon.core.x509.info import iso_z
+from keymon.core.expiry import iso_z
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -13,8 +13,8 @@ from keymon.cli.passwords import key_pair
 from keymon.cli.registry import command
 from keymon.core.entries import CertInfo
 from keymon.core.errors import UsageError
+from keymon.core.expiry import iso_z
 from keymon.core.net.target import Target
-from keymon.core.x509.info import iso_z
 
 if TYPE_CHECKING:  # the probe's modules load OpenSSL: only `keymon probe` pays for that
     from keymon.core.net.result import ProbeResult

@@ -20,7 +20,7 @@ from cryptography.x509.oid import ExtensionOID as Ext
 from cryptography.x509.oid import NameOID
 
 from keymon.core.entries import CertInfo
-from keymon.core.expiry import iso_z as iso_z  # re-exported: it was defined here
+from keymon.core.expiry import iso_z
 
 # Names RFC 4514 does not define a short form for; the rest use cryptography's.
 _SHORT_NAMES = {

@@ -20,12 +20,11 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from keymon.core.compat import DECODE_ERRORS
 from keymon.core.decoding_notes import raw_name_hex
 from keymon.core.entries import CertInfo, self_signed
-from keymon.core.expiry import days_left
+from keymon.core.expiry import days_left, iso_z
 from keymon.core.x509.extensions import (
     ExtensionInfo,
     colon_hex,
     decode_extensions,
-    iso_z,
     rdn_list,
     serial_colon,
 )
@@ -35,9 +34,7 @@ __all__ = [
     "ExtensionInfo",
     "certificate_json",
     "colon_hex",
-    "iso_z",
     "rdn_list",
-    "self_signed",
 ]
 
 
