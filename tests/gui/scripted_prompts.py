@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QWizard
 
 from keymon.core.entries import Entry
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.merge import MergePlan
 from keymon.core.storage import Backup
-from keymon.gui.dialogs import ExportAnswer, MergePlan, PasswordAnswer
+from keymon.gui.dialogs.export_keypair_dialog import ExportAnswer
 from keymon.gui.dialogs.new_keystore_dialog import NewKeystoreAnswer
+from keymon.gui.dialogs.password_dialog import PasswordAnswer
 from keymon.gui.preferences import Preferences
 
 WizardDriver = Callable[[QWizard], int]

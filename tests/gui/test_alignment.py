@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QGroupBox, QTreeWidget, QWid
 from pytestqt.qtbot import QtBot
 
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
-from keymon.gui.dialogs import ChooseEntriesDialog, MergeDialog
+from keymon.gui.dialogs.choose_entries_dialog import ChooseEntriesDialog, MergeDialog
 from keymon.gui.dialogs.new_keystore_dialog import NewKeystoreDialog
 from keymon.gui.dialogs.settings_dialog import SettingsDialog
 from keymon.gui.label_columns import form_labels

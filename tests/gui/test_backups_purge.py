@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from keymon.core.backups import BackupStore
 from keymon.core.errors import UnreadableFile
-from keymon.gui.dialogs import BackupsDialog
+from keymon.gui.dialogs.backups_dialog import BackupsDialog
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.prompts import DialogPrompts
 

@@ -18,8 +18,8 @@ from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.core.sapci.client import RetryPolicy
 from keymon.gui.actions import ActionId
-from keymon.gui.dialogs import PasswordAnswer
 from keymon.gui.dialogs.compare_dialog import BROWSE, CompareDialog
+from keymon.gui.dialogs.password_dialog import PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.models.compare_model import Difference
 from tests import factory

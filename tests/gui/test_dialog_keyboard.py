@@ -21,18 +21,13 @@ from pytestqt.qtbot import QtBot
 from keymon.core.entries import Entry
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.storage import Backup
-from keymon.gui.dialogs import (
-    BackupsDialog,
-    ChangePasswordDialog,
-    ChooseEntriesDialog,
-    ExportKeyPairDialog,
-    MergeDialog,
-    PasswordAnswer,
-    PasswordDialog,
-    RenameDialog,
-    RowChoice,
-)
 from keymon.gui.dialogs.about_dialog import AboutDialog, VersionInfo
+from keymon.gui.dialogs.backups_dialog import BackupsDialog
+from keymon.gui.dialogs.change_password_dialog import ChangePasswordDialog
+from keymon.gui.dialogs.choose_entries_dialog import ChooseEntriesDialog, MergeDialog, RowChoice
+from keymon.gui.dialogs.export_keypair_dialog import ExportKeyPairDialog
+from keymon.gui.dialogs.password_dialog import PasswordAnswer, PasswordDialog
+from keymon.gui.dialogs.rename_dialog import RenameDialog
 from keymon.gui.prompts import wrong_password_text
 from tests import factory
 from tests.gui.keyboard import check_tab_order, focus_walk

@@ -24,24 +24,14 @@ from pytestqt.qtbot import QtBot
 
 from keymon.core.entries import Entry
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.merge import MergeAction, MergePlan, MergeStep, default_plan
 from keymon.core.storage import Backup
-from keymon.gui.dialogs import (
-    BackupsDialog,
-    ChangePasswordDialog,
-    ChooseEntriesDialog,
-    ExportAnswer,
-    ExportKeyPairDialog,
-    MergeAction,
-    MergeDialog,
-    MergePlan,
-    MergeStep,
-    PasswordAnswer,
-    PasswordDialog,
-    RenameDialog,
-    RowChoice,
-    default_plan,
-)
-from keymon.gui.dialogs.backups_dialog import local_time
+from keymon.gui.dialogs.backups_dialog import BackupsDialog, local_time
+from keymon.gui.dialogs.change_password_dialog import ChangePasswordDialog
+from keymon.gui.dialogs.choose_entries_dialog import ChooseEntriesDialog, MergeDialog, RowChoice
+from keymon.gui.dialogs.export_keypair_dialog import ExportAnswer, ExportKeyPairDialog
+from keymon.gui.dialogs.password_dialog import PasswordAnswer, PasswordDialog
+from keymon.gui.dialogs.rename_dialog import RenameDialog
 from keymon.gui.prompts import (
     DialogPrompts,
     Prompts,

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from keymon.core.entries import KeyPairEntry
 from keymon.core.formats import jks, pkcs12, sun_pbe
 from keymon.core.locked import LockedKey
-from keymon.gui.dialogs import ExportAnswer, PasswordAnswer
+from keymon.gui.dialogs.export_keypair_dialog import ExportAnswer
+from keymon.gui.dialogs.password_dialog import PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from tests import factory
 from tests.gui.helpers import PW, open_window

@@ -16,7 +16,8 @@ from keymon.core.formats import pkcs12
 from keymon.core.formats.pkcs12_write import Pkcs12Protection
 from keymon.core.keystore import Keystore
 from keymon.gui.app import open_main_window
-from keymon.gui.dialogs import ExportAnswer, PasswordAnswer
+from keymon.gui.dialogs.export_keypair_dialog import ExportAnswer
+from keymon.gui.dialogs.password_dialog import PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from tests import factory
 from tests.gui.helpers import PW, drop_files, open_window

@@ -15,7 +15,7 @@ from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.core.monitoring import WATCH_KEY, MonitoredCertificate, collect
 from keymon.gui.app import open_main_window
-from keymon.gui.dialogs import PasswordAnswer
+from keymon.gui.dialogs.password_dialog import PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.settings import Settings
 from keymon.gui.tray import NOTIFIED_KEY, ExpiryTray, tray_summary

@@ -20,7 +20,8 @@ from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
 from keymon.core.monitoring import WATCH_KEY
 from keymon.gui.app import open_main_window
-from keymon.gui.dialogs import ChangePasswordDialog, PasswordAnswer
+from keymon.gui.dialogs.change_password_dialog import ChangePasswordDialog
+from keymon.gui.dialogs.password_dialog import PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.settings import Settings
 from keymon.gui.workers import ErrorInfo, TaskRunner

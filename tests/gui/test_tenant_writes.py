@@ -21,7 +21,7 @@ from keymon.core.keystore import Keystore
 from keymon.core.sapci import api
 from keymon.core.sapci.mapping import TenantKeyPair
 from keymon.gui.actions import ActionId
-from keymon.gui.dialogs import PasswordAnswer
+from keymon.gui.dialogs.password_dialog import PasswordAnswer
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.tenants.enabling import FILE_ONLY
 from keymon.gui.tenants.keypair_request_wizard import TenantKeyPairWizard
