@@ -46,9 +46,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from baseline import ROOT, baseline_worktree
 
 
 def drop_caches() -> None:
@@ -130,16 +133,6 @@ def size_of(folder: Path) -> str:
     return f"{total / 2**20:.0f}M"
 
 
-def worktree(rev: str, where: Path) -> Path:
-    """A detached checkout of ``rev`` at ``where``."""
-    subprocess.run(
-        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(where), rev],
-        check=True,
-        capture_output=True,
-    )
-    return where
-
-
 def launcher(checkout: Path, script: Path) -> Path:
     """A program that starts the keymon of ``checkout`` with the venv's Python (``-P``: the
     current folder does not shadow it)."""
@@ -182,36 +175,21 @@ def main() -> None:
             hint = "run `make bundle` first" if label == "bundle" else "run `make run` once"
             raise SystemExit(f"{program} is missing: {hint}")
     keystore = args.keystore if args.keystore.is_file() else None
-    scratch = tempfile.TemporaryDirectory(prefix="keymon-cold-")
-    if args.baseline:
-        programs["this"] = launcher(ROOT, Path(scratch.name) / "this")
-        programs[args.baseline[:8]] = launcher(
-            worktree(args.baseline, Path(scratch.name) / "base"), Path(scratch.name) / "base.sh"
-        )
-    xvfb = None
-    if args.xvfb:
-        xvfb, display = start_xvfb()
-        os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
-    pycache = None
-    if args.bytecode == "warm":
-        pycache = tempfile.TemporaryDirectory(prefix="keymon-pyc-")
-        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-        os.environ["PYTHONPYCACHEPREFIX"] = pycache.name
-    try:
-        report(programs, args.runs, args.drop_caches, keystore)
-    finally:
+    with ExitStack() as stack:
         if args.baseline:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", scratch.name + "/base"],
-                check=False,
-                capture_output=True,
-            )
-        scratch.cleanup()
-        if pycache is not None:
-            pycache.cleanup()
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait()
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            base = stack.enter_context(baseline_worktree(args.baseline))
+            programs["this"] = launcher(ROOT, scratch / "this.sh")
+            programs[args.baseline[:8]] = launcher(base, scratch / "base.sh")
+        if args.xvfb:
+            xvfb, display = start_xvfb()
+            stack.callback(lambda: (xvfb.terminate(), xvfb.wait()))
+            os.environ.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        if args.bytecode == "warm":
+            pycache = stack.enter_context(tempfile.TemporaryDirectory(prefix="keymon-pyc-"))
+            os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+            os.environ["PYTHONPYCACHEPREFIX"] = pycache
+        report(programs, args.runs, args.drop_caches, keystore)
 
 
 def report(programs: dict[str, Path], runs: int, cold: bool, keystore: Path | None) -> None:

@@ -32,11 +32,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from baseline import ROOT, baseline_worktree
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from shapes import PASSWORD, SHAPES, ensure
@@ -144,22 +146,14 @@ SUMMARY = (
 )
 
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
 def run_all(args: argparse.Namespace) -> None:
     """Every shape and format in fresh processes; medians of ``args.runs`` runs (of this
     checkout and, with ``--baseline``, of that revision, run by run in turn)."""
-    checkouts = {"": ROOT}
-    scratch = tempfile.TemporaryDirectory(prefix="gui-bench-")
-    if args.baseline:
-        base = Path(scratch.name) / "base"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(base), args.baseline],
-            check=True, capture_output=True,
-        )  # fmt: skip
-        checkouts = {"this": ROOT, args.baseline[:8]: base}
-    try:
+    with ExitStack() as stack:
+        checkouts = {"": ROOT}
+        if args.baseline:
+            base = stack.enter_context(baseline_worktree(args.baseline))
+            checkouts = {"this": ROOT, args.baseline[:8]: base}
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"{'shape':8} {'format':6} {'':8} " + " ".join(f"{x:>10}" for x, _ in SUMMARY))
         for shape in SHAPES:
@@ -167,13 +161,6 @@ def run_all(args: argparse.Namespace) -> None:
                 measure_shape(args, shape, fmt, checkouts)
         print("targets: open <= 800 ms, stalls <= 50 ms, keystroke worst <= 30 ms, peak <= 250 MiB")
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    finally:
-        if args.baseline:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)],
-                check=False, capture_output=True,
-            )  # fmt: skip
-        scratch.cleanup()
 
 
 def measure_shape(
