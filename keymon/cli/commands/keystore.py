@@ -34,11 +34,12 @@ def _list(args: argparse.Namespace) -> int:
     if isinstance(store, Keystore):
         integrity_note(store)
     when = now()
-    if args.json and isinstance(store, Keystore):  # a file's entries have no tenant fields
-        print_json([entry_json(e, when, args.days) for e in store])
-        return 0
     if args.json:
-        print_json([entry_json(e, when, args.days) | tenant_fields(e) for e in store])
+        objects = [entry_json(e, when, args.days) for e in store]
+        if not isinstance(store, Keystore):  # a tenant's entries carry its fields too
+            for obj, entry in zip(objects, store, strict=True):
+                obj.update(tenant_fields(entry))
+        print_json(objects)
         return 0
     count = f"{len(store)} entr{'y' if len(store) == 1 else 'ies'}"
     print(f"{describe(store)}, {count}")
