@@ -28,7 +28,8 @@ def save_profile(tenant: FakeTenant, name: str = "dev", **changes: object) -> No
 
 
 def open_tenant(qtbot: QtBot, window: KeymonMainWindow, name: str = "dev") -> None:
-    """Open the saved profile ``name`` through File › Open Tenant and wait for the table."""
+    """Open the item ``name`` of File › Open Tenant ▸ and wait for the table: a saved
+    profile's name (its system keystore), or e.g. "dev › Key Renewal"."""
     window.tenants.retry = FAST
     menu = window.tenants.open_menu
     menu.aboutToShow.emit()

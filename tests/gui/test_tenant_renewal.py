@@ -19,7 +19,7 @@ from keymon.gui.tenants.enabling import SYSTEM_ONLY
 from keymon.gui.tenants.history_dialog import HistoryDialog, table_text
 from tests.gui.helpers import drop_files
 from tests.gui.scripted_prompts import ScriptedPrompts
-from tests.gui.tenant_helpers import FAST, open_tenant, save_profile
+from tests.gui.tenant_helpers import open_tenant, save_profile
 from tests.gui.test_tenant_writes import cert_file
 from tests.sapci.double import FakeTenant
 
@@ -33,16 +33,6 @@ WRITES = (
     ActionId.IMPORT_CA_REPLY,
     ActionId.CREATE_CSR,
 )
-
-
-def open_keystore(qtbot: QtBot, window: KeymonMainWindow, text: str) -> None:
-    """Open the item ``text`` of File › Open Tenant ▸ and wait for the table."""
-    window.tenants.retry = FAST
-    menu = window.tenants.open_menu
-    menu.aboutToShow.emit()
-    action = next(a for a in menu.actions() if a.text() == text)
-    with qtbot.waitSignal(window.keystoreOpened, timeout=20_000):
-        action.trigger()
 
 
 def aliases(window: KeymonMainWindow) -> set[str]:
@@ -84,7 +74,7 @@ def test_open_tenant_offers_each_keystore_and_key_renewal_allows_only_what_the_a
         "prod › Key Renewal",
         "prod › Backup (read-only)",
     ]
-    open_keystore(qtbot, window, "dev › Key Renewal")
+    open_tenant(qtbot, window, "dev › Key Renewal")
     assert aliases(window) == {"tenant_client"}
     assert window.windowTitle() == "sapci:dev/KeyRenewal – keymon"
     assert "Key Renewal keystore" in window.file_label.text()
@@ -114,7 +104,7 @@ def test_activate_makes_the_renewal_key_pair_the_system_one_and_the_old_one_hist
     save_profile(tenant)
     old, new = held(tenant)["tenant_client"], held(tenant, api.RENEWAL)["tenant_client"]
     assert old != new
-    open_keystore(qtbot, window, "dev › Key Renewal")
+    open_tenant(qtbot, window, "dev › Key Renewal")
     window.select_alias("tenant_client")
     prompts.expect(
         "confirm",
@@ -173,7 +163,7 @@ def test_key_history_lists_the_entries_and_copies_one_back_to_key_renewal(
     assert "client_2024" in dialog.history.renewal_aliases
     assert "client_2024" not in held(tenant)  # the system keystore is not changed
 
-    open_keystore(qtbot, window, "dev › Key Renewal")
+    open_tenant(qtbot, window, "dev › Key Renewal")
     assert aliases(window) == {"tenant_client", "client_2024"}
     assert window.tenants.renewal.history_dialog is dialog  # same tenant: the dialog stays
 
@@ -195,7 +185,7 @@ def test_a_read_only_profile_refuses_activation_and_copy_with_the_reason(
     qtbot: QtBot, window: KeymonMainWindow, prompts: ScriptedPrompts, tenant: FakeTenant
 ) -> None:
     save_profile(tenant, read_only=True)
-    open_keystore(qtbot, window, "dev › Key Renewal")
+    open_tenant(qtbot, window, "dev › Key Renewal")
     window.select_alias("tenant_client")
     activate = window.tenants.renewal.activate_action
     assert not activate.isEnabled() and activate.toolTip() == READ_ONLY
@@ -214,7 +204,7 @@ def test_delete_in_key_renewal_names_that_keystore_and_keeps_the_system_one(
 ) -> None:
     save_profile(tenant)
     system = held(tenant)
-    open_keystore(qtbot, window, "dev › Key Renewal")
+    open_tenant(qtbot, window, "dev › Key Renewal")
     window.select_alias("tenant_client")
     prompts.expect("confirm", True, containing="Key Renewal keystore of tenant dev: tenant_client")
     with qtbot.waitSignal(window.keystoreOpened, timeout=20_000):
@@ -232,7 +222,7 @@ def test_the_backup_keystore_opens_read_only(
     prompts.expect("confirm", True, containing="replaces the tenant's previous backup")
     with qtbot.waitSignal(window.keystoreOpened, timeout=20_000):
         window.tenants.backup_action.trigger()
-    open_keystore(qtbot, window, "dev › Backup (read-only)")
+    open_tenant(qtbot, window, "dev › Backup (read-only)")
     assert aliases(window) == set(held(tenant))
     assert window.windowTitle() == "sapci:dev/backup_admin_system – keymon"
     assert window.file_label.text().endswith("backup keystore · read-only")
@@ -258,7 +248,7 @@ def test_a_certificate_dropped_on_key_renewal_is_refused_not_sent_to_the_system_
 ) -> None:
     save_profile(tenant)
     system, renewal = held(tenant), held(tenant, api.RENEWAL)
-    open_keystore(qtbot, window, "dev › Key Renewal")
+    open_tenant(qtbot, window, "dev › Key Renewal")
     path, _cert = cert_file(tmp_path, "Partner Root")
     prompts.expect("error", None, containing="system keystore of tenant dev")
     drop_files(window, path)
