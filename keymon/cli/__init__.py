@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from keymon.cli.parser import build_parser, subcommand_names
+from keymon.cli.parser import COMMANDS, build_parser, command_word
 from keymon.core.errors import KeymonError
 from keymon.core.rust_panic import is_rust_panic, panic_message
 
@@ -33,14 +33,13 @@ _READS_ONLY = frozenset({"list", "show", "expiring"})
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``keymon ARGS`` (default: sys.argv); the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    gui = _gui_request(args_list, [n.split()[0] for n in subcommand_names(parser)])
+    gui = _gui_request(args_list, COMMANDS)
     if gui is not None:
         home, target = gui
         if home:
             os.environ["KEYMON_HOME"] = str(Path(home).expanduser().resolve())
         return _run_gui([target] if target else [])
-    args = parser.parse_args(args_list)
+    args = build_parser(command_word(args_list)).parse_args(args_list)
     if args.home:
         os.environ["KEYMON_HOME"] = str(Path(args.home).expanduser().resolve())
     try:
@@ -116,7 +115,7 @@ def _run(args: argparse.Namespace) -> int:
         raise KeyLocked(exc.alias, wrong=exc.wrong, hint=KEY_OPTION_HINT) from exc
 
 
-def _gui_request(args: list[str], commands: list[str]) -> tuple[str | None, str | None] | None:
+def _gui_request(args: list[str], commands: Sequence[str]) -> tuple[str | None, str | None] | None:
     """(home, keystore) when the arguments ask for the window, else None."""
     rest, home = list(args), None
     if len(rest) >= 2 and rest[0] == "--home":

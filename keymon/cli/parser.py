@@ -6,8 +6,9 @@ The PKI, probe and tenant subcommands' options live in :mod:`keymon.cli.parser_m
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from keymon import __version__
 from keymon.cli.options import key_password_options, password_options
@@ -16,8 +17,20 @@ from keymon.cli.parser_more import add_pki_commands, add_probe_command, add_tena
 AddCommand = Callable[..., argparse.ArgumentParser]
 """``cmd(name, help, keystore=True)``: a subcommand, with KEYSTORE and its password options."""
 
+#: Every subcommand, in the order of the help (tests/cli/test_cli_parser.py compares).
+COMMANDS = (
+    "list", "show", "import", "export", "rename", "delete", "convert", "expiring", "backups",
+    "restore", "create", "passwd", "genkey", "csr", "ca-reply", "sign-csr", "probe", "tenant",
+    "diff",
+)  # fmt: skip
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand, or with ``only`` one of them.
+
+    One parser for all 28 (sub)commands took ~8 ms of each run: every ArgumentParser looks
+    up gettext catalogues on disk. ``keymon list ...`` needs only the parser of ``list``.
+    """
     parser = argparse.ArgumentParser(
         prog="keymon",
         description="Keystore monitor: PKCS#12, JKS, JCEKS and PEM keystores for mutual TLS.",
@@ -25,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"keymon {__version__}")
     parser.add_argument("--home", metavar="DIR", help="data directory (default: $KEYMON_HOME)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub: Any = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if only is not None:
+        sub = _OnlyOne(sub, only)
 
     def cmd(name: str, help_text: str, keystore: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -135,6 +150,36 @@ def _keystore_commands(cmd: AddCommand) -> None:
     p = cmd("passwd", "Change the keystore password.")
     password_options(p, "new-", "new ")
     p.add_argument("--remember", action="store_true", help="store the new password in the keyring")
+
+
+def command_word(args: Sequence[str]) -> str | None:
+    """The subcommand ``args`` name (after ``--home DIR``), if it names one."""
+    rest = list(args)
+    if len(rest) >= 2 and rest[0] == "--home":
+        rest = rest[2:]
+    elif rest and rest[0].startswith("--home="):
+        rest = rest[1:]
+    return rest[0] if rest and rest[0] in COMMANDS else None
+
+
+class _OnlyOne:
+    """The subparsers action, adding the parser of one subcommand and ignoring the others."""
+
+    def __init__(self, sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str):
+        self._sub, self._name = sub, name
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        return self._sub.add_parser(name, **kwargs) if name == self._name else _IGNORED
+
+
+class _Ignored:
+    """Stands in for a parser not built: every call is accepted and does nothing."""
+
+    def __getattr__(self, name: str) -> Callable[..., _Ignored]:
+        return lambda *args, **kwargs: self
+
+
+_IGNORED = _Ignored()
 
 
 def subcommand_names(parser: argparse.ArgumentParser) -> list[str]:
