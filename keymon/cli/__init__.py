@@ -106,7 +106,7 @@ def handler(name: str) -> Callable[[argparse.Namespace], int]:
 
 def _run(args: argparse.Namespace) -> int:
     from keymon.cli.passwords import KEY_OPTION_HINT
-    from keymon.core.locked import KeyLocked
+    from keymon.core.errors import KeyLocked
 
     try:
         name = " ".join(filter(None, [args.command, getattr(args, "subcommand", None)]))

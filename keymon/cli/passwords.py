@@ -16,10 +16,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from keymon.core.entries import Entry, KeyPairEntry
-from keymon.core.errors import PasswordRequired, UsageError
+from keymon.core.errors import KeyLocked, PasswordRequired, UsageError
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
-from keymon.core.locked import KeyLocked
 from keymon.core.passwords import decode_password, require_encodable
 
 KEY_OPTION_HINT = "give it with --key-password-env or --key-password-file"

@@ -23,13 +23,14 @@ from cryptography.x509.oid import NameOID
 
 from keymon.core.compat import DECODE_ERRORS, NO_EXTENSION, decoding
 from keymon.core.entry_kind import EntryKind as EntryKind  # re-exported
-from keymon.core.errors import CorruptData
+from keymon.core.errors import CorruptData, KeyLocked
 from keymon.core.formats.der import Der, parse
-from keymon.core.locked import KeyLocked, LockedKey
 from keymon.core.x509 import dername, issuance
 
 if TYPE_CHECKING:
     from functools import cached_property
+
+    from keymon.core.locked import LockedKey
 else:
 
     class cached_property:

@@ -46,6 +46,19 @@ class WrongPassword(KeymonError):
     exit_code = 3
 
 
+class KeyLocked(WrongPassword):
+    """The key of an entry has its own password, which was not given (or is wrong)."""
+
+    def __init__(self, alias: str, *, wrong: bool = False, hint: str = "") -> None:
+        if wrong:
+            text = f"The key password given for entry {alias!r} is wrong"
+        else:
+            text = f"The key of entry {alias!r} has its own password"
+        super().__init__(f"{text}; {hint}." if hint else f"{text}.")
+        self.alias = alias
+        self.wrong = wrong
+
+
 class IntegrityError(KeymonError):
     """The password is right (or cannot be told) but the data fails its integrity check."""
 

@@ -14,22 +14,9 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
-from keymon.core.errors import CorruptData, UnsupportedFormat, WrongPassword
+from keymon.core.errors import CorruptData, KeyLocked, UnsupportedFormat
 from keymon.core.formats import sun_pbe
 from keymon.core.passwords import require_encodable
-
-
-class KeyLocked(WrongPassword):
-    """The key of an entry has its own password, which was not given (or is wrong)."""
-
-    def __init__(self, alias: str, *, wrong: bool = False, hint: str = "") -> None:
-        if wrong:
-            text = f"The key password given for entry {alias!r} is wrong"
-        else:
-            text = f"The key of entry {alias!r} has its own password"
-        super().__init__(f"{text}; {hint}." if hint else f"{text}.")
-        self.alias = alias
-        self.wrong = wrong
 
 
 @dataclass(frozen=True)

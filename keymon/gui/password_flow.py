@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from keymon.core.cancel import CancelToken
 from keymon.core.entries import KeyPairEntry
-from keymon.core.locked import KeyLocked
+from keymon.core.errors import KeyLocked
 from keymon.core.passwords import PasswordSource, PromptAnswer
 from keymon.gui.i18n import QT_TRANSLATE_NOOP
 from keymon.gui.prompts import Prompts, wrong_password_text
