@@ -25,7 +25,7 @@ from keymon.core.errors import (
     UsageError,
     WrongPassword,
 )
-from keymon.core.formats import javaser, jks, sun_pbe
+from keymon.core.formats import javaser, jks, jks_keys, mutf8, sun_pbe
 from keymon.core.locked import KeyLocked
 from tests import factory
 
@@ -199,7 +199,7 @@ def test_modified_utf8_aliases() -> None:
 def test_version_1_has_no_certificate_types() -> None:
     der = factory.trusted_entry("v1").cert.der
     body = struct.pack(">III", jks.JKS_MAGIC, 1, 1) + struct.pack(">I", 2)
-    body += javaser.write_utf("old") + struct.pack(">qI", 0, len(der)) + der
+    body += mutf8.write_utf("old") + struct.pack(">qI", 0, len(der)) + der
     digest = hashlib.sha1("pw".encode("utf-16-be") + b"Mighty Aphrodite" + body).digest()  # noqa: S324
     (entry,) = jks.load(body + digest, "pw")
     assert entry.alias == "old" and entry.certificate.der == der
@@ -321,7 +321,7 @@ def test_random_damage(data: st.DataObject) -> None:
 
 def test_huge_lengths_are_refused_quickly() -> None:
     head = struct.pack(">III", jks.JKS_MAGIC, 2, 0x7FFFFFFF) + struct.pack(">I", 1)
-    data = head + javaser.write_utf("a") + struct.pack(">qI", 0, 0xFFFFFFF0) + bytes(40)
+    data = head + mutf8.write_utf("a") + struct.pack(">qI", 0, 0xFFFFFFF0) + bytes(40)
     with pytest.raises(CorruptData):
         jks.load(data, "pw")
 
@@ -459,7 +459,7 @@ MAGIC = b"\xac\xed\x00\x05"
 
 
 def utf(text: str) -> bytes:
-    return javaser.write_utf(text)
+    return mutf8.write_utf(text)
 
 
 def classdesc(name: str, flags: int, fields: list[tuple[str, str, bytes]], sup: bytes) -> bytes:
@@ -588,13 +588,13 @@ def test_javaser_writer_matches_java() -> None:
         b"algorithmt\x00\x12Ljava/lang/String;[\x00\x03keyt\x00\x02[Bxpt\x00\x03AESur\x00\x02[B"
         b"\xac\xf3\x17\xf8\x06\x08T\xe0\x02\x00\x00xp\x00\x00\x00 " + key
     )
-    assert jks._serialize_secret_key("AES", key) == java
-    assert jks._secret_key(javaser.loads(java)) == ("AES", key)
+    assert jks_keys.serialize_secret_key("AES", key) == java
+    assert jks_keys.secret_key(javaser.loads(java)) == ("AES", key)
 
 
 @given(st.text())
 def test_modified_utf8_round_trip(text: str) -> None:
-    raw = javaser.encode_modified_utf8(text)
+    raw = mutf8.encode_modified_utf8(text)
     assert b"\x00" not in raw
     assert all(b < 0xF0 for b in raw)  # no 4-byte sequences
-    assert javaser.decode_modified_utf8(raw) == text
+    assert mutf8.decode_modified_utf8(raw) == text

@@ -18,7 +18,7 @@ from keymon.cli.listing import (
 from keymon.core.entries import Entry
 from keymon.core.errors import UsageError
 from keymon.core.expiry import entry_expiry
-from keymon.core.formats import javaser, jks
+from keymon.core.formats import javaser, jks_keys
 from keymon.core.formats.detect import Format, load
 from keymon.core.keystore import Keystore
 from keymon.core.x509.ca import issued_bundle, sign_csr
@@ -105,7 +105,7 @@ def sign_request(data: bytes) -> None:
 def java_object(data: bytes) -> None:
     """The serialized-Java reader as JCEKS uses it: one object, then its secret key."""
     value = javaser.loads(data)
-    jks._secret_key(value)
+    jks_keys.secret_key(value)
 
 
 @dataclass(frozen=True)
