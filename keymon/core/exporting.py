@@ -14,7 +14,7 @@ from pathlib import Path
 from keymon.core import storage
 from keymon.core.entries import Entry, KeyPairEntry
 from keymon.core.errors import UsageError
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.core.x509 import encoding
 
 

@@ -15,9 +15,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from keymon.core import storage
+from keymon.core import snapshots
 from keymon.core.aliases import AliasAllocator, alias_key, suggest_alias, validate_alias
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry
 from keymon.core.errors import (
@@ -27,11 +27,13 @@ from keymon.core.errors import (
     UnsupportedFormat,
     UsageError,
 )
-from keymon.core.formats import jks, pem, pkcs12
 from keymon.core.formats.detect import Format, Loaded, decode, detect
-from keymon.core.formats.kdf import CancelCheck
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.core.passwords import AskPrompt, PasswordSource, require_encodable
+
+if TYPE_CHECKING:
+    from keymon.core.backups import BackupStore
+    from keymon.core.cancel import CancelCheck
 
 #: Asks the password of the keystore at a path (the simple form; see passwords.PasswordSource).
 AskPassword = Callable[[Path], str]
@@ -51,7 +53,7 @@ class Keystore:
         path: Path | None = None,
         password: str | None = None,
         protection: Pkcs12Protection = Pkcs12Protection.AES_256,
-        snapshot: storage.FileSnapshot | None = None,
+        snapshot: snapshots.FileSnapshot | None = None,
         notes: tuple[str, ...] = (),
     ) -> None:
         self._entries: dict[str, Entry] = {}
@@ -83,7 +85,7 @@ class Keystore:
         return self._protection
 
     @property
-    def snapshot(self) -> storage.FileSnapshot | None:
+    def snapshot(self) -> snapshots.FileSnapshot | None:
         """The file as it was when last read or saved (to notice changes by others)."""
         return self._snapshot
 
@@ -99,7 +101,7 @@ class Keystore:
         """The password to save with, unchecked (a prompt's answer, an undone change)."""
         self._password = password
 
-    def mark_saved(self, snapshot: storage.FileSnapshot) -> None:
+    def mark_saved(self, snapshot: snapshots.FileSnapshot) -> None:
         """Record the file as a save (done elsewhere, from :meth:`save_request`) left it."""
         self._snapshot = snapshot
 
@@ -131,7 +133,7 @@ class Keystore:
         ``cancel`` (a cancel token) is checked between the key derivations of a PKCS#12 file.
         """
         path = Path(path)
-        data, snapshot = storage.read_file(path)
+        data, snapshot = snapshots.read_file(path)
         fmt = detect(data)
         loaded, password = _decode(fmt, data, password, ask, path, cancel)
         return cls(
@@ -312,10 +314,12 @@ class Keystore:
             self._protection,
         )
 
-    def backups(self) -> storage.BackupStore:
+    def backups(self) -> BackupStore:
+        from keymon.core.backups import BackupStore as Store
+
         if self.path is None:
             raise UsageError("This keystore has not been saved to a file yet.")
-        return storage.BackupStore(self.path)
+        return Store(self.path)
 
     def save_request(self, previous_entries: int | None = None) -> SaveRequest:
         """What saving to ``path`` now needs, frozen (for a worker; see :meth:`mark_saved`)."""
@@ -340,14 +344,14 @@ class Keystore:
     ) -> None:
         path = Path(path)
         data = self.encode(fmt, password)
-        expected = storage.current_snapshot(path) if overwrite else None
-        self._snapshot = storage.save(path, data, expected)
+        expected = snapshots.current_snapshot(path) if overwrite else None
+        self._snapshot = _write(path, data, expected)
         self._path, self._format = path, fmt
         if password is not None:
             self._password = password
 
     def changed_on_disk(self) -> bool:
-        return self.path is not None and storage.changed_on_disk(self.path, self.snapshot)
+        return self.path is not None and snapshots.changed_on_disk(self.path, self.snapshot)
 
     def restore(self, version: int) -> None:
         """Make backup ``version`` the current file (the current one is backed up first)."""
@@ -357,7 +361,7 @@ class Keystore:
         data = store.read(version)
         fmt = detect(data)
         loaded, _ = _decode(fmt, data, self._password, None, self.path)
-        self._snapshot = storage.save(
+        self._snapshot = _write(
             self.path, data, self._snapshot, previous_entries=len(self), backups=store
         )
         self._entries = {}
@@ -376,13 +380,27 @@ class SaveRequest:
     password: str | None = field(repr=False)
     protection: Pkcs12Protection
     path: Path
-    expected: storage.FileSnapshot | None  # the file as last seen; a different one is refused
+    expected: snapshots.FileSnapshot | None  # the file as last seen; a different one is refused
     previous_entries: int | None = None  # for the backup's description
 
-    def run(self) -> storage.FileSnapshot:
+    def run(self) -> snapshots.FileSnapshot:
         """Encode and write atomically; returns the new file's snapshot."""
         data = encode(self.entries, self.format, self.password, self.protection)
-        return storage.save(self.path, data, self.expected, previous_entries=self.previous_entries)
+        return _write(self.path, data, self.expected, previous_entries=self.previous_entries)
+
+
+def _write(
+    path: Path,
+    data: bytes,
+    expected: snapshots.FileSnapshot | None,
+    *,
+    previous_entries: int | None = None,
+    backups: BackupStore | None = None,
+) -> snapshots.FileSnapshot:
+    """:func:`keymon.core.storage.save` (loaded with the first save: reading needs none of it)."""
+    from keymon.core import storage
+
+    return storage.save(path, data, expected, previous_entries=previous_entries, backups=backups)
 
 
 def _decode(
@@ -420,6 +438,8 @@ def encode(
     protection: Pkcs12Protection = Pkcs12Protection.AES_256,
 ) -> bytes:
     """Entries in a keystore format (``protection`` is for PKCS#12 only)."""
+    from keymon.core.formats import jks, pem, pkcs12  # the writers load with the first save
+
     require_encodable(password)
     if fmt is Format.PKCS12:
         if password is None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget, QWizard
 
 from keymon.core.entries import Entry
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 
 if TYPE_CHECKING:  # each dialog module loads when its dialog is first shown (issue 13)
     from keymon.core.merge import MergePlan

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from keymon.core import config
 from keymon.core.expiry import DEFAULT_WARNING_DAYS
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 
 MAX_RECENT = 10
 DEFAULT_KEY = "rsa:3072"

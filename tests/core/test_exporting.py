@@ -14,7 +14,7 @@ from keymon.core.exporting import (
     default_file_name,
     export_entry,
 )
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from tests import factory
 
 

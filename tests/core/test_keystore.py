@@ -199,7 +199,7 @@ def test_save_request_is_a_frozen_value_and_state_changes_through_methods(
 
     from asn1crypto.pkcs12 import Pfx
 
-    from keymon.core.formats.pkcs12_write import Pkcs12Protection
+    from keymon.core.formats.protection import Pkcs12Protection
     from keymon.core.keystore import SaveRequest
 
     path = tmp_path / "ks.p12"

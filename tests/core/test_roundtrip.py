@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from keymon.core.entries import CertificateEntry, Entry, KeyPairEntry
 from keymon.core.formats.detect import Format
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.core.keystore import Keystore, encode
 from tests import factory
 

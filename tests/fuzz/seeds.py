@@ -31,8 +31,9 @@ from cryptography.hazmat.primitives.asymmetric.types import (
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry, SecretKeyEntry
-from keymon.core.formats import jks, pbe, pem, pkcs12_write, pkipath
+from keymon.core.formats import jks, jks_keys, pbe, pem, pkcs12_write, pkipath
 from keymon.core.formats.der import octet_string, seq
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.core.x509 import encoding
 from keymon.core.x509.csr import create_csr
 
@@ -178,9 +179,7 @@ def keystore_seeds() -> list[Seed]:
             Seed("pkcs12-modern", pkcs12_write.dump([*pairs, p.secret], PASSWORD)),
             Seed(
                 "pkcs12-legacy",
-                pkcs12_write.dump(
-                    pairs, PASSWORD, protection=pkcs12_write.Pkcs12Protection.LEGACY_3DES
-                ),
+                pkcs12_write.dump(pairs, PASSWORD, protection=Pkcs12Protection.LEGACY_3DES),
             ),
             Seed("pkcs12-one-ec", pkcs12_write.dump([p.intermediate], PASSWORD)),
         ]
@@ -221,8 +220,8 @@ def javaser_seeds() -> list[Seed]:
     """Serialized Java objects as JCEKS holds them: a SecretKeySpec and its sealed form."""
     key = pki().secret
     return [
-        Seed("secret-key-spec", jks._serialize_secret_key(key.algorithm, key.key)),
-        Seed("sealed-object", jks._seal(key.algorithm, key.key, PASSWORD, _ITERATIONS)),
+        Seed("secret-key-spec", jks_keys.serialize_secret_key(key.algorithm, key.key)),
+        Seed("sealed-object", jks_keys.seal(key.algorithm, key.key, PASSWORD, _ITERATIONS)),
     ]
 
 

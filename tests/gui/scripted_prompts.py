@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QWizard
 
 from keymon.core.entries import Entry
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.core.merge import MergePlan
 from keymon.core.storage import Backup
 from keymon.gui.dialogs.export_keypair_dialog import ExportAnswer

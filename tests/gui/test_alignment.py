@@ -16,7 +16,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog, QFormLayout, QGroupBox, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.gui.dialogs.choose_entries_dialog import ChooseEntriesDialog, MergeDialog
 from keymon.gui.dialogs.new_keystore_dialog import NewKeystoreDialog
 from keymon.gui.dialogs.settings_dialog import SettingsDialog

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QWidge
 from pytestqt.qtbot import QtBot
 
 from keymon.core.entries import Entry
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.core.storage import Backup
 from keymon.gui.dialogs.about_dialog import AboutDialog, VersionInfo
 from keymon.gui.dialogs.backups_dialog import BackupsDialog

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from keymon.core.entries import Entry
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.core.merge import MergeAction, MergePlan, MergeStep, default_plan
 from keymon.core.storage import Backup
 from keymon.gui.dialogs.backups_dialog import BackupsDialog, local_time

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from keymon.core import secrets
 from keymon.core.entries import CertificateEntry, KeyPairEntry
 from keymon.core.formats import pkcs12
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.core.keystore import Keystore
 from keymon.gui.app import open_main_window
 from keymon.gui.dialogs.export_keypair_dialog import ExportAnswer

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from keymon.core.expiry import Status
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.gui.dialogs.settings_dialog import SettingsDialog, key_choices
 from keymon.gui.main_window import KeymonMainWindow
 from keymon.gui.preferences import Preferences

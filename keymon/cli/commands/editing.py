@@ -21,7 +21,7 @@ from keymon.cli.registry import command
 from keymon.core import secrets, storage
 from keymon.core.errors import PasswordRequired, UsageError
 from keymon.core.formats.detect import Format
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 
 
 @command("rename")

@@ -13,7 +13,6 @@ from keymon.cli.locations import describe, is_tenant, open_readable, tenant_fiel
 from keymon.cli.output import not_the_keystore, now, print_json, print_table, write_public
 from keymon.cli.passwords import explicit_password, key_pair, prompter
 from keymon.cli.registry import command
-from keymon.core import storage
 from keymon.core.errors import TenantError
 from keymon.core.expiry import Status, entry_expiry
 from keymon.core.keystore import Keystore
@@ -132,7 +131,9 @@ def cmd_expiring(args: argparse.Namespace) -> int:
 
         items = monitoring.collect(opened, when, args.days)
         data = ics.calendar(items, warning_days=args.days, now=when)
-        storage.atomic_write(args.ics, data, 0o644)
+        from keymon.core.atomic import atomic_write
+
+        atomic_write(args.ics, data, 0o644)
     for item in unreachable:
         print(f"keymon: {item['keystore']}: {item['error']}", file=sys.stderr)
     if args.json:
@@ -171,7 +172,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_entry,
         write_export,
     )
-    from keymon.core.formats.pkcs12_write import Pkcs12Protection
+    from keymon.core.formats.protection import Pkcs12Protection
 
     store = open_readable(args)
     if not isinstance(store, Keystore):  # a tenant: public material only

@@ -12,7 +12,6 @@ encrypted safe, as keytool does. Reading lives in :mod:`.pkcs12`.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -34,6 +33,7 @@ from keymon.core.formats.der import (
     tlv,
 )
 from keymon.core.formats.pbe import Secret, encrypt_3des, encrypt_pbes2, mac_data
+from keymon.core.formats.protection import Pkcs12Protection
 
 __all__ = ["Pkcs12Protection", "dump"]
 
@@ -61,18 +61,6 @@ SECRET_OIDS = {
     **{f"HmacSHA3-{n}": f"2.16.840.1.101.3.4.2.{arc}" for n, arc in ((384, 15), (512, 16))},
 }
 _SECRET_BY_LOWER = {k.lower(): v for k, v in SECRET_OIDS.items()}
-
-
-class Pkcs12Protection(enum.Enum):
-    """How a written PKCS#12 file is encrypted (as pyca's ``PBES`` names it)."""
-
-    AES_256 = "aes-256"  # PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC (keytool 17)
-    LEGACY_3DES = "3des"  # PKCS#12 KDF 3DES, SHA-1 MAC: for importers that reject AES
-
-    @classmethod
-    def legacy_if(cls, legacy: bool) -> Pkcs12Protection:
-        """The protection a "legacy" switch (``--legacy``, a check box) asks for."""
-        return cls.LEGACY_3DES if legacy else cls.AES_256
 
 
 @dataclass(frozen=True)

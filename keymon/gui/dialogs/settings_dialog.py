@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keymon.core.formats.pkcs12_write import Pkcs12Protection
+from keymon.core.formats.protection import Pkcs12Protection
 from keymon.core.x509.keygen import EC_CURVES, RSA_SIZES
 from keymon.gui.dialogs.password_dialog import ok_cancel
 from keymon.gui.i18n import LANGUAGES, SYSTEM
