@@ -52,6 +52,35 @@ def test_list_loads_only_its_own_command_module(tmp_path: Path) -> None:
     assert not {"httpx", "OpenSSL", "keyring"} & loaded  # a PEM of certificates: no password
 
 
+def test_listing_a_store_of_certificates_loads_only_its_reader(tmp_path: Path) -> None:
+    """`keymon list cacerts --json` reads with the JKS reader alone (issue 13: the other
+    readers and the writers were ~15 ms of a 0.1 s run): no key derivation, cipher,
+    private-key decoder, backup or argument parser of another command."""
+    from keymon.core.formats import jks
+
+    store = tmp_path / "cacerts.jks"
+    store.write_bytes(jks.dump([factory.trusted_entry("a"), factory.trusted_entry("b")], "pw"))
+    code = "import sys\nfrom keymon.cli import main\nmain(['list', sys.argv[1], '--json'])"
+    loaded = _loaded_after(code, str(store))
+    assert "keymon.core.formats.jks" in loaded
+    unwanted = {
+        "keymon.core.formats.pkcs12",
+        "keymon.core.formats.pkcs12_write",
+        "keymon.core.formats.pem",
+        "keymon.core.formats.pbe",
+        "keymon.core.formats.kdf",
+        "keymon.core.formats.sun_pbe",
+        "keymon.core.formats.javaser",
+        "keymon.core.formats.jks_keys",
+        "keymon.core.formats.assemble",
+        "keymon.core.locked",
+        "keymon.core.storage",
+        "keymon.core.backups",
+        "keymon.core.atomic",
+    }
+    assert not unwanted & loaded
+
+
 def test_the_window_module_loads_no_client_openssl_or_unopened_wizard() -> None:
     loaded = _loaded_after("import keymon.gui.app")
     assert "keymon.gui.main_window" in loaded

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from keymon.cli.output import note
 from keymon.cli.passwords import explicit_password, new_password, prompter
-from keymon.core import secrets, storage
+from keymon.core import secrets
 from keymon.core.formats.detect import Format
 from keymon.core.formats.sniff import file_holds_certificates_only
 from keymon.core.keystore import Keystore
@@ -49,8 +49,10 @@ def ensure_password(store: Keystore) -> None:
 
 def save(store: Keystore, previous: int) -> None:
     """Save ``store`` in place (backed up; ``previous`` entries before the change)."""
+    from keymon.core.atomic import hard_link_note  # saving loads the writers
+
     ensure_password(store)
-    text = storage.hard_link_note(store.path) if store.path else None
+    text = hard_link_note(store.path) if store.path else None
     store.save(previous_entries=previous)
     if text:
         note(text)

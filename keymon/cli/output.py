@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from keymon.cli import jsontext
-from keymon.core import storage
 from keymon.core.errors import UsageError
 from keymon.core.keystore import Keystore
 
@@ -45,4 +44,6 @@ def not_the_keystore(output: Path, store: Keystore) -> None:
 
 def write_public(path: Path, data: bytes) -> None:
     """Write public material (certificates, requests) atomically, readable by all (0644)."""
-    storage.atomic_write(path, data, mode=0o644)
+    from keymon.core.atomic import atomic_write  # a listing writes no file
+
+    atomic_write(path, data, mode=0o644)

@@ -20,7 +20,7 @@ def _children(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
 
 def test_commands_lists_every_subcommand_in_the_order_of_the_help() -> None:
     names = [n.split()[0] for n in subcommand_names(build_parser())]
-    assert COMMANDS == tuple(dict.fromkeys(names))
+    assert tuple(dict.fromkeys(names)) == COMMANDS
 
 
 @pytest.mark.parametrize("name", COMMANDS)

@@ -1,15 +1,23 @@
-"""Recognise a file by its content (never by its name) and load it."""
+"""Recognise a file by its content (never by its name) and load it.
+
+Each format's module loads when a file is of that format (or may be): listing Java's
+cacerts loads the JKS reader alone, not the PKCS#12 and PEM readers with their key
+derivations, ciphers and key decoders.
+"""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from keymon.core.entries import CertInfo, Entry
 from keymon.core.errors import CorruptData, KeymonError, UnsupportedFormat
-from keymon.core.formats import der, foreign, jks, pem, pkcs7, pkcs12
-from keymon.core.formats.assemble import LooseCert, assemble
+from keymon.core.formats import der, foreign, jks, pkcs7
 from keymon.core.formats.limits import check_size
+
+if TYPE_CHECKING:
+    from keymon.core.cancel import CancelCheck
+    from keymon.core.entries import CertInfo, Entry
 
 
 class Format(enum.StrEnum):
@@ -60,6 +68,8 @@ def detect(data: bytes) -> Format:
         return Format.JKS
     if kind == "jceks":
         return Format.JCEKS
+    from keymon.core.formats import pem, pkcs12
+
     if data[0] == 0x30 and pkcs12.sniff(data):  # before PEM: PEM text may be signed inside
         foreign.refuse(data, pkcs12=True)
         return Format.PKCS12
@@ -98,17 +108,19 @@ class Loaded:
     notes: tuple[str, ...] = ()  # sentences for the user about the file (PKCS#12 only, so far)
 
 
-def load(data: bytes, password: str | None, cancel: pkcs12.CancelCheck | None = None) -> Loaded:
+def load(data: bytes, password: str | None, cancel: CancelCheck | None = None) -> Loaded:
     """Detect and decode. Raises PasswordRequired when ``password`` is None but needed."""
     return decode(detect(data), data, password, cancel)
 
 
 def decode(
-    fmt: Format, data: bytes, password: str | None, cancel: pkcs12.CancelCheck | None = None
+    fmt: Format, data: bytes, password: str | None, cancel: CancelCheck | None = None
 ) -> Loaded:
     """:func:`load_as` with the notes; ``cancel`` is checked between (and within long)
     PKCS#12 and JCEKS key derivations."""
     if fmt is Format.PKCS12:
+        from keymon.core.formats import pkcs12
+
         read = pkcs12.decode(data, password, cancel)
         return Loaded(fmt, read.entries, read.notes)
     if fmt in (Format.JKS, Format.JCEKS):
@@ -118,17 +130,25 @@ def decode(
 
 def load_as(fmt: Format, data: bytes, password: str | None) -> list[Entry]:
     if fmt is Format.PKCS12:
+        from keymon.core.formats import pkcs12
+
         return pkcs12.load(data, password)
     if fmt in (Format.JKS, Format.JCEKS):
         return jks.load(data, password)
     if fmt is Format.PEM:
+        from keymon.core.formats import pem
+
         return pem.load(data, password)
+    from keymon.core.formats.assemble import LooseCert, assemble
+
     return assemble([], [LooseCert(c) for c in load_certificates(fmt, data)])
 
 
 def load_certificates(fmt: Format, data: bytes) -> list[CertInfo]:
     """Certificates of a certificate-only file (DER, PKCS#7, PkiPath)."""
     if fmt is Format.DER:
+        from keymon.core.entries import CertInfo
+
         return [CertInfo.from_der(data)]
     if fmt is Format.PKCS7:
         from keymon.core.x509.chain import order_chain_report
