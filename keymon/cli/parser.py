@@ -43,7 +43,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         sub = _OnlyOne(sub, only)
 
     def cmd(name: str, help_text: str, keystore: bool = True) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
         if keystore:
             p.add_argument("keystore", metavar="KEYSTORE", type=Path)
             password_options(p, what="keystore ")
