@@ -57,6 +57,43 @@ def test_a_listing_shape() -> None:
     assert jsontext.dumps(data) == json.dumps(data, indent=2, ensure_ascii=False)
 
 
+def _value(rnd: random.Random) -> Any:
+    """Mostly a scalar or an empty container, as a listing's values are."""
+    return rnd.choice(_SCALARS) if rnd.random() < 0.97 else _random(rnd, 2)
+
+
+def _listing(rnd: random.Random) -> list[Any]:
+    """A list of objects, most of them flat with the same keys, as a listing's are."""
+    keys: list[Any] = ["alias", "é", 'q"\\', 1, 2.5, True, None, _Kind.A, _Number.THREE]
+    shape = [rnd.choice(keys) if rnd.random() < 0.2 else f"k{i}" for i in range(6)]
+    objects: list[Any] = []
+    for _ in range(rnd.randrange(0, 6)):
+        pick = rnd.random()
+        if pick < 0.05:
+            objects.append(rnd.choice([{}, [], "x", 1, None]))  # not an object at all
+        elif pick < 0.1:
+            objects.append(_random(rnd, 0))
+        else:
+            own = shape if pick < 0.8 else shape[: rnd.randrange(0, 7)]
+            objects.append({k: _value(rnd) for k in own})
+    return objects
+
+
+def test_listings_the_same_text_as_the_standard_library() -> None:
+    rnd = random.Random(1313)
+    for _ in range(3000):
+        data = _listing(rnd)
+        assert jsontext.dumps(data) == json.dumps(data, indent=2, ensure_ascii=False), data
+
+
+def test_a_listing_with_notes_in_a_few_objects() -> None:
+    data = [
+        {"alias": f"a{i}", "notes": ["one"] if i in (3, 7) else [], "x": None} for i in range(9)
+    ]
+    data[5]["notes"] = ("two", "three")
+    assert jsontext.dumps(data) == json.dumps(data, indent=2, ensure_ascii=False)
+
+
 def test_what_the_standard_library_refuses_it_refuses() -> None:
     circular: list[Any] = []
     circular.append(circular)
@@ -66,3 +103,13 @@ def test_what_the_standard_library_refuses_it_refuses() -> None:
         jsontext.dumps({"x": object()})
     with pytest.raises(TypeError):
         jsontext.dumps({(1, 2): 1})
+    with pytest.raises(TypeError):
+        jsontext.dumps([{"x": 1}, {(1, 2): 1}])
+    with pytest.raises(TypeError):
+        jsontext.dumps([{"x": 1}, {"x": object()}])
+
+
+def test_without_the_c_encoder_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(json.encoder, "c_make_encoder", None)
+    data = [{"alias": "a", "notes": [], "n": 1}, {"alias": "b", "notes": [], "n": None}]
+    assert jsontext.dumps(data) == json.dumps(data, indent=2, ensure_ascii=False)
