@@ -123,3 +123,12 @@ def dumps(data: Any) -> str:
         return _Writer().value(data, 0)
     except (TypeError, ValueError, RecursionError):
         return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def join_arrays(texts: Sequence[str]) -> str:
+    """The :func:`dumps` text of the concatenated lists whose :func:`dumps` texts these are.
+
+    Each element of an indented list is written the same wherever it stands, so the
+    elements of all are joined by the list separator."""
+    inner = [text[2:-2] for text in texts if text != "[]"]  # "[\n" ... "\n]"
+    return "[\n" + ",\n".join(inner) + "\n]" if inner else "[]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -79,6 +79,26 @@ def entry_json(
         "days_left": None if until is None else days_left(until, now),  # rounded up
         "notes": list(cert.notes),
     }
+
+
+def listing_json(
+    entries: Sequence[Entry],
+    now: dt.datetime,
+    warning_days: float,
+    extra: Callable[[Entry], dict[str, Any]] | None = None,
+) -> str:
+    """The text of `keymon list --json`: :func:`entry_json` of each entry, updated with
+    ``extra(entry)`` if given; a long listing is made in two processes (cli/halves.py)."""
+    from keymon.cli import halves, jsontext
+
+    def render(part: Sequence[Entry]) -> str:
+        objects = [entry_json(entry, now, warning_days) for entry in part]
+        if extra is not None:
+            for obj, entry in zip(objects, part, strict=True):
+                obj.update(extra(entry))
+        return jsontext.dumps(objects)
+
+    return jsontext.join_arrays(halves.in_halves(entries, render))
 
 
 def _iso(when: dt.datetime | None) -> str | None:

@@ -20,7 +20,12 @@ def now() -> dt.datetime:
 def print_json(data: Any) -> None:
     """``data`` as indented JSON on stdout."""
     # One write, of the text json.dumps(data, indent=2, ensure_ascii=False) would give.
-    sys.stdout.write(jsontext.dumps(data) + "\n")
+    print_text(jsontext.dumps(data))
+
+
+def print_text(text: str) -> None:
+    """``text`` and a newline on stdout, in one write."""
+    sys.stdout.write(text + "\n")
 
 
 def print_table(rows: list[list[str]], headers: list[str]) -> None:

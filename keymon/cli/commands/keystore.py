@@ -8,9 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from keymon.cli.keystores import integrity_note
-from keymon.cli.listing import entry_details_json, entry_json, in_bulk, rows
+from keymon.cli.listing import entry_details_json, entry_json, in_bulk, listing_json, rows
 from keymon.cli.locations import describe, is_tenant, open_readable, tenant_fields
-from keymon.cli.output import not_the_keystore, now, print_json, print_table, write_public
+from keymon.cli.output import (
+    not_the_keystore,
+    now,
+    print_json,
+    print_table,
+    print_text,
+    write_public,
+)
 from keymon.cli.passwords import explicit_password, key_pair, prompter
 from keymon.cli.registry import command
 from keymon.core.errors import TenantError
@@ -33,12 +40,9 @@ def _list(args: argparse.Namespace) -> int:
     if isinstance(store, Keystore):
         integrity_note(store)
     when = now()
-    if args.json:
-        objects = [entry_json(e, when, args.days) for e in store]
-        if not isinstance(store, Keystore):  # a tenant's entries carry its fields too
-            for obj, entry in zip(objects, store, strict=True):
-                obj.update(tenant_fields(entry))
-        print_json(objects)
+    if args.json:  # a tenant's entries carry its fields too
+        extra = None if isinstance(store, Keystore) else tenant_fields
+        print_text(listing_json(list(store), when, args.days, extra))
         return 0
     count = f"{len(store)} entr{'y' if len(store) == 1 else 'ies'}"
     print(f"{describe(store)}, {count}")
