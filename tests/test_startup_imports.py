@@ -77,6 +77,8 @@ def test_listing_a_store_of_certificates_loads_only_its_reader(tmp_path: Path) -
         "keymon.core.storage",
         "keymon.core.backups",
         "keymon.core.atomic",
+        "cryptography.hazmat.primitives.serialization.ssh",
+        "getpass",
     }
     assert not unwanted & loaded
 

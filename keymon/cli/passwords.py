@@ -9,7 +9,6 @@ terminal) and open only the keys they need.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -19,7 +18,7 @@ from keymon.core.entries import Entry, KeyPairEntry
 from keymon.core.errors import KeyLocked, PasswordRequired, UsageError
 from keymon.core.formats.detect import Format
 from keymon.core.keystore import Keystore
-from keymon.core.passwords import decode_password, require_encodable
+from keymon.core.passwords import ask_hidden, decode_password, require_encodable
 
 KEY_OPTION_HINT = "give it with --key-password-env or --key-password-file"
 ASK_OPTIONS_HINT = (
@@ -55,7 +54,7 @@ def prompter(prefix: str = "", label: str = "Password") -> Callable[[Path], str]
     def ask(path: Path) -> str:
         if not sys.stdin.isatty():
             raise PasswordRequired(ASK_OPTIONS_HINT.format(prefix=prefix))
-        return getpass.getpass(f"{label} for {path}: ")
+        return ask_hidden(f"{label} for {path}: ")
 
     return ask
 
@@ -64,8 +63,8 @@ def new_password(path: Path, prefix: str = "") -> str:
     """A password for a new file, typed twice on a terminal."""
     if not sys.stdin.isatty():
         raise PasswordRequired(ASK_OPTIONS_HINT.format(prefix=prefix))
-    first = getpass.getpass(f"Password for the new keystore {path}: ")
-    if getpass.getpass("Repeat it: ") != first:
+    first = ask_hidden(f"Password for the new keystore {path}: ")
+    if ask_hidden("Repeat it: ") != first:
         raise UsageError("The two passwords differ; nothing was written.")
     return first
 
@@ -115,4 +114,4 @@ def key_password(args: argparse.Namespace, alias: str) -> str:
         return password
     if not sys.stdin.isatty():
         raise KeyLocked(alias)
-    return getpass.getpass(f"Key password of entry {alias!r}: ")
+    return ask_hidden(f"Key password of entry {alias!r}: ")

@@ -9,7 +9,6 @@ dialog in the window), as often as the password is wrong.
 
 from __future__ import annotations
 
-import getpass
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -197,4 +196,11 @@ class ConsolePrompt:
             raise PasswordRequired(self.not_a_terminal)
         if wrong:
             print("The password is wrong. Try again.", file=sys.stderr)
-        return PromptAnswer(getpass.getpass(f"{self.label} for {target}: "))
+        return PromptAnswer(ask_hidden(f"{self.label} for {target}: "))
+
+
+def ask_hidden(prompt: str) -> str:
+    """``getpass.getpass`` (imported when a prompt is shown: it loads termios)."""
+    import getpass
+
+    return getpass.getpass(prompt)

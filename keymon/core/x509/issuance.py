@@ -26,7 +26,6 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from keymon.core.errors import KeymonError
 from keymon.core.formats.der import Der, parse
@@ -147,6 +146,8 @@ def _is_ca(info: CertFacts) -> bool | None:
 
 def spki_der(info: CertFacts) -> bytes | None:
     """DER SubjectPublicKeyInfo of the certificate's key; None when it cannot be decoded."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat  # (~4 ms)
+
     try:
         return info.public_key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
     except _DECODE:
