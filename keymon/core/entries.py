@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -62,21 +63,34 @@ _CURVE_NAMES = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521"
 
 def key_description(key: PublicKeyTypes | PrivateKeyTypes) -> tuple[str, int | None, str | None]:
     """Algorithm name, size in bits and curve name of a public or private key."""
+    kind = _KINDS.get(type(key))
+    if kind is None:
+        kind = _KINDS[type(key)] = _kind(key)
+    return kind(key)
+
+
+_Description = Callable[[Any], tuple[str, int | None, str | None]]
+#: The description of each key class met (isinstance against cryptography's abstract
+#: classes cost ~0.3 us each, up to 14 per key: ~15 ms of listing 10,000 certificates).
+_KINDS: dict[type, _Description] = {}
+
+
+def _kind(key: PublicKeyTypes | PrivateKeyTypes) -> _Description:
     if isinstance(key, (rsa.RSAPublicKey, rsa.RSAPrivateKey)):
-        return "RSA", key.key_size, None
+        return lambda k: ("RSA", k.key_size, None)
     if isinstance(key, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):
-        return "EC", key.curve.key_size, _CURVE_NAMES.get(key.curve.name, key.curve.name)
+        return lambda k: ("EC", k.curve.key_size, _CURVE_NAMES.get(k.curve.name, k.curve.name))
     if isinstance(key, (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey)):
-        return "Ed25519", 256, None
+        return lambda k: ("Ed25519", 256, None)
     if isinstance(key, (ed448.Ed448PublicKey, ed448.Ed448PrivateKey)):
-        return "Ed448", 456, None
+        return lambda k: ("Ed448", 456, None)
     if isinstance(key, (dsa.DSAPublicKey, dsa.DSAPrivateKey)):
-        return "DSA", key.key_size, None
+        return lambda k: ("DSA", k.key_size, None)
     if isinstance(key, (x25519.X25519PublicKey, x25519.X25519PrivateKey)):
-        return "X25519", 256, None
+        return lambda k: ("X25519", 256, None)
     if isinstance(key, (x448.X448PublicKey, x448.X448PrivateKey)):
-        return "X448", 448, None
-    return type(key).__name__, None, None
+        return lambda k: ("X448", 448, None)
+    return lambda k: (type(k).__name__, None, None)
 
 
 def key_label(algorithm: str, size: int | None, curve: str | None) -> str:
