@@ -249,8 +249,14 @@ def self_signed(summary: CertSummary) -> bool:
 class CertInfo:
     """One certificate: its DER bytes, the parsed object and a lazily derived summary.
 
-    ``load_notes`` holds what decoding the names at load time found (cryptography's
-    warnings, a name it cannot decode); :attr:`notes` adds what the other fields show.
+    ``load_notes`` holds what loading it said (cryptography's warnings, such as a serial
+    number that is not positive); :attr:`notes` adds what the names and the other fields
+    show. The names are read when first asked for, not at load: a listing of 10,000
+    certificates reads them in the two processes that write it (cli/halves.py).
+
+    Use :attr:`subject_name` and :attr:`issuer_name`, never ``cert.subject`` or
+    ``cert.issuer``: cryptography warns about a name only the first time it decodes it,
+    and these catch that warning as a note (:attr:`name_notes`).
     """
 
     der: bytes = field(repr=False)
@@ -264,20 +270,13 @@ class CertInfo:
                 cert = x509.load_der_x509_certificate(der)
         except DECODE_ERRORS as exc:
             raise CorruptData(f"A certificate in the file cannot be decoded ({exc}).") from exc
-        return cls(bytes(der), cert, tuple(notes))._with_name_notes()
+        return cls(bytes(der), cert, tuple(notes))
 
     @classmethod
     def from_cert(cls, cert: x509.Certificate) -> CertInfo:
         from cryptography.hazmat.primitives.serialization import Encoding
 
-        return cls(cert.public_bytes(Encoding.DER), cert)._with_name_notes()
-
-    def _with_name_notes(self) -> CertInfo:
-        """Add what decoding the names says; plain names (read from the DER) say nothing."""
-        if _plain_name(self, 0) is None or _plain_name(self, 1) is None:
-            notes = (*self.load_notes, *_decode_names(self.cert))
-            object.__setattr__(self, "load_notes", notes)  # still being built
-        return self
+        return cls(cert.public_bytes(Encoding.DER), cert)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, CertInfo) and other.der == self.der
@@ -289,13 +288,22 @@ class CertInfo:
         return f"CertInfo({self.summary.subject!r}, sha256={self.sha256[:16]}…)"
 
     @cached_property
+    def name_notes(self) -> tuple[str, ...]:
+        """What decoding the names says; plain names (read from the DER) say nothing."""
+        if _plain_name(self, 0) is not None and _plain_name(self, 1) is not None:
+            return ()
+        return _decode_names(self.cert)
+
+    @cached_property
     def subject_name(self) -> x509.Name | None:
         """The subject, or None when cryptography cannot decode it."""
+        self.name_notes  # noqa: B018 - its warnings become notes first
         return _name_or_none(self.cert, "subject")
 
     @cached_property
     def issuer_name(self) -> x509.Name | None:
         """The issuer, or None when cryptography cannot decode it."""
+        self.name_notes  # noqa: B018 - its warnings become notes first
         return _name_or_none(self.cert, "issuer")
 
     @cached_property
@@ -305,7 +313,7 @@ class CertInfo:
 
         key_decoded = "public_key" in self.__dict__  # decoded once is enough (a list's key)
         fields = field_notes(self.cert, key_decoded)
-        return tuple(dict.fromkeys((*self.load_notes, *fields)))
+        return tuple(dict.fromkeys((*self.load_notes, *self.name_notes, *fields)))
 
     @cached_property
     def sha256(self) -> str:

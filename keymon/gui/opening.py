@@ -32,7 +32,11 @@ OpenJob = Callable[[str | None, CancelToken], Keystore]
 
 
 def _open_file(path: Path, password: str | None, cancel: CancelToken) -> Keystore:
-    return Keystore.open(path, password, cancel=cancel)
+    store = Keystore.open(path, password, cancel=cancel)
+    for entry in store:  # names are read when first asked for: here, not in the GUI thread
+        for cert in entry.certificates:
+            cert.name_notes  # noqa: B018
+    return store
 
 
 def _password_source(target: Path, prompt: DialogPasswordPrompt) -> PasswordSource:

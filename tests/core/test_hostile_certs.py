@@ -58,6 +58,19 @@ def test_every_view_is_total_and_notes_say_why(case: str) -> None:
     repr(info)
 
 
+@pytest.mark.parametrize("case", ["empty_country", "wrong_string_type", "bad_utf8_name"])
+def test_a_name_read_first_by_the_chain_code_still_notes_why(case: str) -> None:
+    """Names are read when first asked for, not at load (issue 13): whoever asks first
+    (here the chain orderer), cryptography's one warning becomes a note, never escapes."""
+    from keymon.core.x509.chain import order_chain_report
+
+    info = CertInfo.from_der(crafted(case))
+    assert "name_notes" not in vars(info)  # not read at load
+    order_chain_report([info])
+    info.issuer_name  # noqa: B018
+    assert any(EXPECTED_NOTE[case] in note for note in info.notes), info.notes
+
+
 @pytest.mark.parametrize("case", sorted(hostile_certs.LOAD_FAILS))
 def test_what_cryptography_refuses_is_corrupt_data(case: str) -> None:
     with pytest.raises(CorruptData, match="cannot be decoded"):

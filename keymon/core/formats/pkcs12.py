@@ -244,13 +244,13 @@ def _spki(cert: CertInfo) -> bytes | None:
 
 
 def _common_name(cert: CertInfo) -> str:
-    try:
-        names = cert.cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-        if names and isinstance(names[0].value, str) and names[0].value.strip():
-            return names[0].value
-        return cert.cert.subject.rfc4514_string() or "certificate"
-    except ValueError:
+    subject = cert.subject_name
+    if subject is None:
         return "certificate"
+    names = subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    if names and isinstance(names[0].value, str) and names[0].value.strip():
+        return names[0].value
+    return subject.rfc4514_string() or "certificate"
 
 
 def _name(pending: list[_Pending]) -> list[Entry]:

@@ -92,8 +92,8 @@ def matching_key_pairs(
     for kp in key_pairs:
         if not kp.chain:
             continue
-        if kp.chain[0].cert.issuer in names or any(
-            c.cert.subject in names for c in complete_chain(kp.chain, pool).certificates
+        if kp.chain[0].issuer_name in names or any(
+            c.subject_name in names for c in complete_chain(kp.chain, pool).certificates
         ):
             found.append(kp.alias)
     return tuple(found)

@@ -36,10 +36,9 @@ class SystemStore:
 
     def relevant(self, chain: Iterable[CertInfo]) -> list[CertInfo]:
         """The roots whose subject is a subject or issuer of ``chain``: all a path can use."""
-        names = set()
+        names: set[x509.Name] = set()
         for cert in chain:
-            names.add(cert.cert.subject)
-            names.add(cert.cert.issuer)
+            names.update(n for n in (cert.subject_name, cert.issuer_name) if n is not None)
         return [c for name in names for c in self.by_subject.get(name, ())]
 
 
@@ -55,7 +54,8 @@ def _load() -> SystemStore:
     unique = tuple(dict.fromkeys(certs))
     by_subject: dict[x509.Name, list[CertInfo]] = {}
     for cert in unique:
-        by_subject.setdefault(cert.cert.subject, []).append(cert)
+        if cert.subject_name is not None:
+            by_subject.setdefault(cert.subject_name, []).append(cert)
     return SystemStore(unique, source, {k: tuple(v) for k, v in by_subject.items()})
 
 

@@ -206,7 +206,8 @@ def hostname_matches(cert: CertInfo, hostname: str) -> tuple[bool, bool]:
         pass
     if san:
         return any(isinstance(n, x509.DNSName) and _matches(n.value, hostname) for n in san), False
-    cns = cert.cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    subject = cert.subject_name
+    cns = [] if subject is None else subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     return any(isinstance(a.value, str) and _matches(a.value, hostname) for a in cns), True
 
 
@@ -280,10 +281,8 @@ def _server_wording(problem: ChainProblem, top: CertInfo) -> ChainProblem:
     """A server that omits its root is normal: say so, and what to do, not "incomplete"."""
     if problem.verdict is not Verdict.INCOMPLETE:
         return problem
-    try:
-        cns = top.cert.issuer.get_attributes_for_oid(NameOID.COMMON_NAME)
-    except ValueError:
-        cns = []
+    issuer = top.issuer_name
+    cns = [] if issuer is None else issuer.get_attributes_for_oid(NameOID.COMMON_NAME)
     name = next((a.value for a in cns if isinstance(a.value, str)), None)
     text = _t(
         QT_TRANSLATE_NOOP(

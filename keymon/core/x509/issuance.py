@@ -49,6 +49,10 @@ class CertFacts(Protocol):
     def key_ids(self) -> tuple[bytes | None, bytes | None]: ...
     @property
     def public_key(self) -> CertificatePublicKeyTypes: ...
+    @property
+    def subject_name(self) -> x509.Name | None: ...
+    @property
+    def issuer_name(self) -> x509.Name | None: ...
 
 
 # what a lazily decoded field of a crafted certificate may raise
@@ -182,11 +186,9 @@ def _same_name(info: CertFacts, candidate: CertFacts) -> bool:
 
 
 def decoded_name(info: CertFacts, which: str) -> x509.Name | None:
-    try:
-        name: x509.Name = getattr(info.cert, which)
-    except _DECODE:
-        return None
-    return name
+    """``info.subject_name`` or ``info.issuer_name`` (None when cryptography cannot decode
+    it; its warnings become the certificate's notes)."""
+    return info.subject_name if which == "subject" else info.issuer_name
 
 
 def issued_by(info: CertFacts, candidate: CertFacts) -> IssuerMatch:
