@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -37,3 +38,24 @@ def test_python_dash_m_runs_the_command_line() -> None:
         check=False,
     )
     assert result.returncode == 0 and result.stdout.startswith("keymon ")
+
+
+def test_a_listing_run_as_the_program_keeps_its_output_and_exit_code(tmp_path: Path) -> None:
+    """`list` and `expiring` end with os._exit once their output is flushed (issue 13)."""
+    from keymon.core.formats import jks
+    from tests import factory
+
+    store = tmp_path / "one.jks"
+    store.write_bytes(jks.dump([factory.trusted_entry("a")], "changeit"))
+    env = {"PATH": "/usr/bin:/bin", "PW": "changeit", "KEYMON_HOME": str(tmp_path)}
+    run = [sys.executable, "-m", "keymon.cli"]
+    listed = subprocess.run(
+        [*run, "list", str(store), "--password-env", "PW", "--json"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert listed.returncode == 0 and listed.stdout.endswith("]\n") and listed.stderr == ""
+    expiring = subprocess.run(
+        [*run, "expiring", str(store), "--password-env", "PW", "--days", "100000"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert expiring.returncode == 1 and "a" in expiring.stdout
