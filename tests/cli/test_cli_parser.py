@@ -67,3 +67,17 @@ def test_an_error_reads_as_before() -> None:
         return err.getvalue()
 
     assert failure(build_parser("list")) == failure(build_parser())
+
+
+@pytest.mark.parametrize("columns", ["60", "132", ""])
+def test_help_wraps_as_argparse_would(columns: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The formatter finds the width without shutil, the same width shutil finds."""
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = build_parser()
+    stock = build_parser()
+    for parser in (stock, *_children(stock).values()):
+        parser.formatter_class = argparse.HelpFormatter
+    assert type(ours).__name__ == "Parser"
+    assert ours.format_help() == stock.format_help()
+    for name, child in _children(ours).items():
+        assert child.format_help() == _children(stock)[name].format_help()
