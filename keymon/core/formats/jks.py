@@ -7,6 +7,7 @@ SHA-1(UTF-16BE(password) + b"Mighty Aphrodite" + everything before).
 JCEKS keys carry their own PBEWithMD5AndTripleDES iteration counts: :func:`load` announces
 every entry's cost to one :class:`~.kdf.Derivations` before deriving anything, so a file
 asking for more than :data:`~.kdf.SUN_PBE_BUDGET` MD5 rounds in all is refused up front.
+Everything about keys is in :mod:`~.jks_keys`, loaded only for a keystore that holds some.
 """
 
 from __future__ import annotations
