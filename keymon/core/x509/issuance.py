@@ -181,14 +181,8 @@ def _same_name(info: CertFacts, candidate: CertFacts) -> bool:
     issuer, subject = info.names[0], candidate.names[1]
     if issuer is not None and issuer == subject:
         return True
-    a, b = decoded_name(info, "issuer"), decoded_name(candidate, "subject")
+    a, b = info.issuer_name, candidate.subject_name
     return a is not None and b is not None and a == b
-
-
-def decoded_name(info: CertFacts, which: str) -> x509.Name | None:
-    """``info.subject_name`` or ``info.issuer_name`` (None when cryptography cannot decode
-    it; its warnings become the certificate's notes)."""
-    return info.subject_name if which == "subject" else info.issuer_name
 
 
 def issued_by(info: CertFacts, candidate: CertFacts) -> IssuerMatch:

@@ -15,7 +15,7 @@ from cryptography import x509
 
 from keymon.core.entries import CertInfo
 from keymon.core.x509.issuance import IssuerMatch as IssuerMatch  # re-exported
-from keymon.core.x509.issuance import decoded_name, issued_by
+from keymon.core.x509.issuance import issued_by
 from keymon.core.x509.issuance import weak_hash as weak_hash  # re-exported
 
 MAX_DEPTH = 100
@@ -51,13 +51,15 @@ class IssuerIndex:
         """The pool's certificates whose subject is ``info``'s issuer name, in pool order."""
         issuer = info.names[0]
         found = self._by_raw(issuer) if issuer is not None else []
-        wanted = decoded_name(info, "issuer")
-        if found or wanted is None:
+        if found:
+            return found
+        wanted = info.issuer_name  # the DER differs: compare decoded names
+        if wanted is None:
             return found
         if self._by_name is None:
             self._by_name = {}
             for cert in self.pool:
-                subject = decoded_name(cert, "subject")
+                subject = cert.subject_name
                 if subject is not None:
                     self._by_name.setdefault(subject, []).append(cert)
         return list(self._by_name.get(wanted, []))
