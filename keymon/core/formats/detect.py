@@ -68,13 +68,16 @@ def detect(data: bytes) -> Format:
         return Format.JKS
     if kind == "jceks":
         return Format.JCEKS
-    from keymon.core.formats import pem, pkcs12
+    if data[0] == 0x30:
+        from keymon.core.formats import pkcs12  # (a PEM bundle need not load it)
 
-    if data[0] == 0x30 and pkcs12.sniff(data):  # before PEM: PEM text may be signed inside
-        foreign.refuse(data, pkcs12=True)
-        return Format.PKCS12
-    if data[0] == 0x30 and pkcs7.content_type(data) is not None:
-        return Format.PKCS7
+        if pkcs12.sniff(data):  # before PEM: PEM text may be signed inside
+            foreign.refuse(data, pkcs12=True)
+            return Format.PKCS12
+        if pkcs7.content_type(data) is not None:
+            return Format.PKCS7
+    from keymon.core.formats import pem
+
     if pem.sniff(data):
         return Format.PEM
     if data[0] != 0x30:
