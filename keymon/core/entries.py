@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x448, x25519
@@ -26,6 +25,7 @@ from keymon.core.compat import DECODE_ERRORS, NO_EXTENSION, decoding
 from keymon.core.entry_kind import EntryKind as EntryKind  # re-exported
 from keymon.core.errors import CorruptData, KeyLocked
 from keymon.core.formats.der import Der, parse
+from keymon.core.records import Names, Record
 from keymon.core.x509 import dername, issuance
 
 if TYPE_CHECKING:
@@ -245,8 +245,7 @@ def self_signed(summary: CertSummary) -> bool:
         return False
 
 
-@dataclass(frozen=True, eq=False)
-class CertInfo:
+class CertInfo(Record):
     """One certificate: its DER bytes, the parsed object and a lazily derived summary.
 
     ``load_notes`` holds what loading it said (cryptography's warnings, such as a serial
@@ -259,9 +258,15 @@ class CertInfo:
     and these catch that warning as a note (:attr:`name_notes`).
     """
 
-    der: bytes = field(repr=False)
-    cert: x509.Certificate = field(repr=False, compare=False)
-    load_notes: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    der: bytes
+    cert: x509.Certificate
+    load_notes: tuple[str, ...]
+    FIELDS = ("der", "cert", "load_notes")
+
+    def __init__(
+        self, der: bytes, cert: x509.Certificate, load_notes: tuple[str, ...] = ()
+    ) -> None:
+        self._set(der=der, cert=cert, load_notes=load_notes)
 
     @classmethod
     def from_der(cls, der: bytes) -> CertInfo:
@@ -395,8 +400,7 @@ def _decode_names(cert: x509.Certificate) -> tuple[str, ...]:
     return (*notes, *problems)
 
 
-@dataclass(frozen=True, init=False)
-class KeyPairEntry:
+class KeyPairEntry(Record):
     """A private key with its certificate chain, leaf first.
 
     A Java key entry whose key has its own password arrives *locked*: ``sealed``
@@ -406,13 +410,16 @@ class KeyPairEntry:
     """
 
     alias: str
-    open_key: PrivateKeyTypes | None = field(repr=False, compare=False)
+    open_key: PrivateKeyTypes | None
     chain: tuple[CertInfo, ...]
-    modified: dt.datetime | None = None
-    sealed: LockedKey | None = field(default=None, repr=False, compare=False)
-    kind: EntryKind = field(default=EntryKind.KEY_PAIR, init=False)
+    modified: dt.datetime | None
+    sealed: LockedKey | None
+    kind: ClassVar[EntryKind] = EntryKind.KEY_PAIR
+    FIELDS: ClassVar[Names] = ("alias", "open_key", "chain", "modified", "sealed")
+    COMPARED: ClassVar[Names] = ("alias", "chain", "modified")
+    SHOWN: ClassVar[Names] = ("alias", "chain", "modified", "kind")
 
-    def __init__(  # ``open_key``: what dataclasses.replace passes
+    def __init__(  # ``open_key``: what replace() passes
         self,
         alias: str,
         private_key: PrivateKeyTypes | None = None,
@@ -425,10 +432,7 @@ class KeyPairEntry:
         key = private_key if private_key is not None else open_key
         if key is None and sealed is None:
             raise TypeError("KeyPairEntry needs a private key or a sealed one.")
-        for name, value in (("alias", alias), ("open_key", key), ("chain", chain)):
-            object.__setattr__(self, name, value)
-        object.__setattr__(self, "modified", modified)
-        object.__setattr__(self, "sealed", sealed)
+        self._set(alias=alias, open_key=key, chain=chain, modified=modified, sealed=sealed)
 
     @property
     def locked(self) -> bool:
@@ -458,14 +462,19 @@ class KeyPairEntry:
         return self.chain
 
 
-@dataclass(frozen=True)
-class CertificateEntry:
+class CertificateEntry(Record):
     """A trusted certificate."""
 
     alias: str
     cert: CertInfo
-    modified: dt.datetime | None = None
-    kind: EntryKind = field(default=EntryKind.CERTIFICATE, init=False)
+    modified: dt.datetime | None
+    kind: ClassVar[EntryKind] = EntryKind.CERTIFICATE
+    FIELDS: ClassVar[Names] = ("alias", "cert", "modified")
+    COMPARED: ClassVar[Names] = FIELDS
+    SHOWN: ClassVar[Names] = (*FIELDS, "kind")
+
+    def __init__(self, alias: str, cert: CertInfo, modified: dt.datetime | None = None) -> None:
+        self._set(alias=alias, cert=cert, modified=modified)
 
     @property
     def certificate(self) -> CertInfo:
@@ -476,15 +485,22 @@ class CertificateEntry:
         return (self.cert,)
 
 
-@dataclass(frozen=True)
-class SecretKeyEntry:
+class SecretKeyEntry(Record):
     """A symmetric key (JCEKS and PKCS#12 secret-key entries)."""
 
     alias: str
     algorithm: str
-    key: bytes = field(repr=False)
-    modified: dt.datetime | None = None
-    kind: EntryKind = field(default=EntryKind.SECRET_KEY, init=False)
+    key: bytes
+    modified: dt.datetime | None
+    kind: ClassVar[EntryKind] = EntryKind.SECRET_KEY
+    FIELDS = ("alias", "algorithm", "key", "modified")
+    COMPARED = FIELDS
+    SHOWN = ("alias", "algorithm", "modified", "kind")  # never the key
+
+    def __init__(
+        self, alias: str, algorithm: str, key: bytes, modified: dt.datetime | None = None
+    ) -> None:
+        self._set(alias=alias, algorithm=algorithm, key=key, modified=modified)
 
     @property
     def certificate(self) -> None:
@@ -500,6 +516,4 @@ Entry = KeyPairEntry | CertificateEntry | SecretKeyEntry
 
 def with_alias(entry: Entry, alias: str) -> Entry:
     """The same entry under another alias."""
-    from dataclasses import replace
-
-    return replace(entry, alias=alias)
+    return entry.replace(alias=alias)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
 
 from keymon.core.entries import CertInfo, Entry
+from keymon.core.records import Record
 
 DEFAULT_WARNING_DAYS = 30
 DAY = dt.timedelta(days=1)
@@ -44,11 +44,18 @@ class Status(enum.StrEnum):
     NONE = "none"  # secret keys: nothing expires
 
 
-@dataclass(frozen=True)
-class Expiry:
+class Expiry(Record):
     status: Status
     not_after: dt.datetime | None  # the earliest notAfter in the chain
     decisive: CertInfo | None  # the certificate that decides
+    FIELDS = ("status", "not_after", "decisive")
+    COMPARED = FIELDS
+    SHOWN = FIELDS
+
+    def __init__(
+        self, status: Status, not_after: dt.datetime | None, decisive: CertInfo | None
+    ) -> None:
+        self._set(status=status, not_after=not_after, decisive=decisive)
 
     def days_left(self, now: dt.datetime) -> float | None:
         if self.not_after is None:

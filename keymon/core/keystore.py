@@ -10,10 +10,8 @@ save needs so a worker thread can write while the keystore goes on changing.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -23,8 +21,6 @@ from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry
 from keymon.core.errors import (
     AliasExists,
     AliasNotFound,
-    PasswordRequired,
-    UnsupportedFormat,
     UsageError,
 )
 from keymon.core.formats.detect import Format, Loaded, decode, detect
@@ -34,6 +30,7 @@ from keymon.core.passwords import AskPrompt, PasswordSource, require_encodable
 if TYPE_CHECKING:
     from keymon.core.backups import BackupStore
     from keymon.core.cancel import CancelCheck
+    from keymon.core.saving import SaveRequest
 
 #: Asks the password of the keystore at a path (the simple form; see passwords.PasswordSource).
 AskPassword = Callable[[Path], str]
@@ -194,7 +191,7 @@ class Keystore:
     def add(self, entry: Entry, *, overwrite: bool = False, index: int | None = None) -> Entry:
         alias = validate_alias(entry.alias)
         if alias != entry.alias:
-            entry = dataclasses.replace(entry, alias=alias)
+            entry = entry.replace(alias=alias)
         key = alias_key(alias)
         if key in self._entries and not overwrite:
             raise AliasExists(alias)
@@ -241,7 +238,7 @@ class Keystore:
             else:
                 overwrite = exists
                 taken.reserve(name)
-            planned.append((dataclasses.replace(entry, alias=name, modified=_now()), overwrite))
+            planned.append((entry.replace(alias=name, modified=_now()), overwrite))
         return [self.add(e, overwrite=o) for e, o in planned]
 
     def rename(self, old: str, new: str) -> Entry:
@@ -249,7 +246,7 @@ class Keystore:
         new = validate_alias(new)
         if alias_key(new) != alias_key(entry.alias) and alias_key(new) in self._entries:
             raise AliasExists(new)
-        renamed = dataclasses.replace(entry, alias=new)
+        renamed = entry.replace(alias=new)
         items = [
             (alias_key(new), renamed) if key == alias_key(entry.alias) else (key, value)
             for key, value in self._entries.items()
@@ -279,7 +276,7 @@ class Keystore:
         entry = self.get(alias)
         if not isinstance(entry, KeyPairEntry):
             raise UsageError(f"The entry {alias!r} is not a key pair.")
-        new = dataclasses.replace(entry, chain=tuple(chain), modified=_now())
+        new = entry.replace(chain=tuple(chain), modified=_now())
         self.replace(new)
         return new
 
@@ -307,6 +304,8 @@ class Keystore:
 
     # -- writing -------------------------------------------------------------
     def encode(self, fmt: Format | None = None, password: str | None = None) -> bytes:
+        from keymon.core.saving import encode  # the writers load with the first save
+
         return encode(
             self.entries,
             fmt or self._format,
@@ -323,6 +322,8 @@ class Keystore:
 
     def save_request(self, previous_entries: int | None = None) -> SaveRequest:
         """What saving to ``path`` now needs, frozen (for a worker; see :meth:`mark_saved`)."""
+        from keymon.core.saving import SaveRequest
+
         if self._path is None:
             raise UsageError("This keystore has no file to save to.")
         return SaveRequest(
@@ -342,10 +343,12 @@ class Keystore:
     def save_as(
         self, path: Path, fmt: Format, password: str | None = None, *, overwrite: bool = False
     ) -> None:
+        from keymon.core.saving import write
+
         path = Path(path)
         data = self.encode(fmt, password)
         expected = snapshots.current_snapshot(path) if overwrite else None
-        self._snapshot = _write(path, data, expected)
+        self._snapshot = write(path, data, expected)
         self._path, self._format = path, fmt
         if password is not None:
             self._password = password
@@ -355,13 +358,15 @@ class Keystore:
 
     def restore(self, version: int) -> None:
         """Make backup ``version`` the current file (the current one is backed up first)."""
+        from keymon.core.saving import write
+
         if self.path is None:
             raise UsageError("This keystore has no file.")
         store = self.backups()
         data = store.read(version)
         fmt = detect(data)
         loaded, _ = _decode(fmt, data, self._password, None, self.path)
-        self._snapshot = _write(
+        self._snapshot = write(
             self.path, data, self._snapshot, previous_entries=len(self), backups=store
         )
         self._entries = {}
@@ -369,38 +374,6 @@ class Keystore:
             self.add(entry)
         self._format = fmt
         self._notes = loaded.notes
-
-
-@dataclass(frozen=True)
-class SaveRequest:
-    """Everything one save needs, frozen: safe to hand to a worker thread."""
-
-    entries: tuple[Entry, ...]
-    format: Format
-    password: str | None = field(repr=False)
-    protection: Pkcs12Protection
-    path: Path
-    expected: snapshots.FileSnapshot | None  # the file as last seen; a different one is refused
-    previous_entries: int | None = None  # for the backup's description
-
-    def run(self) -> snapshots.FileSnapshot:
-        """Encode and write atomically; returns the new file's snapshot."""
-        data = encode(self.entries, self.format, self.password, self.protection)
-        return _write(self.path, data, self.expected, previous_entries=self.previous_entries)
-
-
-def _write(
-    path: Path,
-    data: bytes,
-    expected: snapshots.FileSnapshot | None,
-    *,
-    previous_entries: int | None = None,
-    backups: BackupStore | None = None,
-) -> snapshots.FileSnapshot:
-    """:func:`keymon.core.storage.save` (loaded with the first save: reading needs none of it)."""
-    from keymon.core import storage
-
-    return storage.save(path, data, expected, previous_entries=previous_entries, backups=backups)
 
 
 def _decode(
@@ -429,28 +402,3 @@ def _decode(
         return decode(fmt, data, password, cancel), password
 
     return source.run(attempt)
-
-
-def encode(
-    entries: Sequence[Entry],
-    fmt: Format,
-    password: str | None,
-    protection: Pkcs12Protection = Pkcs12Protection.AES_256,
-) -> bytes:
-    """Entries in a keystore format (``protection`` is for PKCS#12 only)."""
-    from keymon.core.formats import jks, pem, pkcs12  # the writers load with the first save
-
-    require_encodable(password)
-    if fmt is Format.PKCS12:
-        if password is None:
-            raise PasswordRequired("A password is needed to write a PKCS#12 keystore.")
-        return pkcs12.dump(entries, password, protection=protection)
-    if fmt is Format.JKS:
-        if password is None:
-            raise PasswordRequired("A password is needed to write a JKS keystore.")
-        return jks.dump(entries, password)
-    if fmt is Format.PEM:
-        return pem.dump(entries, password)
-    raise UnsupportedFormat(
-        f"keymon cannot save a keystore as {fmt.label}; convert it to PKCS#12, JKS or PEM."
-    )

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
 
@@ -23,6 +22,7 @@ from keymon.core.errors import (
     PasswordRequired,
     WrongPassword,
 )
+from keymon.core.records import Record
 
 T = TypeVar("T")
 
@@ -59,12 +59,16 @@ def decode_password(raw: bytes) -> str:
 Origin = Literal["explicit", "keyring", "prompt"]
 
 
-@dataclass(frozen=True)
-class PromptAnswer:
+class PromptAnswer(Record):
     """A password the user typed, and whether to keep it in the system keyring."""
 
     password: str
-    remember: bool = False
+    remember: bool
+    FIELDS = ("password", "remember")
+    COMPARED = FIELDS
+
+    def __init__(self, password: str, remember: bool = False) -> None:
+        self._set(password=password, remember=remember)
 
     def __repr__(self) -> str:  # never print a secret in a log or a test failure
         return f"PromptAnswer(password='***', remember={self.remember})"

@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from keymon.core.errors import UnreadableFile
 from keymon.core.formats.limits import read_limited
+from keymon.core.records import Record
 
 
-@dataclass(frozen=True)
-class FileSnapshot:
+class FileSnapshot(Record):
     """What a file looked like when it was read: enough to notice any outside change."""
 
     size: int
     mtime_ns: int
     sha256: str
+    FIELDS = ("size", "mtime_ns", "sha256")
+    COMPARED = FIELDS
+    SHOWN = FIELDS
+
+    def __init__(self, size: int, mtime_ns: int, sha256: str) -> None:
+        self._set(size=size, mtime_ns=mtime_ns, sha256=sha256)
 
     @classmethod
     def of_bytes(cls, data: bytes, stat: os.stat_result) -> FileSnapshot:

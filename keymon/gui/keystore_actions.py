@@ -206,10 +206,8 @@ class KeystoreActions(NewKeystoreActions):
         plan = self.ctx.prompts.plan_merge(loaded.entries, self.ctx.store.aliases)
         if plan is None:
             return
-        from dataclasses import replace
-
         final = [
-            replace(item.entry, alias=item.alias) for item in plan.items if item.action != "keep"
+            item.entry.replace(alias=item.alias) for item in plan.items if item.action != "keep"
         ]
         if final:
             self.ctx.session.push(undo.AddEntries(self.ctx.session, final))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -290,9 +289,7 @@ def test_reply_for_another_key_is_refused(root: KeyPairEntry, issued: CertInfo) 
     assert MISMATCH == (
         "The public key of the CA reply is different from the public key of the keystore entry"
     )
-    plan = plan_reply(
-        dataclasses.replace(other, private_key=factory.rsa_key()), [issued], [], [], NOW
-    )
+    plan = plan_reply(other.replace(open_key=factory.rsa_key()), [issued], [], [], NOW)
     with pytest.raises(ReplyMismatch):
         apply_reply(other, plan)
 

@@ -377,9 +377,7 @@ def _entries(secret: bool) -> st.SearchStrategy[list[Entry]]:
     entry = st.tuples(st.one_of(templates), st.none() | _moments)
 
     def build(names: list[str], shapes: list[tuple[Entry, dt.datetime | None]]) -> list[Entry]:
-        from dataclasses import replace
-
-        return [replace(e, alias=n, modified=m) for n, (e, m) in zip(names, shapes, strict=False)]
+        return [e.replace(alias=n, modified=m) for n, (e, m) in zip(names, shapes, strict=False)]
 
     return st.builds(build, aliases, st.lists(entry, min_size=6, max_size=6))
 

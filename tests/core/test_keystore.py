@@ -200,7 +200,7 @@ def test_save_request_is_a_frozen_value_and_state_changes_through_methods(
     from asn1crypto.pkcs12 import Pfx
 
     from keymon.core.formats.protection import Pkcs12Protection
-    from keymon.core.keystore import SaveRequest
+    from keymon.core.saving import SaveRequest
 
     path = tmp_path / "ks.p12"
     store = Keystore([factory.trusted_entry("root", "Root")], path=path, password="pw")

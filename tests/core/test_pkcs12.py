@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -724,7 +723,7 @@ def keystores(draw: st.DrawFn) -> list[Entry]:
         when = draw(st.none() | millis) if not isinstance(entry, CertificateEntry) else None
         when = None if when in times else when  # equal times are written 1 ms apart
         times.add(when)
-        out.append(replace(entry, alias=name, modified=when))
+        out.append(entry.replace(alias=name, modified=when))
     return out
 
 

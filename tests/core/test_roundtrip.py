@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from keymon.core.entries import CertificateEntry, Entry, KeyPairEntry
 from keymon.core.formats.detect import Format
 from keymon.core.formats.protection import Pkcs12Protection
-from keymon.core.keystore import Keystore, encode
+from keymon.core.keystore import Keystore
+from keymon.core.saving import encode
 from tests import factory
 
 # A small pool of prebuilt entries (key generation is slow); hypothesis picks and names them.

@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import re
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -216,7 +215,7 @@ def _written_entries() -> list[Entry]:
         factory.trusted_entry("root-ca", "keymon trusted root"),
         factory.trusted_entry("証明書"),
     ]
-    return [replace(e, modified=when) for e in entries]
+    return [e.replace(modified=when) for e in entries]
 
 
 @pytest.fixture(scope="session")

@@ -8,12 +8,12 @@ derivations, ciphers and key decoders.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from keymon.core.errors import CorruptData, KeymonError, UnsupportedFormat
 from keymon.core.formats import der, foreign, jks, pkcs7
 from keymon.core.formats.limits import check_size
+from keymon.core.records import Record
 
 if TYPE_CHECKING:
     from keymon.core.cancel import CancelCheck
@@ -104,11 +104,16 @@ def _is_certificate(data: bytes, inner: list[tuple[int, int, int, int]]) -> bool
     return [tag for tag, *_ in inner] == [0x30, 0x30, 0x03]
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(Record):
     format: Format
     entries: list[Entry]
-    notes: tuple[str, ...] = ()  # sentences for the user about the file (PKCS#12 only, so far)
+    notes: tuple[str, ...]  # sentences for the user about the file (PKCS#12 only, so far)
+    FIELDS = ("format", "entries", "notes")
+    COMPARED = FIELDS
+    SHOWN = FIELDS
+
+    def __init__(self, format: Format, entries: list[Entry], notes: tuple[str, ...] = ()) -> None:
+        self._set(format=format, entries=entries, notes=notes)
 
 
 def load(data: bytes, password: str | None, cancel: CancelCheck | None = None) -> Loaded:

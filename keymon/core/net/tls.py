@@ -37,7 +37,6 @@ MAX_CHAIN = 100
 
 
 # -- certificates seen on the wire -----------------------------------------------------
-@dataclass(frozen=True, eq=False)
 class SeenCert(CertInfo):
     """A server's certificate, kept in a small process-wide cache by DER.
 

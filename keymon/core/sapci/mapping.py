@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
@@ -79,24 +79,38 @@ class TenantMeta:
         )
 
 
-@dataclass(frozen=True)
 class TenantCertificate(CertificateEntry):
     """A trusted certificate of a tenant keystore."""
 
-    tenant: TenantMeta = field(default_factory=TenantMeta)
+    tenant: TenantMeta
+    FIELDS = (*CertificateEntry.FIELDS, "tenant")
+    COMPARED = FIELDS
+    SHOWN = (*CertificateEntry.SHOWN, "tenant")
+
+    def __init__(
+        self,
+        alias: str,
+        cert: CertInfo,
+        modified: dt.datetime | None = None,
+        tenant: TenantMeta | None = None,
+    ) -> None:
+        super().__init__(alias, cert, modified)
+        self._set(tenant=tenant or TenantMeta())
 
     @property
     def sap_owned(self) -> bool:
         return self.tenant.sap_owned or is_reserved(self.alias)
 
 
-@dataclass(frozen=True, init=False)
 class TenantKeyPair(KeyPairEntry):
     """A key pair of a tenant keystore: its chain here, its private key on the tenant."""
 
-    tenant: TenantMeta = field(default_factory=TenantMeta)
+    tenant: TenantMeta
+    FIELDS = (*KeyPairEntry.FIELDS, "tenant")
+    COMPARED = (*KeyPairEntry.COMPARED, "tenant")
+    SHOWN = (*KeyPairEntry.SHOWN, "tenant")
 
-    def __init__(  # the fields dataclasses.replace passes, too
+    def __init__(  # the fields replace() passes, too
         self,
         alias: str,
         private_key: PrivateKeyTypes | None = None,
@@ -109,15 +123,14 @@ class TenantKeyPair(KeyPairEntry):
     ) -> None:
         if not chain:
             raise TypeError("A tenant key pair needs its certificate chain.")
-        for name, value in (
-            ("alias", alias),
-            ("open_key", None),  # never a local key, whatever is passed
-            ("chain", chain),
-            ("modified", modified),
-            ("sealed", None),
-            ("tenant", tenant or TenantMeta()),
-        ):
-            object.__setattr__(self, name, value)
+        self._set(
+            alias=alias,
+            open_key=None,  # never a local key, whatever is passed
+            chain=chain,
+            modified=modified,
+            sealed=None,
+            tenant=tenant or TenantMeta(),
+        )
 
     @property
     def private_key(self) -> PrivateKeyTypes:

@@ -7,7 +7,6 @@ gives the updated entry.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 from collections.abc import Sequence
@@ -153,6 +152,4 @@ def apply_reply(entry: KeyPairEntry, plan: ReplyPlan) -> KeyPairEntry:
     """The entry with the plan's chain: same alias and key, new certificates."""
     if plan.alias != entry.alias or plan.leaf.spki != spki(entry.private_key):
         raise ReplyMismatch()
-    return dataclasses.replace(
-        entry, chain=plan.chain, modified=dt.datetime.now(dt.UTC).replace(microsecond=0)
-    )
+    return entry.replace(chain=plan.chain, modified=dt.datetime.now(dt.UTC).replace(microsecond=0))
