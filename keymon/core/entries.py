@@ -25,7 +25,7 @@ from keymon.core.compat import DECODE_ERRORS, NO_EXTENSION, decoding
 from keymon.core.entry_kind import EntryKind as EntryKind  # re-exported
 from keymon.core.errors import CorruptData, KeyLocked
 from keymon.core.formats.der import Der, parse
-from keymon.core.records import Names, Record
+from keymon.core.records import Names, Record, put
 from keymon.core.x509 import dername, issuance
 
 if TYPE_CHECKING:
@@ -266,7 +266,9 @@ class CertInfo(Record):
     def __init__(
         self, der: bytes, cert: x509.Certificate, load_notes: tuple[str, ...] = ()
     ) -> None:
-        self._set(der=der, cert=cert, load_notes=load_notes)
+        put(self, "der", der)
+        put(self, "cert", cert)
+        put(self, "load_notes", load_notes)
 
     @classmethod
     def from_der(cls, der: bytes) -> CertInfo:
@@ -432,7 +434,11 @@ class KeyPairEntry(Record):
         key = private_key if private_key is not None else open_key
         if key is None and sealed is None:
             raise TypeError("KeyPairEntry needs a private key or a sealed one.")
-        self._set(alias=alias, open_key=key, chain=chain, modified=modified, sealed=sealed)
+        put(self, "alias", alias)
+        put(self, "open_key", key)
+        put(self, "chain", chain)
+        put(self, "modified", modified)
+        put(self, "sealed", sealed)
 
     @property
     def locked(self) -> bool:
@@ -474,7 +480,9 @@ class CertificateEntry(Record):
     SHOWN: ClassVar[Names] = (*FIELDS, "kind")
 
     def __init__(self, alias: str, cert: CertInfo, modified: dt.datetime | None = None) -> None:
-        self._set(alias=alias, cert=cert, modified=modified)
+        put(self, "alias", alias)
+        put(self, "cert", cert)
+        put(self, "modified", modified)
 
     @property
     def certificate(self) -> CertInfo:
@@ -500,7 +508,10 @@ class SecretKeyEntry(Record):
     def __init__(
         self, alias: str, algorithm: str, key: bytes, modified: dt.datetime | None = None
     ) -> None:
-        self._set(alias=alias, algorithm=algorithm, key=key, modified=modified)
+        put(self, "alias", alias)
+        put(self, "algorithm", algorithm)
+        put(self, "key", key)
+        put(self, "modified", modified)
 
     @property
     def certificate(self) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 
 from keymon.core.entries import CertInfo, Entry
-from keymon.core.records import Record
+from keymon.core.records import Record, put
 
 DEFAULT_WARNING_DAYS = 30
 DAY = dt.timedelta(days=1)
@@ -55,7 +55,9 @@ class Expiry(Record):
     def __init__(
         self, status: Status, not_after: dt.datetime | None, decisive: CertInfo | None
     ) -> None:
-        self._set(status=status, not_after=not_after, decisive=decisive)
+        put(self, "status", status)
+        put(self, "not_after", not_after)
+        put(self, "decisive", decisive)
 
     def days_left(self, now: dt.datetime) -> float | None:
         if self.not_after is None:

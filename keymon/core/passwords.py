@@ -22,7 +22,7 @@ from keymon.core.errors import (
     PasswordRequired,
     WrongPassword,
 )
-from keymon.core.records import Record
+from keymon.core.records import Record, put
 
 T = TypeVar("T")
 
@@ -68,7 +68,8 @@ class PromptAnswer(Record):
     COMPARED = FIELDS
 
     def __init__(self, password: str, remember: bool = False) -> None:
-        self._set(password=password, remember=remember)
+        put(self, "password", password)
+        put(self, "remember", remember)
 
     def __repr__(self) -> str:  # never print a secret in a log or a test failure
         return f"PromptAnswer(password='***', remember={self.remember})"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from keymon.core.errors import UnreadableFile
 from keymon.core.formats.limits import read_limited
-from keymon.core.records import Record
+from keymon.core.records import Record, put
 
 
 class FileSnapshot(Record):
@@ -27,7 +27,9 @@ class FileSnapshot(Record):
     SHOWN = FIELDS
 
     def __init__(self, size: int, mtime_ns: int, sha256: str) -> None:
-        self._set(size=size, mtime_ns=mtime_ns, sha256=sha256)
+        put(self, "size", size)
+        put(self, "mtime_ns", mtime_ns)
+        put(self, "sha256", sha256)
 
     @classmethod
     def of_bytes(cls, data: bytes, stat: os.stat_result) -> FileSnapshot:

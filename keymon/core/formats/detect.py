@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from keymon.core.errors import CorruptData, KeymonError, UnsupportedFormat
 from keymon.core.formats import der, foreign, jks, pkcs7
 from keymon.core.formats.limits import check_size
-from keymon.core.records import Record
+from keymon.core.records import Record, put
 
 if TYPE_CHECKING:
     from keymon.core.cancel import CancelCheck
@@ -113,7 +113,9 @@ class Loaded(Record):
     SHOWN = FIELDS
 
     def __init__(self, format: Format, entries: list[Entry], notes: tuple[str, ...] = ()) -> None:
-        self._set(format=format, entries=entries, notes=notes)
+        put(self, "format", format)
+        put(self, "entries", entries)
+        put(self, "notes", notes)
 
 
 def load(data: bytes, password: str | None, cancel: CancelCheck | None = None) -> Loaded:

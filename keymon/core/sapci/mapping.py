@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from keymon.core.entries import CertificateEntry, CertInfo, KeyPairEntry
 from keymon.core.errors import UsageError
 from keymon.core.locked import LockedKey
+from keymon.core.records import put
 from keymon.core.sapci.odata import alias_of, parse_date
 
 SAP_OWNER = "SAP"
@@ -95,7 +96,7 @@ class TenantCertificate(CertificateEntry):
         tenant: TenantMeta | None = None,
     ) -> None:
         super().__init__(alias, cert, modified)
-        self._set(tenant=tenant or TenantMeta())
+        put(self, "tenant", tenant or TenantMeta())
 
     @property
     def sap_owned(self) -> bool:
@@ -123,14 +124,12 @@ class TenantKeyPair(KeyPairEntry):
     ) -> None:
         if not chain:
             raise TypeError("A tenant key pair needs its certificate chain.")
-        self._set(
-            alias=alias,
-            open_key=None,  # never a local key, whatever is passed
-            chain=chain,
-            modified=modified,
-            sealed=None,
-            tenant=tenant or TenantMeta(),
-        )
+        put(self, "alias", alias)
+        put(self, "open_key", None)  # never a local key, whatever is passed
+        put(self, "chain", chain)
+        put(self, "modified", modified)
+        put(self, "sealed", None)
+        put(self, "tenant", tenant or TenantMeta())
 
     @property
     def private_key(self) -> PrivateKeyTypes:
