@@ -10,37 +10,59 @@ in a file is silently dropped.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes, PublicKeyTypes
 
 from keymon.core.aliases import AliasAllocator
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry
+from keymon.core.records import Record, put
 from keymon.core.x509.issuers import IssuerIndex, build_path
 
-_SPKI = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
 
-
-@dataclass(frozen=True)
-class LooseKey:
+class LooseKey(Record):
     key: PrivateKeyTypes
-    alias: str | None = None
-    local_id: bytes | None = None
+    alias: str | None
+    local_id: bytes | None
+    FIELDS = ("key", "alias", "local_id")
+    COMPARED = FIELDS
+    SHOWN = ("alias", "local_id")  # never the key
+
+    def __init__(
+        self, key: PrivateKeyTypes, alias: str | None = None, local_id: bytes | None = None
+    ) -> None:
+        put(self, "key", key)
+        put(self, "alias", alias)
+        put(self, "local_id", local_id)
 
 
-@dataclass(frozen=True)
-class LooseCert:
+class LooseCert(Record):
     info: CertInfo
-    alias: str | None = None
-    local_id: bytes | None = None
-    trusted: bool = False
+    alias: str | None
+    local_id: bytes | None
+    trusted: bool
+    FIELDS = ("info", "alias", "local_id", "trusted")
+    COMPARED = FIELDS
+    SHOWN = FIELDS
+
+    def __init__(
+        self,
+        info: CertInfo,
+        alias: str | None = None,
+        local_id: bytes | None = None,
+        trusted: bool = False,
+    ) -> None:
+        put(self, "info", info)
+        put(self, "alias", alias)
+        put(self, "local_id", local_id)
+        put(self, "trusted", trusted)
 
 
 def spki(key: PrivateKeyTypes | PublicKeyTypes) -> bytes:
     """DER SubjectPublicKeyInfo of a public or private key."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     public = key.public_key() if hasattr(key, "public_key") else key
-    return bytes(public.public_bytes(*_SPKI))
+    return bytes(public.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo))
 
 
 def assemble(

@@ -1,5 +1,9 @@
 """PEM bundles: certificates and private keys (encrypted or not), with openssl's
 "Bag Attributes" (friendlyName, localKeyID) read and written so aliases survive.
+
+The key code (:mod:`.pem_keys`, with its key derivation and ciphers) and cryptography's
+serialization load only for a file that holds a key, or for writing: ``keymon list`` of a
+certificate needs neither.
 """
 
 from __future__ import annotations
@@ -7,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 
 from keymon.core.compat import DECODE_ERRORS, decoding
 from keymon.core.entries import CertificateEntry, CertInfo, Entry, KeyPairEntry, SecretKeyEntry
 from keymon.core.errors import CorruptData, UnsupportedFormat, UsageError
-from keymon.core.formats import pem_keys, pkcs7
+from keymon.core.formats import pkcs7
 from keymon.core.formats.assemble import LooseCert, LooseKey, assemble
 from keymon.core.formats.pem_scan import any_begin, attribute, scan
 
@@ -66,7 +69,11 @@ def load_loose(data: bytes, password: str | None) -> tuple[list[LooseKey], list[
         return keys, certs  # a keystore with no entries (yet)
     if not found:
         raise UnsupportedFormat("The file holds no PEM certificate or key.")
-    pem_keys.plan(block for label, block, _ in found if label in _KEY_LABELS)
+    key_blocks = [block for label, block, _ in found if label in _KEY_LABELS]
+    if key_blocks:
+        from keymon.core.formats import pem_keys
+
+        pem_keys.plan(key_blocks)
     for label, block, before in found:
         alias, local_id = _attrs(before)
         if label in _KEY_LABELS:
@@ -126,7 +133,9 @@ def _bag(alias: str, local_id: bytes | None) -> bytes:
 
 
 def cert_pem(info: CertInfo, header: bool = True) -> bytes:
-    pem = info.cert.public_bytes(serialization.Encoding.PEM)
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    pem = info.cert.public_bytes(Encoding.PEM)
     if not header:
         return pem
     s = info.summary
@@ -135,6 +144,8 @@ def cert_pem(info: CertInfo, header: bool = True) -> bytes:
 
 def dump(entries: Sequence[Entry], password: str | None, *, unencrypted: bool = False) -> bytes:
     """A PEM bundle. Keys are encrypted (PKCS#8, AES-256) unless ``unencrypted`` is set."""
+    from cryptography.hazmat.primitives import serialization
+
     out: list[bytes] = [MARKER]
     for index, entry in enumerate(entries, start=1):
         if isinstance(entry, SecretKeyEntry):

@@ -9,22 +9,26 @@ few kilobytes). Blocks come back normalised: armour and body lines stripped, LF 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from keymon.core.formats.limits import check_size
+from keymon.core.records import Record, put
 
 _WS = b" \t\r\f\v"
 _LABEL_CHARS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 "
 _MAX_LABEL = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(Record):
     label: str
     block: bytes
     """The whole block, normalised (what cryptography's PEM loaders read)."""
     before: bytes
     """The text between the previous block (or the start) and this one."""
+    __slots__ = FIELDS = COMPARED = SHOWN = ("label", "block", "before")
+
+    def __init__(self, label: str, block: bytes, before: bytes) -> None:
+        put(self, "label", label)
+        put(self, "block", block)
+        put(self, "before", before)
 
 
 def _label(line: bytes, kind: bytes) -> bytes | None:

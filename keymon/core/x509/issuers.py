@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from cryptography import x509
 
 from keymon.core.entries import CertInfo
+from keymon.core.records import Record, put
 from keymon.core.x509.issuance import IssuerMatch as IssuerMatch  # re-exported
 from keymon.core.x509.issuance import issued_by
 from keymon.core.x509.issuance import weak_hash as weak_hash  # re-exported
@@ -25,13 +25,22 @@ _SCAN_LOOKUPS = 64  # an index scans the pool's bytes until this many look-ups
 
 
 # -- the index and the path ------------------------------------------------------------
-@dataclass(frozen=True)
-class Lookup:
+class Lookup(Record):
     issuer: CertInfo | None
     """The first candidate that issued the certificate (verified ones first)."""
     match: IssuerMatch
-    impostor: CertInfo | None = None
+    impostor: CertInfo | None
     """When no issuer was found: a candidate whose signature does not verify."""
+    FIELDS = ("issuer", "match", "impostor")
+    COMPARED = FIELDS
+    SHOWN = FIELDS
+
+    def __init__(
+        self, issuer: CertInfo | None, match: IssuerMatch, impostor: CertInfo | None = None
+    ) -> None:
+        put(self, "issuer", issuer)
+        put(self, "match", match)
+        put(self, "impostor", impostor)
 
 
 class IssuerIndex:
@@ -109,14 +118,28 @@ class PathEnd(enum.Enum):
     """MAX_DEPTH was reached."""
 
 
-@dataclass(frozen=True)
-class Path:
+class Path(Record):
     certs: tuple[CertInfo, ...]
     """Leaf first, each followed by its issuer."""
     end: PathEnd
-    impostor: CertInfo | None = None
-    not_checked: tuple[CertInfo, ...] = ()
+    impostor: CertInfo | None
+    not_checked: tuple[CertInfo, ...]
     """The certificates whose link to their issuer could not be checked."""
+    FIELDS = ("certs", "end", "impostor", "not_checked")
+    COMPARED = FIELDS
+    SHOWN = FIELDS
+
+    def __init__(
+        self,
+        certs: tuple[CertInfo, ...],
+        end: PathEnd,
+        impostor: CertInfo | None = None,
+        not_checked: tuple[CertInfo, ...] = (),
+    ) -> None:
+        put(self, "certs", certs)
+        put(self, "end", end)
+        put(self, "impostor", impostor)
+        put(self, "not_checked", not_checked)
 
     @property
     def top(self) -> CertInfo:
