@@ -372,6 +372,11 @@ class CertInfo(Record):
         """DER SubjectPublicKeyInfo of the public key (None when it cannot be decoded)."""
         return issuance.spki_der(self)
 
+    @cached_property
+    def self_issued(self) -> bool:
+        """Subject and issuer are the same name (compared as cryptography compares names)."""
+        return issuance.self_issued(self)
+
     def issued_by(self, candidate: CertInfo) -> issuance.IssuerMatch:
         """Whether ``candidate`` issued this certificate: names, key identifiers, signature."""
         return issuance.issued_by(self, candidate)

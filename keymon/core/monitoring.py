@@ -59,9 +59,7 @@ class MonitoredCertificate:
     @property
     def role(self) -> Role:
         """leaf, intermediate or root: a self-issued CA certificate is a root."""
-        subject = self.cert.subject_name
-        self_issued = subject is not None and subject == self.cert.issuer_name
-        if self_issued and (
+        if self.cert.self_issued and (
             self.position > 0 or (self.chain_length == 1 and self.cert.summary.is_ca)
         ):
             return "root"
@@ -98,6 +96,7 @@ def monitor_keystore(
                 continue
             seen.add(cert.der)
             not_after = cert.summary.not_after
+            status = certificate_status(cert, now, warning_days)
             out.append(
                 MonitoredCertificate(
                     keystore=path,
@@ -105,7 +104,7 @@ def monitor_keystore(
                     position=position,
                     chain_length=len(chain),
                     cert=cert,
-                    status=certificate_status(cert, now, warning_days),
+                    status=status,
                     not_after=not_after,
                     days_left=days_left(not_after, now),
                 )

@@ -107,6 +107,45 @@ def test_generated_names_match_cryptography_or_fall_back(
         assert fast is None  # multi-valued RDNs are left to cryptography
 
 
+ATTRIBUTE = st.tuples(st.sampled_from(OIDS[:3]), st.sampled_from(["a", "A", "ü", "x y", ""]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(ATTRIBUTE, min_size=1, max_size=2), max_size=3),
+    st.lists(st.lists(ATTRIBUTE, min_size=1, max_size=2), max_size=3),
+    st.lists(st.sampled_from(TYPES), min_size=6, max_size=6),
+    st.booleans(),
+)
+def test_same_name_says_what_cryptography_says_or_steps_aside(
+    first: list[list[tuple[ObjectIdentifier, str]]],
+    second: list[list[tuple[ObjectIdentifier, str]]],
+    kinds: list[_ASN1Type],
+    copy: bool,
+) -> None:
+    """Names often equal in text but written with other string types, RDN orders or sets:
+    ``same`` agrees with ``Name.__eq__`` whenever it answers."""
+    if copy:
+        second = first
+    kind = iter(kinds * 2)
+    try:
+        a = encode([[(oid, text, next(kind)) for oid, text in rdn] for rdn in first])
+        b = encode([[(oid, text, next(kind)) for oid, text in rdn] for rdn in reversed(second)])
+    except (ValueError, StopIteration):
+        return
+    answer = dername.same(a, b)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            expected = x509.Name.from_bytes(a) == x509.Name.from_bytes(b)
+        except (ValueError, TypeError, UnicodeDecodeError):
+            assert answer is None or a == b
+            return
+    assert answer is None or answer == expected
+    if a == b:
+        assert answer is True
+
+
 def test_escaping_and_first_cn() -> None:
     name_der = encode(
         [

@@ -227,6 +227,18 @@ def plain(der: bytes) -> PlainName | None:
     return None if attributes is None else PlainName(attributes)
 
 
+def same(a: bytes, b: bytes) -> bool | None:
+    """Whether two names are equal as cryptography's ``Name.__eq__`` says (OID and value of
+    each attribute, in order), read from their DER without building Name objects; None
+    unless both are plain (then only cryptography can tell)."""
+    if a == b:
+        return True
+    first, second = _attributes(a), _attributes(b)
+    if first is None or second is None:
+        return None
+    return first == second
+
+
 def describe(der: bytes) -> tuple[str, str] | None:
     """(RFC 4514 string, first CN or else that string) of a plain name; None otherwise."""
     name = plain(der)
