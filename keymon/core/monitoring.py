@@ -97,6 +97,8 @@ def monitor_keystore(
             seen.add(cert.der)
             not_after = cert.summary.not_after
             status = certificate_status(cert, now, warning_days)
+            if status is Status.EXPIRED or status is Status.EXPIRING:
+                cert.sha256  # noqa: B018 - made here, in the worker: the tray asks for each
             out.append(
                 MonitoredCertificate(
                     keystore=path,
