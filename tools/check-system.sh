@@ -41,6 +41,7 @@ if [ "$mode" = "test" ]; then
   need_cmd Xvfb xvfb
   need_cmd xvfb-run xvfb
   need_cmd xauth xauth
+  need_cmd desktop-file-validate desktop-file-utils  # tests/gui/test_desktop_integration.py
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
