@@ -107,6 +107,65 @@ def test_openssl_pem_with_trailing_whitespace_and_crlf_opens(
     assert pem.blocks(edited)[0][1].startswith(b"-----BEGIN CERTIFICATE-----\n")
 
 
+@pytest.mark.interop
+def test_pem_saved_with_a_utf8_byte_order_mark_opens_as_in_openssl(
+    tmp_path: Path, openssl: str, issued: tuple[Path, Path, Path]
+) -> None:
+    """Windows editors ("UTF-8 with BOM") put EF BB BF before the first armour line."""
+    key, leaf, chain = issued
+    for name, text in (
+        ("cert", leaf.read_bytes()),
+        ("pair", key.read_bytes() + chain.read_bytes()),
+    ):
+        for line_end in (b"\n", b"\r\n"):
+            path = tmp_path / f"{name}.pem"
+            path.write_bytes(b"\xef\xbb\xbf" + text.replace(b"\n", line_end))
+            openssl_run(openssl, "x509", "-in", path, "-noout")  # openssl reads it: so must we
+            data = path.read_bytes()
+            assert detect(data) is Format.PEM
+            entries = load(data, None).entries
+            if name == "pair":
+                (pair,) = entries
+                assert isinstance(pair, KeyPairEntry) and len(pair.chain) == 2
+            else:
+                assert [type(e) for e in entries] == [CertificateEntry]
+    # the mark counts only at the very start, as in openssl
+    assert not pem.blocks(b"text\n\xef\xbb\xbf" + leaf.read_bytes())
+
+
+@pytest.mark.interop
+def test_der_certificate_and_request_with_bytes_after_them_open_as_in_openssl(
+    tmp_path: Path,
+    openssl: str,
+    issued: tuple[Path, Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A line end an editor or a mail client added, or NUL padding, after DER."""
+    key, leaf, _ = issued
+    cert_der = openssl_run(openssl, "x509", "-in", leaf, "-outform", "DER")
+    for tail in (b"\n", b"\r\n", b"\x00" * 7):
+        path = tmp_path / "leaf.cer"
+        path.write_bytes(cert_der + tail)
+        openssl_run(openssl, "x509", "-inform", "DER", "-in", path, "-noout")
+        code, out, err = cli(capsys, "list", path, "--json")
+        assert code == 0, err
+        assert json.loads(out)[0]["subject"] == "CN=realworld leaf"
+    csr_der = openssl_run(openssl, "req", "-new", "-key", key, "-subj", "/CN=trailing request",
+                          "-outform", "DER")  # fmt: skip
+    request = tmp_path / "req.der"
+    request.write_bytes(csr_der + b"\r\n")
+    openssl_run(openssl, "req", "-inform", "DER", "-in", request, "-noout")
+    ca = tmp_path / "ca.p12"
+    assert cli(capsys, "genkey", ca, "--password-env", "KM_PW", "--alias", "ca", "--key-type",
+               "ec", "--subject", "CN=Trailing CA", "--template", "ca")[0] == 0  # fmt: skip
+    signed = tmp_path / "signed.pem"
+    code, _, err = cli(
+        capsys, "sign-csr", ca, "ca", request, "-o", signed, "--password-env", "KM_PW"
+    )
+    assert code == 0, err
+    assert b"BEGIN CERTIFICATE" in signed.read_bytes()
+
+
 def test_pem_keeps_text_around_blocks_attributes_and_several_blocks() -> None:
     entries = [factory.key_pair_entry("tenant"), factory.trusted_entry("root", "A Root")]
     data = b"preamble: not PEM\n" + pem.dump(entries, "pw") + b"\ntrailing words\n"

@@ -1,10 +1,11 @@
 """A linear-time scanner for PEM armour, as lenient as openssl's reader.
 
 One pass over the lines: an armour line may carry leading or trailing spaces, tabs and a
-CR (openssl strips them too); a BEGIN without its END is dropped when the next armour line
-or the end of the data comes. Every line is looked at once and no pattern backtracks, so a
-crafted file costs time in proportion to its size (regular expressions took minutes on a
-few kilobytes). Blocks come back normalised: armour and body lines stripped, LF line ends.
+CR (openssl strips them too), and the first line a UTF-8 byte order mark; a BEGIN without
+its END is dropped when the next armour line or the end of the data comes. Every line is
+looked at once and no pattern backtracks, so a crafted file costs time in proportion to
+its size (regular expressions took minutes on a few kilobytes). Blocks come back
+normalised: armour and body lines stripped, LF line ends.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from keymon.core.formats.limits import check_size
 from keymon.core.records import Record, put
 
 _WS = b" \t\r\f\v"
+_BOM = b"\xef\xbb\xbf"  # UTF-8 byte order mark: Windows editors write one (openssl reads past it)
 _LABEL_CHARS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 "
 _MAX_LABEL = 64
 
@@ -51,8 +53,8 @@ def scan(data: bytes) -> list[Block]:
     """Every complete PEM block in ``data``, in order; a block above the limit is refused."""
     out: list[Block] = []
     size = len(data)
-    pos = 0
-    before = 0  # where the text before the next block starts
+    pos = len(_BOM) if data.startswith(_BOM) else 0
+    before = pos  # where the text before the next block starts
     label: bytes | None = None
     begin = 0
     body: list[bytes] = []
@@ -88,7 +90,10 @@ def any_begin(data: bytes) -> bool:
         newline = data.find(b"\n", found)
         stop = len(data) if newline < 0 else newline
         armour = data[found:stop].strip(_WS)
-        if not data[line_start:found].strip(_WS) and _label(armour, b"BEGIN ") is not None:
+        indent = data[line_start:found]
+        if line_start == 0:
+            indent = indent.removeprefix(_BOM)
+        if not indent.strip(_WS) and _label(armour, b"BEGIN ") is not None:
             return True
         pos = stop + 1
 
