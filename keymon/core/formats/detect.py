@@ -159,7 +159,9 @@ def load_certificates(fmt: Format, data: bytes) -> list[CertInfo]:
     if fmt is Format.DER:
         from keymon.core.entries import CertInfo
 
-        return [CertInfo.from_der(data)]
+        # bytes after the certificate (a line end an editor added, NUL padding) are
+        # ignored, as openssl and keytool do and as the PKCS#12 reader does
+        return [CertInfo.from_der(der.first_element(data))]
     if fmt is Format.PKCS7:
         from keymon.core.x509.chain import order_chain_report
 

@@ -19,8 +19,9 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from keymon.core.compat import DECODE_ERRORS, decoding
 from keymon.core.entries import CertInfo, KeyPairEntry, key_description, key_label
-from keymon.core.errors import CorruptData, UnsupportedFormat, UsageError
+from keymon.core.errors import CorruptData, KeymonError, UnsupportedFormat, UsageError
 from keymon.core.formats import pem
+from keymon.core.formats.der import first_element
 from keymon.core.x509.extensions import ExtensionInfo, extension_info, general_name
 from keymon.core.x509.keygen import SignatureChoice, signing_key
 from keymon.core.x509.templates import ExtensionSet, SubjectAltName, SubjectFields
@@ -191,6 +192,13 @@ class CsrInfo:
         )
 
 
+def _first_element(data: bytes) -> bytes:
+    try:
+        return first_element(data)
+    except KeymonError:
+        return data  # not DER: cryptography says so below
+
+
 def _load_csr(data: bytes) -> x509.CertificateSigningRequest:
     if not data.strip():
         raise CorruptData("The file is empty.")
@@ -206,8 +214,8 @@ def _load_csr(data: bytes) -> x509.CertificateSigningRequest:
         except binascii.Error as exc:
             raise CorruptData("The request's PEM block is not valid base64.") from exc
         pem_block = True
-    else:
-        der, pem_block = data, False
+    else:  # bytes after the request (a line end, NUL padding) are ignored, as by openssl
+        der, pem_block = _first_element(data), False
     try:
         return x509.load_der_x509_csr(der)
     except DECODE_ERRORS as exc:
