@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 
 from keymon.core.errors import NoKeyring
 
 # keyring is imported where it is used: it costs ~70 ms at start-up, and scripts that
 # pass --password-env never need it.
+
+if sys.platform != "darwin":
+    # Choosing a backend imports every one keyring ships. The macOS one looks for Apple's
+    # Security framework with ctypes.util.find_library as it loads, which elsewhere runs
+    # ldconfig and gcc (~40 ms of every first look-up, jaraco/keyring#403). That backend
+    # is never usable off macOS (its priority says "macOS required"); a None module makes
+    # its optional import fail at once, and the choice stays keyring's own.
+    sys.modules.setdefault("keyring.backends.macOS.api", None)  # type: ignore[arg-type]
 
 SERVICE = "keymon"
 _UNSAFE_BACKEND_HINTS = ("plaintext", "fail", "null", "chainer")
