@@ -19,7 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from keymon.core.expiry import DAY, Status, days_left
-from keymon.core.monitoring import MonitoredCertificate
+from keymon.core.monitoring import MonitoredCertificate, needing_attention
 from keymon.gui.palette import StatusPalette
 from keymon.gui.settings import Settings
 
@@ -85,10 +85,6 @@ class TrayText(QObject):
 _not_after = attrgetter("not_after")
 
 
-def attention(items: Sequence[MonitoredCertificate]) -> list[MonitoredCertificate]:
-    return [m for m in items if m.status in (Status.EXPIRED, Status.EXPIRING)]
-
-
 def tray_summary(
     items: Sequence[MonitoredCertificate],
     now: dt.datetime,
@@ -98,7 +94,7 @@ def tray_summary(
 ) -> TraySummary:
     """Tooltip, menu lines and the notification text (certificates not in ``notified``)."""
     words = TrayText()
-    soon = attention(items)
+    soon = needing_attention(items)
     soon.sort(key=_not_after)  # collect() sorts by notAfter already: one pass
     expired = sum(m.status is Status.EXPIRED for m in soon)
     tooltip = words.tooltip(len(soon) - expired, expired, warning_days)
@@ -108,7 +104,7 @@ def tray_summary(
     # a set: after one notification it holds every fingerprint that needed attention, and
     # a list made this quadratic (10,000 expiring certificates: 0.4 s on the GUI thread)
     seen = frozenset(notified)
-    new = [m for m in soon if m.cert.sha256 not in seen] if seen else soon
+    new = [m for m in soon if m.sha256 not in seen] if seen else soon
     text = None
     if new:
         text = "\n".join(words.line(m, now) for m in new[:5])
@@ -123,7 +119,7 @@ def remember_notified(
     """Fingerprints to remember: the ones needing attention now, plus earlier ones
     that are not in ``items`` at all (a watched keystore that failed to load)."""
     present = {m.sha256 for m in items}
-    now_attention = [m.sha256 for m in attention(items)]
+    now_attention = [m.sha256 for m in needing_attention(items)]
     kept = [s for s in previous if s not in present]
     return sorted({*now_attention, *kept})
 
@@ -214,7 +210,7 @@ class ExpiryTray(QObject):
     def _show(self, summary: TraySummary, items: Sequence[MonitoredCertificate]) -> None:
         assert self.icon is not None and self.menu is not None
         self.icon.setToolTip(summary.tooltip)
-        soon = attention(items)
+        soon = needing_attention(items)
         worst = Status.VALID
         if any(m.status is Status.EXPIRED for m in soon):
             worst = Status.EXPIRED
